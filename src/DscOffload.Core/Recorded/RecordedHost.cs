@@ -1,0 +1,103 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Recorded;
+
+/// <summary>
+/// The recorded state of one host: a DSC export document (what <c>dsc config export</c> and
+/// <c>dscoffload snapshot</c> write). Recorded backends replay it; it is never changed.
+/// </summary>
+public sealed class RecordedHost
+{
+    private readonly Dictionary<string, List<RecordedInstance>> _byType;
+
+    private RecordedHost(string hostName, string sourcePath, string? os, Dictionary<string, List<RecordedInstance>> byType)
+    {
+        HostName = hostName;
+        SourcePath = sourcePath;
+        OperatingSystem = os;
+        _byType = byType;
+    }
+
+    /// <summary>The host name: <c>metadata.DscOffload.host</c>, else the file name without its extensions.</summary>
+    public string HostName { get; }
+
+    /// <summary>The file the state came from, as given.</summary>
+    public string SourcePath { get; }
+
+    /// <summary><c>windows</c> or <c>linux</c> when the snapshot says so.</summary>
+    public string? OperatingSystem { get; }
+
+    /// <summary>Types with at least one recorded instance.</summary>
+    public IEnumerable<string> Types => _byType.Keys;
+
+    /// <summary>The recorded instances of <paramref name="type"/> (case-insensitive), possibly none.</summary>
+    public IReadOnlyList<RecordedInstance> InstancesOf(string type) =>
+        _byType.TryGetValue(type, out var list) ? list : [];
+
+    /// <summary>True if the snapshot has any instance of <paramref name="type"/>.</summary>
+    public bool Has(string type) => _byType.ContainsKey(type);
+
+    /// <summary>Reads a parsed export document.</summary>
+    public static RecordedHost FromDocument(JToken root, string sourcePath)
+    {
+        if (root is not JObject doc)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput,
+                "a recorded host must be a DSC export document (an object with 'resources')", root.Location(sourcePath));
+        }
+
+        if (doc["resources"] is not JArray resources)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput,
+                "a recorded host must be a DSC export document: 'resources' (array) is missing", doc.Location(sourcePath));
+        }
+
+        var meta = doc["metadata"]?["DscOffload"] as JObject;
+        var host = meta?["host"]?.Type == JTokenType.String ? meta["host"]!.Value<string>()! : NameFromPath(sourcePath);
+        var os = meta?["os"]?.Type == JTokenType.String ? meta["os"]!.Value<string>() : null;
+        var byType = new Dictionary<string, List<RecordedInstance>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in resources)
+        {
+            if (item is not JObject instance || instance["type"]?.Type != JTokenType.String)
+            {
+                throw new DscOffloadException(ErrorKind.InvalidInput,
+                    "each recorded resource needs a string 'type'", item.Location(sourcePath));
+            }
+
+            var type = instance["type"]!.Value<string>()!;
+            var name = instance["name"]?.Type == JTokenType.String ? instance["name"]!.Value<string>()! : "";
+            var properties = instance["properties"] switch
+            {
+                JObject o => o,
+                null => [],
+                var other => throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"'properties' of recorded resource '{name}' must be an object", other.Location(sourcePath)),
+            };
+            if (!byType.TryGetValue(type, out var list))
+            {
+                list = [];
+                byType[type] = list;
+            }
+
+            list.Add(new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
+        }
+
+        return new RecordedHost(host, sourcePath, os, byType);
+    }
+
+    private static string NameFromPath(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var suffix in (string[])[".dsc.json", ".dsc.yaml", ".dsc.yml", ".json", ".yaml", ".yml"])
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
+    }
+}

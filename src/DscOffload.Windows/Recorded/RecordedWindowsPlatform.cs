@@ -1,0 +1,131 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Json;
+using DscOffload.Core.Recorded;
+using DscOffload.Windows.Platform;
+using DscOffload.Windows.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Windows.Recorded;
+
+/// <summary>
+/// Replays a recorded Windows host (exported GlobalOffload and NetAdapterOffload instances) through
+/// the same platform interface as the live CIM backend. A property missing from an adapter's record
+/// means the adapter does not have that feature. Read-only: any write is refused.
+/// </summary>
+public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
+{
+    private readonly RecordedHost _host;
+    private readonly List<WindowsAdapterInfo> _adapters = [];
+    private readonly Dictionary<string, JObject> _adapterState = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Indexes the recorded Windows instances of <paramref name="host"/>.</summary>
+    public RecordedWindowsPlatform(RecordedHost host)
+    {
+        _host = host;
+        foreach (var instance in host.InstancesOf(WindowsNetAdapterOffloadDescriptor.TypeName))
+        {
+            var p = instance.Properties;
+            var name = Text(p, "name") ?? instance.Name;
+            var guid = Text(p, "interfaceGuid") ?? $"{{recorded-{name}}}";
+            if (!_adapterState.TryAdd(guid, p))
+            {
+                throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"recorded host '{host.HostName}' lists adapter {guid} twice", instance.Location);
+            }
+
+            _adapters.Add(new WindowsAdapterInfo(name, Text(p, "interfaceDescription") ?? "", guid,
+                p["includeHidden"]?.Type == JTokenType.Boolean && p["includeHidden"]!.Value<bool>()));
+        }
+
+        _adapters.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <inheritdoc />
+    public string HostName => _host.HostName;
+
+    /// <inheritdoc />
+    public GlobalOffloadState ReadGlobal()
+    {
+        var instances = _host.InstancesOf(GlobalOffloadDescriptor.TypeName);
+        if (instances.Count == 0)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput,
+                $"recorded host '{_host.HostName}' ({_host.SourcePath}) has no {GlobalOffloadDescriptor.TypeName} instance");
+        }
+
+        var p = instances[0].Properties;
+        var state = new GlobalOffloadState();
+        foreach (var name in GlobalOffloadDescriptor.CimSettings)
+        {
+            if (Text(p, name) is { } value)
+            {
+                state.Settings[name] = value;
+            }
+        }
+
+        var tcpip = p["tcpipParameters"] as JObject;
+        foreach (var name in GlobalOffloadDescriptor.TcpipValues)
+        {
+            state.TcpipParameters[name] = tcpip?[name] switch
+            {
+                { Type: JTokenType.Boolean } b => b.Value<bool>(),
+                null or { Type: JTokenType.Null } => null,
+                var other => throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"recorded tcpipParameters.{name} must be true, false or null", other.Location()),
+            };
+        }
+
+        return state;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<WindowsAdapterInfo> ListAdapters() => _adapters;
+
+    /// <inheritdoc />
+    public WindowsAdapterOffloadState ReadAdapter(WindowsAdapterInfo adapter)
+    {
+        if (!_adapterState.TryGetValue(adapter.InterfaceGuid, out var p))
+        {
+            throw new DscOffloadException(ErrorKind.NoMatch, $"recorded host '{_host.HostName}' has no adapter '{adapter.Name}'");
+        }
+
+        var state = new WindowsAdapterOffloadState();
+        foreach (var (name, isChecksum, _) in WindowsNetAdapterOffloadDescriptor.Settings)
+        {
+            var value = p[name];
+            if (value is null || value.Type == JTokenType.Null)
+            {
+                continue;
+            }
+
+            state.Settings[name] = isChecksum && value.Type == JTokenType.String ? value.Value<string>()!
+                : value.Type == JTokenType.Boolean ? value.Value<bool>()
+                : throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"recorded {name} of '{adapter.Name}' has the wrong type", value.Location());
+        }
+
+        if (p["advancedProperties"] is JObject advanced)
+        {
+            foreach (var kv in advanced.Properties())
+            {
+                state.AdvancedProperties[kv.Name] = kv.Value.Type == JTokenType.String ? kv.Value.Value<string>()! : kv.Value.ToString();
+            }
+        }
+
+        return state;
+    }
+
+    /// <inheritdoc />
+    public void WriteGlobal(GlobalOffloadState changes) => throw ReadOnly();
+
+    /// <inheritdoc />
+    public void WriteAdapter(WindowsAdapterInfo adapter, WindowsAdapterChange change) => throw ReadOnly();
+
+    /// <inheritdoc />
+    public void RestartAdapter(WindowsAdapterInfo adapter) => throw ReadOnly();
+
+    private static string? Text(JObject o, string name) => o[name]?.Type == JTokenType.String ? o[name]!.Value<string>() : null;
+
+    private DscOffloadException ReadOnly() =>
+        new(ErrorKind.NotAllowed, $"recorded host '{_host.HostName}' is read-only; use --what-if to preview changes");
+}

@@ -1,0 +1,14 @@
+using DscOffload.Core.Resources;
+using DscOffload.Windows.Platform;
+
+namespace DscOffload.Windows.Resources;
+
+/// <summary>Provider of <c>DscOffload.Windows/NetAdapterOffload</c>.</summary>
+public sealed class WindowsNetAdapterOffloadProvider : WindowsResourceProvider
+{
+    /// <inheritdoc />
+    public override ResourceDescriptor Descriptor => WindowsNetAdapterOffloadDescriptor.Descriptor;
+
+    /// <inheritdoc />
+    protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) => new WindowsNetAdapterOffloadResource(platform, live);
+}

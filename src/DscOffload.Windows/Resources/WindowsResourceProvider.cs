@@ -1,0 +1,39 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Recorded;
+using DscOffload.Core.Resources;
+using DscOffload.Windows.Platform;
+using DscOffload.Windows.Recorded;
+
+namespace DscOffload.Windows.Resources;
+
+/// <summary>
+/// Creates the Windows resource types for the live host or a recorded one. Both types share one
+/// platform per target, so a recorded host is indexed once.
+/// </summary>
+public abstract class WindowsResourceProvider : IResourceTypeProvider
+{
+    /// <summary>Opens the live Windows platform; set by the live backend where it exists.</summary>
+    public static Func<IWindowsOffloadPlatform>? LivePlatform { get; set; }
+
+    /// <inheritdoc />
+    public abstract ResourceDescriptor Descriptor { get; }
+
+    /// <inheritdoc />
+    public IResourceType CreateLive()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            throw new DscOffloadException(ErrorKind.NotSupported,
+                $"{Descriptor.Type} manages Windows hosts; this host is not Windows (run it with --against to test recorded state)");
+        }
+
+        var open = LivePlatform ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{Descriptor.Type}: no live Windows backend in this build");
+        return Create(open(), live: true);
+    }
+
+    /// <inheritdoc />
+    public IResourceType CreateRecorded(RecordedHost host) => Create(new RecordedWindowsPlatform(host), live: false);
+
+    /// <summary>Creates the resource over a platform.</summary>
+    protected abstract IResourceType Create(IWindowsOffloadPlatform platform, bool live);
+}
