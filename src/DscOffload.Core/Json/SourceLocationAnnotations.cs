@@ -52,6 +52,39 @@ public static class SourceLocationAnnotations
         return to;
     }
 
+    /// <summary>Attaches <paramref name="location"/> when it is known.</summary>
+    public static T AtIfKnown<T>(this T token, SourceLocation? location) where T : JToken =>
+        location is { } at ? token.At(at) : token;
+
+    /// <summary>
+    /// A deep copy that keeps the location annotations of every token (plain DeepClone drops them),
+    /// so values handed to resources can still be traced to their document lines.
+    /// </summary>
+    public static JToken DeepCloneWithLocations(this JToken token)
+    {
+        var copy = token.DeepClone();
+        CopyLocations(token, copy);
+        return copy;
+    }
+
+    private static void CopyLocations(JToken from, JToken to)
+    {
+        if (from.Annotation<LocationBox>() is { } box)
+        {
+            to.AddAnnotation(box);
+        }
+
+        if (from is JContainer source && to is JContainer target)
+        {
+            using var a = source.Children().GetEnumerator();
+            using var b = target.Children().GetEnumerator();
+            while (a.MoveNext() && b.MoveNext())
+            {
+                CopyLocations(a.Current, b.Current);
+            }
+        }
+    }
+
     /// <summary>Annotations are looked up by type; a class wrapper keeps the struct from being boxed ambiguously.</summary>
     private sealed record LocationBox(SourceLocation Location);
 }

@@ -1,0 +1,25 @@
+using DscOffload.Core.Resources;
+
+namespace DscOffload.Core.Engine;
+
+/// <summary>How the engine runs a document.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Predict set instead of applying it.</summary>
+    public bool WhatIf { get; init; }
+
+    /// <summary>Skip instances of types that are not DscOffload's, with a warning, instead of failing.</summary>
+    public bool IgnoreForeignTypes { get; init; }
+
+    /// <summary>The least severe message level kept in results (fleet runs keep warnings and errors only).</summary>
+    public MessageLevel MessageLevel { get; init; } = MessageLevel.Information;
+
+    /// <summary>The product version written into result metadata.</summary>
+    public string Version { get; init; } = "0.1.0";
+
+    /// <summary>Called for each message as it happens (for stderr tracing), in addition to the result.</summary>
+    public Action<ResourceMessage>? OnMessage { get; init; }
+
+    /// <summary>Cancellation.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
