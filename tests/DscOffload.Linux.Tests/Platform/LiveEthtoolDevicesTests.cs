@@ -152,6 +152,29 @@ public sealed class LiveEthtoolDevicesTests : EthtoolDevicesBehaviour, IClassFix
     }
 
     [PrivilegedFact]
+    public void Changes_WithoutNetAdmin_AreElevationRequiredAndReadsStillWork()
+    {
+        var (name, _) = AddVethPair(queues: 4);
+        var groBefore = Active(Devices.GetFeatures(name), "rx-gro");
+
+        var outcome = ThreadCapabilities.RunWithout(ThreadCapabilities.NetAdmin, () =>
+        {
+            var features = Devices.GetFeatures(name);
+            var channels = Devices.GetChannels(name);
+            var setFeatures = Record.Exception(() => Devices.SetFeatures(name, Wanted(("rx-gro", !groBefore))));
+            var setChannels = Record.Exception(() => Devices.SetChannels(name, new ChannelCounts(1, 1, 0, 0)));
+            return (features, channels, setFeatures, setChannels);
+        });
+
+        outcome.features.Features.Should().NotBeEmpty();
+        outcome.channels.Should().NotBeNull();
+        outcome.setFeatures.Should().BeOfType<DscOffloadException>().Which.Should().Match<DscOffloadException>(e =>
+            e.Kind == ErrorKind.ElevationRequired && e.Message == $"changing offload features of '{name}' needs root (CAP_NET_ADMIN)");
+        outcome.setChannels.Should().BeOfType<DscOffloadException>().Which.Kind.Should().Be(ErrorKind.ElevationRequired);
+        Active(Devices.GetFeatures(name), "rx-gro").Should().Be(groBefore);
+    }
+
+    [PrivilegedFact]
     public void OpenInNamespace_UnknownNamespace_IsNoMatch()
     {
         var act = () => LiveEthtoolDevices.OpenInNamespace(_namespace.Name + "-missing");
