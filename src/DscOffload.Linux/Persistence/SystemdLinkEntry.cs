@@ -1,0 +1,7 @@
+namespace DscOffload.Linux.Persistence;
+
+/// <summary>
+/// A <c>key=value</c> line dscoffload does not manage, kept when a file is parsed so that comparing and
+/// rewriting never silently drops what someone else added.
+/// </summary>
+public sealed record SystemdLinkEntry(string Section, string Key, string Value);
