@@ -1,0 +1,32 @@
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Documents;
+
+/// <summary>
+/// A resource instance ready for the engine: expressions in its properties evaluated, its
+/// <c>dependsOn</c> resolved to the instances it names.
+/// </summary>
+public sealed class ResolvedInstance
+{
+    internal ResolvedInstance(ResourceInstance source, JObject properties, IReadOnlyList<string> dependsOn)
+    {
+        Source = source;
+        Properties = properties;
+        DependsOn = dependsOn;
+    }
+
+    /// <summary>The instance as written (locations, metadata, raw keys).</summary>
+    public ResourceInstance Source { get; }
+
+    /// <summary>The instance name.</summary>
+    public string Name => Source.Name;
+
+    /// <summary>The resource type as written.</summary>
+    public string Type => Source.Type;
+
+    /// <summary>The properties with every expression evaluated; each node keeps the location it came from.</summary>
+    public JObject Properties { get; }
+
+    /// <summary>The instances this one depends on, as <c>Type/Name</c> with the type as declared on that instance.</summary>
+    public IReadOnlyList<string> DependsOn { get; }
+}
