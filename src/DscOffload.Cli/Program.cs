@@ -1,1 +1,12 @@
-return 0;
+using System.CommandLine;
+using DscOffload.Cli;
+using DscOffload.Cli.Commands;
+
+var catalog = ProductCatalog.Create();
+var root = new RootCommand("dscoffload: keep TCP/IP offload settings (Windows CIM/registry, Linux ethtool) in a declared state. DSC v3 resources and a declarative engine.");
+root.Subcommands.Add(ConfigCommand.Create(catalog));
+root.Subcommands.Add(ValidateCommand.Create(catalog));
+root.Subcommands.Add(SnapshotCommand.Create(catalog));
+root.Subcommands.Add(ResourceCommand.Create(catalog));
+root.Subcommands.Add(ManifestCommand.Create(catalog));
+return root.Parse(args).Invoke();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what building and testing DscOffload needs on a Debian/Ubuntu machine:
+# clang and zlib (the Native AOT linker), ethtool (tests cross-check the kernel with it) and iproute2
+# (tests create network namespaces). Needs root for apt-get; without root it only reports what is missing.
+set -euo pipefail
+missing=()
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ -e /usr/lib/aarch64-linux-gnu/libz.so ] || missing+=(zlib1g-dev)
+command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || [ -x /sbin/ethtool ] || missing+=(ethtool)
+command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing: ${missing[*]}" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "missing packages: ${missing[*]} (run as root or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "the .NET 10 SDK is required (dotnet on PATH)" >&2; exit 1; }

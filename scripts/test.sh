@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test: installs prerequisites, publishes the native binary, then runs the whole solution's
+# tests with the process-level tests pointed at that native binary. Tests that need root (network
+# namespaces, changing offloads of veth interfaces) skip with a reason when not root, and fail instead
+# of skipping when DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS=1 (CI sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/publish.sh
+export DSCOFFLOAD_BINARY="$PWD/artifacts/native/dscoffload"
+dotnet test DscOffload.sln -c Release --nologo -v q --logger "console;verbosity=minimal" "$@"

@@ -1,0 +1,34 @@
+using DscOffload.Core.Engine;
+
+namespace DscOffload.Cli.Commands;
+
+/// <summary>What a config command was asked to do.</summary>
+public sealed class ConfigRequest
+{
+    /// <summary>get, test, set or export.</summary>
+    public required EngineOperation Operation { get; init; }
+
+    /// <summary>The document path as given.</summary>
+    public required string DocumentPath { get; init; }
+
+    /// <summary>Optional parameters file.</summary>
+    public string? ParametersPath { get; init; }
+
+    /// <summary>Predict set only.</summary>
+    public bool WhatIf { get; init; }
+
+    /// <summary>Recorded-state sources; empty means the live host.</summary>
+    public IReadOnlyList<string> Against { get; init; } = [];
+
+    /// <summary>Output format, or null for the default.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>File to write the rendering to.</summary>
+    public string? OutputPath { get; init; }
+
+    /// <summary>Exit with the drift code when not in desired state.</summary>
+    public bool FailOnDrift { get; init; }
+
+    /// <summary>Skip foreign types with a warning.</summary>
+    public bool IgnoreForeignTypes { get; init; }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using DscOffload.Cli.Hosts;
+using DscOffload.Cli.Output;
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
+using DscOffload.Core.Engine;
+using DscOffload.Core.Recorded;
+using DscOffload.Core.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Commands;
+
+/// <summary>
+/// The body of the config commands: prepare the document once, run it against the live host or each
+/// recorded host in turn (streaming results to the chosen output), and compute the exit code.
+/// </summary>
+public sealed class ConfigRunner
+{
+    private readonly ResourceCatalog _catalog;
+    private readonly StandardStreams _streams;
+    private readonly ConfigRequest _request;
+
+    /// <summary>Creates the runner.</summary>
+    public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request)
+    {
+        _catalog = catalog;
+        _streams = streams;
+        _request = request;
+    }
+
+    /// <summary>Runs the request and returns the exit code.</summary>
+    public int Run()
+    {
+        var sources = _request.Against.Count > 0 ? SnapshotSources.Expand(_request.Against) : null;
+        if (sources is not null && _request.Operation == EngineOperation.Set && !_request.WhatIf)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidArguments,
+                "set against recorded state is refused: recorded hosts are read-only; add --what-if to preview the changes");
+        }
+
+        var fleet = sources is { Count: > 1 };
+        var engine = new ConfigurationEngine(_catalog, new EngineOptions
+        {
+            WhatIf = _request.WhatIf,
+            IgnoreForeignTypes = _request.IgnoreForeignTypes,
+            MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
+        });
+        var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
+
+        using var file = _request.OutputPath is null ? null : new StreamWriter(_request.OutputPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        var writer = (TextWriter?)file ?? _streams.Out;
+        var sink = EnvelopeSinks.Create(_request, writer, interactive: file is null && _streams.OutIsTerminal, fleet);
+        var tally = new RunTally();
+        if (sources is null)
+        {
+            tally.Add(engine.Run(prepared, new LiveHostTarget(), _request.Operation), sink);
+        }
+        else
+        {
+            var progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                progress.Update(i, sources.Count, sources[i]);
+                tally.Add(RunRecorded(engine, prepared, sources[i]), sink);
+            }
+
+            progress.Clear();
+        }
+
+        sink.Complete();
+        if (file is not null)
+        {
+            _streams.Error.WriteLine(tally.Summary(_request.Operation, _request.WhatIf) + $"; report written to {_request.OutputPath}");
+        }
+
+        return tally.ExitCode(_request);
+    }
+
+    private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)
+    {
+        RecordedHost host;
+        try
+        {
+            host = RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
+        }
+        catch (DscOffloadException e)
+        {
+            // A corrupt snapshot is one failed host; the others are still evaluated.
+            return CorruptSnapshot(path, e);
+        }
+
+        return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+    }
+
+    private EngineRun CorruptSnapshot(string path, DscOffloadException e)
+    {
+        var envelope = new JObject
+        {
+            ["metadata"] = new JObject
+            {
+                ["Microsoft.DSC"] = new JObject
+                {
+                    ["operation"] = _request.Operation.ToString().ToLowerInvariant(),
+                    ["executionType"] = _request.WhatIf ? "whatIf" : "actual",
+                },
+                ["DscOffload"] = new JObject
+                {
+                    ["host"] = Path.GetFileNameWithoutExtension(path),
+                    ["target"] = "recorded",
+                    ["snapshot"] = path,
+                    ["document"] = _request.DocumentPath,
+                },
+            },
+            ["results"] = new JArray(),
+            ["messages"] = new JArray(new JObject
+            {
+                ["name"] = "",
+                ["type"] = "",
+                ["message"] = $"cannot read snapshot: {e.OneLine}",
+                ["level"] = "error",
+            }),
+            ["hadErrors"] = true,
+        };
+        return new EngineRun { Envelope = envelope, HadErrors = true, FirstError = e.Kind };
+    }
+
+    /// <summary>Counts hosts as they stream past and decides the exit code.</summary>
+    private sealed class RunTally
+    {
+        private int _hosts;
+        private int _inDesiredState;
+        private int _withErrors;
+        private ErrorKind? _firstError;
+        private bool _changed;
+
+        public void Add(EngineRun run, IEnvelopeSink sink)
+        {
+            _hosts++;
+            if (run.HadErrors)
+            {
+                _withErrors++;
+                _firstError ??= run.FirstError;
+            }
+            else if (run.InDesiredState)
+            {
+                _inDesiredState++;
+            }
+
+            _changed |= run.Changed;
+            sink.Add(run);
+        }
+
+        public string Summary(EngineOperation operation, bool whatIf)
+        {
+            var drifted = _hosts - _inDesiredState - _withErrors;
+            var verb = operation == EngineOperation.Set ? (whatIf ? "would change" : "changed") : "drifted";
+            return $"{_hosts} host(s): {_inDesiredState} in desired state, {drifted} {verb}, {_withErrors} with errors";
+        }
+
+        public int ExitCode(ConfigRequest request)
+        {
+            if (_firstError is { } kind)
+            {
+                return kind == ErrorKind.PartiallyApplied ? CliExitCode.PartiallyApplied
+                    : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
+                    : kind == ErrorKind.Busy ? CliExitCode.Busy
+                    : CliExitCode.ResourceError;
+            }
+
+            var drift = request.Operation switch
+            {
+                EngineOperation.Test => _inDesiredState < _hosts,
+                EngineOperation.Set => request.WhatIf && _changed,
+                _ => false,
+            };
+            return request.FailOnDrift && drift ? CliExitCode.Drift : CliExitCode.Success;
+        }
+    }
+
+    /// <summary>A one-line progress display on stderr for long fleet runs, refreshed at most every 100 ms.</summary>
+    private sealed class ProgressLine(TextWriter error, bool enabled)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _last = -1000;
+
+        public void Update(int index, int total, string source)
+        {
+            if (!enabled || _clock.ElapsedMilliseconds - _last < 100)
+            {
+                return;
+            }
+
+            _last = _clock.ElapsedMilliseconds;
+            error.Write($"\r\u001b[2K[{index + 1}/{total}] {source}");
+        }
+
+        public void Clear()
+        {
+            if (enabled)
+            {
+                error.Write("\r\u001b[2K");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using DscOffload.Cli.Protocol;
+using DscOffload.Core.Resources;
+
+namespace DscOffload.Cli.Commands;
+
+/// <summary><c>dscoffload resource get|test|set|export|schema</c>: the DSC v3 command-resource protocol.</summary>
+public static class ResourceCommand
+{
+    /// <summary>Builds the command group.</summary>
+    public static Command Create(ResourceCatalog catalog)
+    {
+        var command = new Command("resource", "Run one resource operation as dsc invokes it (stdout: protocol JSON only; stderr: JSON message lines).");
+        foreach (var operation in Enum.GetValues<ResourceOperation>())
+        {
+            command.Subcommands.Add(CreateOperation(catalog, operation));
+        }
+
+        return command;
+    }
+
+    private static Command CreateOperation(ResourceCatalog catalog, ResourceOperation operation)
+    {
+        var name = operation.ToString().ToLowerInvariant();
+        var command = new Command(name, $"The {name} operation of a DscOffload resource type.");
+        var type = new Option<string>("--type", "-r") { Description = "Resource type, e.g. DscOffload.Linux/NetAdapterOffload.", Required = true };
+        command.Options.Add(type);
+        Option<string>? input = null;
+        Option<bool>? whatIf = null;
+        if (operation != ResourceOperation.Schema)
+        {
+            input = new Option<string>("--input", "-i") { Description = "Input JSON (or YAML); read from stdin when absent or empty." };
+            command.Options.Add(input);
+        }
+
+        if (operation == ResourceOperation.Set)
+        {
+            whatIf = new Option<bool>("--what-if", "-w") { Description = "Predict the after-state; change nothing." };
+            command.Options.Add(whatIf);
+        }
+
+        command.SetAction(parse => CommandGuard.Run(streams =>
+        {
+            var text = input is null ? null : parse.GetValue(input);
+            if (input is not null && string.IsNullOrEmpty(text) && Console.IsInputRedirected)
+            {
+                text = Console.In.ReadToEnd();
+            }
+
+            var messages = new StderrMessageWriter(streams.Error, Environment.GetEnvironmentVariable("DSC_TRACE_LEVEL"));
+            var runner = new ResourceProtocolRunner(catalog, streams.Out, messages, RecordedBinding.FromEnvironment());
+            return runner.Run(operation, parse.GetValue(type)!, text, whatIf is not null && parse.GetValue(whatIf));
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+using DscOffload.Cli.Commands;
+
+namespace DscOffload.Cli.Output;
+
+/// <summary>Chooses the output for a config run from <c>--format</c> and whether output is a terminal.</summary>
+public static class EnvelopeSinks
+{
+    /// <summary>Creates the sink.</summary>
+    public static IEnvelopeSink Create(ConfigRequest request, TextWriter writer, bool interactive, bool fleet)
+    {
+        var format = request.Format ?? (interactive ? "table" : "json");
+        return format switch
+        {
+            "yaml" => new YamlEnvelopeSink(writer),
+            "json" => new JsonEnvelopeSink(writer, indented: interactive && !fleet),
+            _ => new JsonEnvelopeSink(writer, indented: interactive && !fleet),
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using DscOffload.Core.Engine;
+
+namespace DscOffload.Cli.Output;
+
+/// <summary>
+/// The canonical output: one dsc-shaped envelope. Indented for a single host on a terminal,
+/// otherwise compact, one envelope per line (JSON Lines) for fleets.
+/// </summary>
+public sealed class JsonEnvelopeSink(TextWriter writer, bool indented) : IEnvelopeSink
+{
+    /// <inheritdoc />
+    public void Add(EngineRun run) =>
+        writer.WriteLine(indented ? JsonText.Indented(run.Envelope) : JsonText.Compact(run.Envelope));
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+    }
+}

@@ -1,0 +1,17 @@
+using DscOffload.Core.Resources;
+using DscOffload.Linux.Resources;
+using DscOffload.Windows.Resources;
+
+namespace DscOffload.Cli;
+
+/// <summary>The resource types this product ships, in manifest order.</summary>
+public static class ProductCatalog
+{
+    /// <summary>Creates the catalog.</summary>
+    public static ResourceCatalog Create() => new(
+    [
+        new GlobalOffloadProvider(),
+        new WindowsNetAdapterOffloadProvider(),
+        new LinuxNetAdapterOffloadProvider(),
+    ]);
+}

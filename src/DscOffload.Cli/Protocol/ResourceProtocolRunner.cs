@@ -1,0 +1,116 @@
+using DscOffload.Cli.Output;
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
+using DscOffload.Core.Resources;
+using DscOffload.Core.Schemas;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Protocol;
+
+/// <summary>
+/// Runs one operation of one resource type the way dsc invokes a command resource: input from
+/// <c>--input</c> or stdin, stdout carries only protocol JSON, stderr carries JSON message lines, and
+/// the exit code is one of <see cref="ResourceExitCode"/>.
+/// </summary>
+public sealed class ResourceProtocolRunner
+{
+    private readonly ResourceCatalog _catalog;
+    private readonly TextWriter _out;
+    private readonly StderrMessageWriter _messages;
+    private readonly Func<IResourceTypeProvider, IResourceType> _bind;
+
+    /// <summary>Creates a runner writing to the given streams, binding types with <paramref name="bind"/> (live by default).</summary>
+    public ResourceProtocolRunner(ResourceCatalog catalog, TextWriter stdout, StderrMessageWriter messages, Func<IResourceTypeProvider, IResourceType>? bind = null)
+    {
+        _catalog = catalog;
+        _out = stdout;
+        _messages = messages;
+        _bind = bind ?? (p => p.CreateLive());
+    }
+
+    /// <summary>Runs the operation and returns the resource exit code.</summary>
+    public int Run(ResourceOperation operation, string type, string? inputText, bool whatIf)
+    {
+        try
+        {
+            var provider = _catalog.Find(type) ?? throw new DscOffloadException(ErrorKind.InvalidArguments,
+                $"unknown resource type '{type}'; known: {_catalog.TypeNames}");
+            if (operation == ResourceOperation.Schema)
+            {
+                _out.WriteLine(JsonText.Compact(ResourceSchemaBuilder.Build(provider.Descriptor)));
+                return 0;
+            }
+
+            var input = ParseInput(operation, inputText);
+            ResourceInputValidator.Validate(provider.Descriptor, input, "--input");
+            var context = new OperationContext(_messages.Write, Environment.MachineName) { WhatIf = whatIf };
+            var resource = _bind(provider);
+            switch (operation)
+            {
+                case ResourceOperation.Get:
+                    _out.WriteLine(JsonText.Compact(As<IGettableResource>(resource).Get(input, context).ActualState));
+                    break;
+                case ResourceOperation.Test:
+                    var test = As<ITestableResource>(resource).Test(input, context);
+                    _out.WriteLine(JsonText.Compact(test.ActualState));
+                    _out.WriteLine(JsonText.Compact(new JArray(test.DifferingProperties)));
+                    break;
+                case ResourceOperation.Set:
+                    var set = As<ISettableResource>(resource).Set(input, context);
+                    WriteSet(set);
+                    break;
+                default:
+                    foreach (var instance in As<IExportableResource>(resource).Export(input, context))
+                    {
+                        _out.WriteLine(JsonText.Compact(instance));
+                    }
+
+                    break;
+            }
+
+            return 0;
+        }
+        catch (PartialApplyException e)
+        {
+            // dsc ignores stdout on a non-zero exit; the message names what changed and how to roll back.
+            _messages.Write(new ResourceMessage(MessageLevel.Error, e.OneLine));
+            return (int)ResourceExitCode.PartiallyApplied;
+        }
+        catch (DscOffloadException e)
+        {
+            _messages.Write(new ResourceMessage(MessageLevel.Error, e.OneLine));
+            return (int)ResourceExitCodes.For(e.Kind);
+        }
+    }
+
+    private void WriteSet(SetOutcome set)
+    {
+        var after = set.AfterState;
+        if (set.RestartRequired.Count > 0 && after["_restartRequired"] is null)
+        {
+            after["_restartRequired"] = new JArray(set.RestartRequired.Select(r => r.ToJson()));
+        }
+
+        _out.WriteLine(JsonText.Compact(after));
+        _out.WriteLine(JsonText.Compact(new JArray(set.ChangedProperties)));
+    }
+
+    private static JObject ParseInput(ResourceOperation operation, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (operation is ResourceOperation.Test or ResourceOperation.Set)
+            {
+                throw new DscOffloadException(ErrorKind.InvalidInput, $"{operation.ToString().ToLowerInvariant()} needs input JSON (--input or stdin)");
+            }
+
+            return [];
+        }
+
+        return StructuredTextParser.Parse(text, "--input") as JObject
+            ?? throw new DscOffloadException(ErrorKind.InvalidInput, "--input must be a JSON object");
+    }
+
+    private static T As<T>(IResourceType resource) where T : class, IResourceType =>
+        resource as T ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{resource.Descriptor.Type} does not support this operation");
+}

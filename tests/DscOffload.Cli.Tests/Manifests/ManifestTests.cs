@@ -1,0 +1,97 @@
+using DscOffload.Cli.Tests.Process;
+using Json.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Tests.Manifests;
+
+public class ManifestTests
+{
+    // The fields of dsc 3.2.3's ResourceManifest struct (deny_unknown_fields): any other top-level key
+    // makes dsc drop the manifest with only an INFO line.
+    private static readonly string[] KnownTopLevel =
+    [
+        "$schema", "type", "version", "description", "tags", "kind", "condition", "deprecationMessage", "get", "set", "test",
+        "delete", "export", "validate", "resolve", "whatIf", "adapter", "exitCodes", "schema", "metadata",
+    ];
+
+    private static JArray GeneratedManifests()
+    {
+        var result = DscOffloadProcess.Run("manifest");
+        result.ExitCode.Should().Be(0, result.ToString());
+        return (JArray)JObject.Parse(result.Stdout)["resources"]!;
+    }
+
+    [Fact]
+    public void CheckedInManifest_IsExactlyWhatTheBinaryWrites()
+    {
+        var result = DscOffloadProcess.Run("manifest");
+        var checkedIn = File.ReadAllText(RepositoryPaths.InRepo("schemas", "dscoffload.dsc.manifests.json"));
+        result.Stdout.Should().Be(checkedIn, "run 'dscoffload manifest --output schemas' and commit the result");
+    }
+
+    [Fact]
+    public void Manifests_UseOnlyTopLevelKeysDscAccepts()
+    {
+        foreach (var manifest in GeneratedManifests().Cast<JObject>())
+        {
+            manifest.Properties().Select(p => p.Name).Should().BeSubsetOf(KnownTopLevel);
+        }
+    }
+
+    [Fact]
+    public void Manifests_DeclareTheProtocolChoicesOfTheDesign()
+    {
+        foreach (var m in GeneratedManifests().Cast<JObject>())
+        {
+            m["test"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
+            m["set"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
+            m["set"]!["requireSecurityContext"]!.Value<string>().Should().Be("elevated");
+            m["set"]!["implementsPretest"].Should().BeNull();
+            m["set"]!["args"]!.Should().ContainSingle(a => a is JObject && a["whatIfArg"] != null);
+            foreach (var op in (string[])["get", "test", "set", "export"])
+            {
+                m[op]!["executable"]!.Value<string>().Should().Be("dscoffload", "a bare name, found through PATH or DSC_RESOURCE_PATH");
+                m[op]!["input"]!.Value<string>().Should().Be("stdin");
+                m[op]!["args"]!.Should().ContainSingle(a => a is JObject && a["jsonInputArg"] != null && a["mandatory"]!.Value<bool>());
+            }
+
+            ((JObject)m["exitCodes"]!).Properties().Select(p => p.Name).Should().Equal("0", "1", "2", "3", "4", "5", "6", "7");
+            m["schema"]!["embedded"]!["properties"]!["_inDesiredState"].Should().NotBeNull();
+            m["schema"]!["embedded"]!.ToString().Should().NotContain("\"$ref\"", "dsc does not fetch remote references");
+        }
+    }
+
+    [Fact]
+    public void Manifests_ValidateAgainstDscPublishedSchema_ExceptForDocumented32Features()
+    {
+        // DSC's published manifest schema was generated for 3.1 and never regenerated for 3.2. It rejects
+        // the 3.2 `{"whatIfArg": …}` args item (native what-if) and does not know `requireSecurityContext`.
+        // Those two are removed from a copy before validating; everything else must pass as is.
+        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "TestData", "dsc-schemas", "v3", "bundled", "resource", "manifest.json"));
+        foreach (var manifest in GeneratedManifests().Cast<JObject>())
+        {
+            var copy = (JObject)manifest.DeepClone();
+            var set = (JObject)copy["set"]!;
+            set.Remove("requireSecurityContext");
+            foreach (var item in ((JArray)set["args"]!).Where(a => a is JObject o && o["whatIfArg"] is not null).ToList())
+            {
+                item.Remove();
+            }
+
+            var result = schema.Evaluate(System.Text.Json.Nodes.JsonNode.Parse(copy.ToString()), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            result.IsValid.Should().BeTrue($"{manifest["type"]}: " + string.Join("; ",
+                result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {d.EvaluationPath}: {e.Value}"))));
+        }
+    }
+
+    [Fact]
+    public void EmbeddedSchemas_AreValidJsonSchemaDocuments()
+    {
+        foreach (var manifest in GeneratedManifests())
+        {
+            var text = manifest["schema"]!["embedded"]!.ToString();
+            var act = () => JsonSchema.FromText(text);
+            act.Should().NotThrow();
+        }
+    }
+}

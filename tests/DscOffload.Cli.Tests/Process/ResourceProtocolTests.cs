@@ -1,0 +1,171 @@
+using Json.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Tests.Process;
+
+/// <summary>
+/// The DSC command-resource contract of every type, proven on the published binary against recorded
+/// state (DSCOFFLOAD_RESOURCE_STATE), which is how the Windows types can be exercised on Linux.
+/// </summary>
+public class ResourceProtocolTests
+{
+    public static TheoryData<string, string, string> Types => new()
+    {
+        { "DscOffload.Windows/GlobalOffload", "examples/snapshots/windows/fast-02.dsc.json", "{\"chimney\":\"Disabled\",\"tcpipParameters\":{\"enableRSS\":false}}" },
+        { "DscOffload.Windows/NetAdapterOffload", "examples/snapshots/windows/fast-02.dsc.json", "{\"name\":\"Ethernet*\",\"lsoIPv4\":false,\"checksumTcpIPv4\":\"Disabled\"}" },
+        { "DscOffload.Linux/NetAdapterOffload", "examples/snapshots/linux/web-02.dsc.json", "{\"name\":\"eth*\",\"features\":{\"tso\":false,\"gro\":false},\"channels\":{\"rx\":1}}" },
+    };
+
+    private static Dictionary<string, string?> State(string snapshot) => new() { ["DSCOFFLOAD_RESOURCE_STATE"] = RepositoryPaths.InRepo(snapshot) };
+
+    private static JsonSchema EmbeddedSchema(string type)
+    {
+        var schema = DscOffloadProcess.Run("resource", "schema", "--type", type);
+        schema.ExitCode.Should().Be(0, schema.ToString());
+        return JsonSchema.FromText(schema.Stdout);
+    }
+
+    private static void ShouldValidate(JsonSchema schema, JToken instance)
+    {
+        var result = schema.Evaluate(System.Text.Json.Nodes.JsonNode.Parse(instance.ToString()), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Get_PrintsOneCompactStateThatValidatesAgainstTheSchema(string type, string snapshot, string input)
+    {
+        var result = DscOffloadProcess.Run(["resource", "get", "--type", type, "--input", input], env: State(snapshot));
+        result.ExitCode.Should().Be(0, result.ToString());
+        var values = ProtocolOutputShape.Assert(result, 1);
+        ShouldValidate(EmbeddedSchema(type), values[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Test_PrintsStateAndDifferingPropertiesOnTwoLines(string type, string snapshot, string input)
+    {
+        var result = DscOffloadProcess.Run(["resource", "test", "--type", type, "--input", input], env: State(snapshot));
+        result.ExitCode.Should().Be(0, result.ToString());
+        var values = ProtocolOutputShape.Assert(result, 2);
+        values[0]["_inDesiredState"]!.Value<bool>().Should().BeFalse("the snapshot is drifted");
+        values[1].Should().BeOfType<JArray>().Which.Should().NotBeEmpty();
+        ShouldValidate(EmbeddedSchema(type), values[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Test_ReadsInputFromStdinWhenNoInputArgument(string type, string snapshot, string input)
+    {
+        var result = DscOffloadProcess.Run(["resource", "test", "--type", type], stdin: input, env: State(snapshot));
+        result.ExitCode.Should().Be(0, result.ToString());
+        ProtocolOutputShape.Assert(result, 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void SetWhatIf_PredictsChangesAndChangesNothing(string type, string snapshot, string input)
+    {
+        var path = RepositoryPaths.InRepo(snapshot);
+        var before = File.ReadAllText(path);
+        var result = DscOffloadProcess.Run(["resource", "set", "--type", type, "--input", input, "--what-if"], env: State(snapshot));
+        result.ExitCode.Should().Be(0, result.ToString());
+        var values = ProtocolOutputShape.Assert(result, 2);
+        values[1].Should().BeOfType<JArray>().Which.Should().NotBeEmpty();
+        ShouldValidate(EmbeddedSchema(type), values[0]);
+        File.ReadAllText(path).Should().Be(before);
+
+        var test = DscOffloadProcess.Run(["resource", "test", "--type", type, "--input", input], env: State(snapshot));
+        ProtocolOutputShape.Assert(test, 2)[0]["_inDesiredState"]!.Value<bool>().Should().BeFalse("what-if changed nothing");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Export_PrintsOneLinePerInstanceEachValidAndNamed(string type, string snapshot, string input)
+    {
+        _ = input;
+        var result = DscOffloadProcess.Run(["resource", "export", "--type", type], env: State(snapshot));
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = ProtocolOutputShape.Assert(result, result.StdoutLines.Count);
+        lines.Should().NotBeEmpty();
+        var schema = EmbeddedSchema(type);
+        foreach (var line in lines)
+        {
+            line["_name"]!.Type.Should().Be(JTokenType.String);
+            ShouldValidate(schema, line);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Set_AgainstRecordedState_IsRefusedWithNotSupportedCode(string type, string snapshot, string input)
+    {
+        var result = DscOffloadProcess.Run(["resource", "set", "--type", type, "--input", input], env: State(snapshot));
+        result.ExitCode.Should().Be(5, result.ToString());
+        result.Stdout.Should().BeEmpty();
+        ProtocolOutputShape.AssertMessages(result).Should().Contain(m => m.Level == "error" && m.Text.Contains("read-only"));
+    }
+
+    [Fact]
+    public void InvalidInput_ExitsTwoWithOneErrorLine()
+    {
+        var result = DscOffloadProcess.Run(["resource", "test", "--type", "DscOffload.Windows/GlobalOffload", "--input", "{\"chimney\":\"Off\"}"],
+            env: State("examples/snapshots/windows/fast-01.dsc.json"));
+        result.ExitCode.Should().Be(2, result.ToString());
+        var messages = ProtocolOutputShape.AssertMessages(result);
+        messages.Should().ContainSingle().Which.Text.Should().Contain("allowed: Disabled, Enabled, Automatic");
+    }
+
+    [Fact]
+    public void MalformedJson_ExitsTwoWithLocation()
+    {
+        var result = DscOffloadProcess.Run(["resource", "get", "--type", "DscOffload.Linux/NetAdapterOffload", "--input", "{\"name\": "]);
+        result.ExitCode.Should().Be(2, result.ToString());
+        ProtocolOutputShape.AssertMessages(result).Should().ContainSingle().Which.Text.Should().StartWith("--input:1:");
+    }
+
+    [Fact]
+    public void NoMatchingAdapter_SetExitsFour()
+    {
+        var result = DscOffloadProcess.Run(["resource", "set", "--type", "DscOffload.Linux/NetAdapterOffload", "--what-if", "--input", "{\"name\":\"nope*\",\"features\":{\"gro\":false}}"],
+            env: State("examples/snapshots/linux/web-01.dsc.json"));
+        result.ExitCode.Should().Be(4, result.ToString());
+        ProtocolOutputShape.AssertMessages(result).Should().ContainSingle(m => m.Level == "error").Which.Text.Should().Contain("no adapter matches 'nope*'");
+    }
+
+    [Fact]
+    public void UnsupportedFeatureOn_SetWhatIfExitsFiveAndTestReportsIt()
+    {
+        const string input = "{\"name\":\"eth0\",\"features\":{\"rx-lro\":true}}";
+        var env = State("examples/snapshots/linux/web-01.dsc.json");
+        var test = DscOffloadProcess.Run(["resource", "test", "--type", "DscOffload.Linux/NetAdapterOffload", "--input", input], env: env);
+        test.ExitCode.Should().Be(0);
+        var values = ProtocolOutputShape.Assert(test, 2);
+        values[1].Values<string>().Should().Equal("features");
+        var set = DscOffloadProcess.Run(["resource", "set", "--type", "DscOffload.Linux/NetAdapterOffload", "--what-if", "--input", input], env: env);
+        set.ExitCode.Should().Be(5, set.ToString());
+    }
+
+    [Theory]
+    [InlineData("error", 0)]
+    [InlineData("warn", 0)]
+    [InlineData("info", 1)]
+    [InlineData("trace", 1)]
+    public void TraceLevel_FiltersStderrMessages(string level, int minimumInfoLines)
+    {
+        // fast-03's Hyper-V adapters lack tcpConnectionOffload: desiring it off is satisfied with an info message.
+        var env = State("examples/snapshots/windows/fast-03.dsc.json");
+        env["DSC_TRACE_LEVEL"] = level;
+        var result = DscOffloadProcess.Run(["resource", "test", "--type", "DscOffload.Windows/NetAdapterOffload", "--input", "{\"name\":\"*\",\"tcpConnectionOffloadIPv4\":false}"], env: env);
+        result.ExitCode.Should().Be(0, result.ToString());
+        var infos = ProtocolOutputShape.AssertMessages(result).Count(m => m.Level == "info");
+        if (minimumInfoLines == 0)
+        {
+            infos.Should().Be(0);
+        }
+        else
+        {
+            infos.Should().BeGreaterThanOrEqualTo(minimumInfoLines);
+        }
+    }
+}
