@@ -32,9 +32,18 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
         {
             var value = change.Settings[source.Name];
             var text = AdapterSettingCodec.ToNdis(source, value, []);
-            steps.Add(instances.Get(CimClassNames.AdvancedProperty) is null
-                ? KeywordStep(source, value)
-                : AdvancedPropertyStep(source.NdisKeyword, text, source.Name, applied => applied.Settings[source.Name] = value));
+            if (instances.Get(CimClassNames.AdvancedProperty) is null)
+            {
+                steps.Add(KeywordStep(source, value));
+                continue;
+            }
+
+            if (instances.AdvancedProperty(source.NdisKeyword) is null)
+            {
+                throw Unsupported(source.Name, $"its driver does not define {source.NdisKeyword}");
+            }
+
+            steps.Add(AdvancedPropertyStep(source.NdisKeyword, text, source.Name, applied => applied.Settings[source.Name] = value));
         }
 
         foreach (var (keyword, text) in change.AdvancedProperties)
