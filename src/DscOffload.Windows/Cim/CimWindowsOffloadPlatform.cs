@@ -106,6 +106,12 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             {
                 var instance = GlobalSettingInstance()
                     ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{CimClassNames.GlobalSetting} does not exist on this host (it needs Windows 8 / Server 2012 or later), so {string.Join(", ", changes.Settings.Keys)} cannot be set; tcpipParameters can");
+                var lacking = GlobalSettingCatalog.Settings.Where(s => changes.Settings.ContainsKey(s.Name) && instance[s.CimProperty] is null).Select(s => s.Name).ToList();
+                if (lacking.Count > 0)
+                {
+                    throw new DscOffloadException(ErrorKind.NotSupported, $"{string.Join(", ", lacking)} cannot be set: {CimClassNames.GlobalSetting} on this Windows version has no such property");
+                }
+
                 Modify(instance, cimChanges, null, $"changing {string.Join(", ", changes.Settings.Keys)} in {CimClassNames.GlobalSetting}", null);
                 foreach (var (name, value) in changes.Settings)
                 {

@@ -66,6 +66,24 @@ public class GlobalOffloadMappingTests
     }
 
     [Fact]
+    public void WriteGlobal_PropertyMissingOnThisWindowsVersion_IsNotSupportedAndWritesNothing()
+    {
+        var host = FakeWindowsHost.FromJson(Newtonsoft.Json.Linq.JObject.Parse("""
+            { "hostName": "WS2012", "cimClasses": ["MSFT_NetOffloadGlobalSetting"], "globalSetting": { "Chimney": 2 } }
+            """));
+        var change = new GlobalOffloadState();
+        change.Settings["chimney"] = "Disabled";
+        change.Settings["packetCoalescingFilter"] = "Disabled";
+
+        var act = () => host.CreatePlatform().WriteGlobal(change);
+
+        var error = act.Should().Throw<DscOffloadException>().Which;
+        error.Kind.Should().Be(ErrorKind.NotSupported);
+        error.Message.Should().Contain("packetCoalescingFilter").And.NotContain("chimney");
+        host.Cim.Modifications.Should().BeEmpty();
+    }
+
+    [Fact]
     public void ReadGlobal_ClassMissing_HasNoSettingsButStillReadsTheRegistry()
     {
         var host = FakeWindowsHost.Load("server2008r2.json");
