@@ -7,7 +7,7 @@ namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// <see cref="ICimGateway"/> over Microsoft.Management.Infrastructure (MI, the API behind the CIM
-/// cmdlets) on a local DCOM-free session. Instances are copied into <see cref="CimRecord"/>s at once
+/// cmdlets) on a local session. Instances are copied into <see cref="CimRecord"/>s at once
 /// and disposed, so no native handle outlives a call.
 /// </summary>
 /// <remarks>
