@@ -1,0 +1,22 @@
+namespace DscOffload.Windows.Cim;
+
+/// <summary>
+/// A failed CIM operation, classified by <see cref="Failure"/>. It stays inside the Windows backend:
+/// <see cref="CimWindowsOffloadPlatform"/> catches it and either falls back (a missing class) or
+/// turns it into the operator-facing <see cref="Core.Diagnostics.DscOffloadException"/>.
+/// </summary>
+public sealed class CimOperationException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="failure">The classified reason.</param>
+    /// <param name="message">What failed, naming the class (and instance) concerned.</param>
+    /// <param name="inner">The native error, when there is one.</param>
+    public CimOperationException(CimFailure failure, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        Failure = failure;
+    }
+
+    /// <summary>The classified reason.</summary>
+    public CimFailure Failure { get; }
+}

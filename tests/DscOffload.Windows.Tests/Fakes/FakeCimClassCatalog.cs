@@ -1,0 +1,149 @@
+using DscOffload.Windows.Cim;
+
+namespace DscOffload.Windows.Tests.Fakes;
+
+/// <summary>
+/// The classes the offload platform uses, with the types and access the Windows documentation gives
+/// (MSFT_NetAdapter*, MSFT_NetOffloadGlobalSetting in ROOT/StandardCimv2, Win32_NetworkAdapter in
+/// ROOT/CIMV2). Only the properties the platform or the seeds touch are listed.
+/// </summary>
+public static class FakeCimClassCatalog
+{
+    public const string StandardCimv2 = "ROOT/StandardCimv2";
+    public const string Cimv2 = "ROOT/CIMV2";
+
+    public const string NetAdapter = "MSFT_NetAdapter";
+    public const string GlobalSetting = "MSFT_NetOffloadGlobalSetting";
+    public const string Lso = "MSFT_NetAdapterLsoSettingData";
+    public const string Checksum = "MSFT_NetAdapterChecksumOffloadSettingData";
+    public const string Rss = "MSFT_NetAdapterRssSettingData";
+    public const string Rsc = "MSFT_NetAdapterRscSettingData";
+    public const string IPsecOffload = "MSFT_NetAdapterIPsecOffloadV2SettingData";
+    public const string AdvancedProperty = "MSFT_NetAdapterAdvancedPropertySettingData";
+    public const string Win32NetworkAdapter = "Win32_NetworkAdapter";
+
+    /// <summary>Every per-adapter setting-data class.</summary>
+    public static IReadOnlyList<string> SettingDataClasses { get; } = [Lso, Checksum, Rss, Rsc, IPsecOffload, AdvancedProperty];
+
+    /// <summary>Every class that exists on Windows 8 / Server 2012 and later.</summary>
+    public static IReadOnlyList<string> ModernClasses { get; } = [NetAdapter, GlobalSetting, .. SettingDataClasses];
+
+    public static IReadOnlyDictionary<string, FakeCimClassSchema> Classes { get; } = Build();
+
+    public static FakeCimClassSchema Get(string className) =>
+        Classes.TryGetValue(className, out var schema) ? schema : throw new ArgumentException($"no schema for {className}", nameof(className));
+
+    private static Dictionary<string, FakeCimClassSchema> Build()
+    {
+        static FakeCimPropertySchema R(CimValueType t) => new(t, ReadOnly: true);
+        static FakeCimPropertySchema W(CimValueType t) => new(t, ReadOnly: false);
+
+        var settingDataBase = new Dictionary<string, FakeCimPropertySchema>
+        {
+            ["InstanceID"] = R(CimValueType.String),
+            ["Name"] = R(CimValueType.String),
+            ["InterfaceDescription"] = R(CimValueType.String),
+            ["Source"] = R(CimValueType.UInt32),
+            ["SystemName"] = R(CimValueType.String),
+        };
+
+        FakeCimClassSchema SettingData(string name, Dictionary<string, FakeCimPropertySchema> own, params string[] methods)
+        {
+            foreach (var (k, v) in settingDataBase)
+            {
+                own[k] = v;
+            }
+
+            return new(StandardCimv2, name, ["InstanceID"], own, methods);
+        }
+
+        var classes = new[]
+        {
+            new FakeCimClassSchema(StandardCimv2, NetAdapter, ["CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["CreationClassName"] = R(CimValueType.String),
+                ["DeviceID"] = R(CimValueType.String),
+                ["SystemCreationClassName"] = R(CimValueType.String),
+                ["SystemName"] = R(CimValueType.String),
+                ["Name"] = R(CimValueType.String),
+                ["InterfaceDescription"] = R(CimValueType.String),
+                ["InterfaceGuid"] = R(CimValueType.String),
+                ["InterfaceIndex"] = R(CimValueType.UInt32),
+                ["Hidden"] = R(CimValueType.Boolean),
+                ["Virtual"] = R(CimValueType.Boolean),
+            }, ["Disable", "Enable", "Lock", "Rename", "Restart", "Unlock"]),
+            new FakeCimClassSchema(StandardCimv2, GlobalSetting, ["InstanceID"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["InstanceID"] = R(CimValueType.String),
+                ["ElementName"] = R(CimValueType.String),
+                ["ReceiveSideScaling"] = W(CimValueType.UInt8),
+                ["ReceiveSegmentCoalescing"] = W(CimValueType.UInt8),
+                ["Chimney"] = W(CimValueType.UInt8),
+                ["TaskOffload"] = W(CimValueType.UInt8),
+                ["NetworkDirect"] = W(CimValueType.UInt8),
+                ["NetworkDirectAcrossIPSubnets"] = W(CimValueType.UInt8),
+                ["PacketCoalescingFilter"] = W(CimValueType.UInt8),
+            }, []),
+            SettingData(Lso, new()
+            {
+                ["V1IPv4Enabled"] = W(CimValueType.Boolean),
+                ["IPv4Enabled"] = W(CimValueType.Boolean),
+                ["IPv6Enabled"] = W(CimValueType.Boolean),
+                ["MaximumLsoVersionSupported"] = R(CimValueType.UInt32),
+            }, "Enable", "Disable"),
+            SettingData(Checksum, new()
+            {
+                ["IpIPv4Enabled"] = W(CimValueType.UInt32),
+                ["TcpIPv4Enabled"] = W(CimValueType.UInt32),
+                ["TcpIPv6Enabled"] = W(CimValueType.UInt32),
+                ["UdpIPv4Enabled"] = W(CimValueType.UInt32),
+                ["UdpIPv6Enabled"] = W(CimValueType.UInt32),
+            }, "Enable", "Disable"),
+            SettingData(Rss, new()
+            {
+                ["Enabled"] = W(CimValueType.Boolean),
+                ["NumberOfReceiveQueues"] = W(CimValueType.UInt32),
+                ["Profile"] = W(CimValueType.UInt32),
+                ["MaxProcessors"] = W(CimValueType.UInt32),
+            }, "Enable", "Disable"),
+            SettingData(Rsc, new()
+            {
+                ["IPv4Enabled"] = W(CimValueType.Boolean),
+                ["IPv6Enabled"] = W(CimValueType.Boolean),
+                ["IPv4OperationalState"] = R(CimValueType.Boolean),
+                ["IPv6OperationalState"] = R(CimValueType.Boolean),
+                ["IPv4FailureReason"] = R(CimValueType.UInt32),
+                ["IPv6FailureReason"] = R(CimValueType.UInt32),
+            }, "Enable", "Disable"),
+            SettingData(IPsecOffload, new()
+            {
+                ["Enabled"] = W(CimValueType.Boolean),
+            }, "Enable", "Disable", "Set"),
+            SettingData(AdvancedProperty, new()
+            {
+                ["RegistryKeyword"] = W(CimValueType.String),
+                ["RegistryValue"] = W(CimValueType.StringArray),
+                ["RegistryDataType"] = R(CimValueType.UInt32),
+                ["DisplayName"] = W(CimValueType.String),
+                ["DisplayValue"] = W(CimValueType.String),
+                ["DefaultRegistryValue"] = R(CimValueType.String),
+                ["DefaultDisplayValue"] = R(CimValueType.String),
+                ["ValidRegistryValues"] = R(CimValueType.StringArray),
+                ["ValidDisplayValues"] = R(CimValueType.StringArray),
+                ["Optional"] = R(CimValueType.Boolean),
+            }, "Reset"),
+            new FakeCimClassSchema(Cimv2, Win32NetworkAdapter, ["DeviceID"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["DeviceID"] = R(CimValueType.String),
+                ["Name"] = R(CimValueType.String),
+                ["Description"] = R(CimValueType.String),
+                ["NetConnectionID"] = W(CimValueType.String),
+                ["GUID"] = R(CimValueType.String),
+                ["PhysicalAdapter"] = R(CimValueType.Boolean),
+                ["NetEnabled"] = R(CimValueType.Boolean),
+            }, ["Disable", "Enable"]),
+        };
+
+        return classes.ToDictionary(c => c.ClassName, StringComparer.OrdinalIgnoreCase);
+    }
+}

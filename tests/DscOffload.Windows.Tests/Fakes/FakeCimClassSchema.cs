@@ -1,0 +1,46 @@
+using DscOffload.Windows.Cim;
+
+namespace DscOffload.Windows.Tests.Fakes;
+
+/// <summary>
+/// A CIM class as its documentation declares it: namespace, key properties, typed properties with
+/// their access, and method names. The fake gateway types seeded values and checks writes with it.
+/// </summary>
+public sealed class FakeCimClassSchema
+{
+    public FakeCimClassSchema(string namespaceName, string className, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FakeCimPropertySchema> properties, IReadOnlyList<string> methods)
+    {
+        NamespaceName = namespaceName;
+        ClassName = className;
+        Keys = keys;
+        Properties = new Dictionary<string, FakeCimPropertySchema>(properties, StringComparer.OrdinalIgnoreCase);
+        Methods = methods;
+    }
+
+    public string NamespaceName { get; }
+
+    public string ClassName { get; }
+
+    public IReadOnlyList<string> Keys { get; }
+
+    public IReadOnlyDictionary<string, FakeCimPropertySchema> Properties { get; }
+
+    public IReadOnlyList<string> Methods { get; }
+
+    /// <summary>Types plain seed values (JSON numbers, strings, booleans, arrays) by the schema; an unknown property is a seed error.</summary>
+    public CimRecord CreateRecord(IReadOnlyDictionary<string, object?> values)
+    {
+        var typed = new List<KeyValuePair<string, CimValue>>();
+        foreach (var (name, value) in values)
+        {
+            if (!Properties.TryGetValue(name, out var property))
+            {
+                throw new ArgumentException($"{ClassName} has no documented property '{name}'", nameof(values));
+            }
+
+            typed.Add(new(name, CimValue.Create(property.Type, value)));
+        }
+
+        return new CimRecord(NamespaceName, ClassName, Keys, typed);
+    }
+}

@@ -1,0 +1,268 @@
+using DscOffload.Windows.Cim;
+
+namespace DscOffload.Windows.Tests.Fakes;
+
+/// <summary>
+/// An in-memory CIM server with the documented classes (see <see cref="FakeCimClassCatalog"/>). It
+/// behaves as the documentation and observed behaviour say: a class the host lacks reports
+/// <see cref="CimFailure.ClassMissing"/>, a class without a matching instance returns an empty list,
+/// instances are found by their keys, property types are enforced, read-only properties cannot be
+/// written, advanced property values outside ValidRegistryValues are rejected, hidden adapters and
+/// their settings are visible only with the IncludeHidden option, and writes need elevation.
+/// </summary>
+public sealed class FakeCimGateway : ICimGateway
+{
+    private readonly HashSet<string> existingClasses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<CimRecord> instances = [];
+    private readonly Dictionary<string, int> restarts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> disabledAdapters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string ClassName, string Method), uint> returnValues = [];
+    private int modifyCalls;
+    private int? failingModify;
+    private CimFailure failingModifyKind;
+
+    /// <summary>Creates a server on which <paramref name="classes"/> exist (Win32_NetworkAdapter always does).</summary>
+    public FakeCimGateway(IEnumerable<string> classes)
+    {
+        existingClasses.UnionWith(classes);
+        existingClasses.Add(FakeCimClassCatalog.Win32NetworkAdapter);
+    }
+
+    /// <summary>False makes every modify and method call fail with access denied (reads still work, as for a standard user).</summary>
+    public bool Elevated { get; set; } = true;
+
+    /// <summary>True makes queries fail with access denied too.</summary>
+    public bool DenyReads { get; set; }
+
+    /// <summary>Every query received, in order.</summary>
+    public List<FakeCimQuery> Queries { get; } = [];
+
+    /// <summary>Every accepted modification, in order.</summary>
+    public List<FakeCimModification> Modifications { get; } = [];
+
+    /// <summary>Every method call received, in order.</summary>
+    public List<FakeCimInvocation> Invocations { get; } = [];
+
+    /// <summary>Adapters (by interface GUID) disabled through Win32_NetworkAdapter and not enabled again.</summary>
+    public IReadOnlySet<string> DisabledAdapters => disabledAdapters;
+
+    /// <summary>True when <paramref name="className"/> exists on this host.</summary>
+    public bool HasClass(string className) => existingClasses.Contains(className);
+
+    /// <summary>Removes a class from the host (for per-class fallback scenarios).</summary>
+    public void RemoveClass(string className) => existingClasses.Remove(className);
+
+    /// <summary>Adds an instance, typed by the class schema.</summary>
+    public CimRecord AddInstance(string className, IReadOnlyDictionary<string, object?> values)
+    {
+        var record = FakeCimClassCatalog.Get(className).CreateRecord(values);
+        instances.Add(record);
+        return record;
+    }
+
+    /// <summary>The current instances of a class.</summary>
+    public IReadOnlyList<CimRecord> InstancesOf(string className) =>
+        instances.Where(r => string.Equals(r.ClassName, className, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>The current instance of a per-adapter class for the adapter with <paramref name="interfaceDescription"/>.</summary>
+    public CimRecord? SettingData(string className, string interfaceDescription, string? keyword = null) =>
+        InstancesOf(className).FirstOrDefault(r =>
+            string.Equals(r.GetString("InterfaceDescription"), interfaceDescription, StringComparison.OrdinalIgnoreCase)
+            && (keyword is null || string.Equals(r.GetString("RegistryKeyword"), keyword, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Makes the <paramref name="number"/>th Modify call (1-based, counting from now) fail with <paramref name="failure"/>.</summary>
+    public void FailModify(int number, CimFailure failure = CimFailure.Failed)
+    {
+        failingModify = modifyCalls + number;
+        failingModifyKind = failure;
+    }
+
+    /// <summary>Makes every call of <paramref name="method"/> on <paramref name="className"/> return <paramref name="returnValue"/>.</summary>
+    public void SetReturnValue(string className, string method, uint returnValue) => returnValues[(className, method)] = returnValue;
+
+    /// <summary>How often the adapter was restarted (MSFT_NetAdapter.Restart, or Win32 Disable followed by Enable).</summary>
+    public int RestartCount(string interfaceGuid) => restarts.GetValueOrDefault(interfaceGuid);
+
+    /// <summary>How many queries went to <paramref name="className"/>.</summary>
+    public int QueryCount(string className) => Queries.Count(q => string.Equals(q.ClassName, className, StringComparison.OrdinalIgnoreCase));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CimRecord> Query(string namespaceName, string className, string? wqlFilter, IReadOnlyDictionary<string, object>? customOptions = null)
+    {
+        var options = customOptions ?? new Dictionary<string, object>();
+        Queries.Add(new FakeCimQuery(namespaceName, className, wqlFilter, options));
+        if (!existingClasses.Contains(className) || !FakeCimClassCatalog.Classes.TryGetValue(className, out var schema)
+            || !string.Equals(schema.NamespaceName, namespaceName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CimOperationException(CimFailure.ClassMissing, $"invalid class {namespaceName}:{className}");
+        }
+
+        if (DenyReads)
+        {
+            throw new CimOperationException(CimFailure.AccessDenied, $"access denied querying {className}");
+        }
+
+        var filter = wqlFilter is null ? null : FakeWqlFilter.Parse(wqlFilter);
+        var includeHidden = options.TryGetValue("IncludeHidden", out var flag) && flag is true;
+        return InstancesOf(className)
+            .Where(r => filter is null || filter.Matches(r))
+            .Where(r => includeHidden || !IsHidden(r))
+            .ToList();
+    }
+
+    /// <inheritdoc/>
+    public void Modify(CimRecord instance, IReadOnlyDictionary<string, object?> changes, IReadOnlyDictionary<string, object>? customOptions = null)
+    {
+        modifyCalls++;
+        var index = IndexOf(instance);
+        if (!Elevated)
+        {
+            throw new CimOperationException(CimFailure.AccessDenied, $"access denied modifying {instance}");
+        }
+
+        if (modifyCalls == failingModify)
+        {
+            throw new CimOperationException(failingModifyKind, $"injected failure of modify #{modifyCalls} on {instance}");
+        }
+
+        var current = instances[index];
+        var schema = FakeCimClassCatalog.Get(current.ClassName);
+        foreach (var (name, value) in changes)
+        {
+            if (!schema.Properties.TryGetValue(name, out var property) || !current.Properties.ContainsKey(name))
+            {
+                throw new CimOperationException(CimFailure.InvalidParameter, $"{current.ClassName} has no property '{name}'");
+            }
+
+            if (property.ReadOnly)
+            {
+                throw new CimOperationException(CimFailure.NotSupported, $"{current.ClassName}.{name} is read-only");
+            }
+
+            if (!Fits(property.Type, value))
+            {
+                throw new CimOperationException(CimFailure.InvalidParameter, $"type mismatch: {current.ClassName}.{name} is {property.Type}, got {value?.GetType().Name ?? "null"}");
+            }
+
+            CheckDriverAccepts(current, name, value);
+        }
+
+        var updated = current.With(changes);
+        instances[index] = updated;
+        Modifications.Add(new FakeCimModification(current.ClassName, current.ToString(), new Dictionary<string, object?>(changes), customOptions ?? new Dictionary<string, object>()));
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, object?> Invoke(CimRecord instance, string method, IReadOnlyDictionary<string, object?> args)
+    {
+        var current = instances[IndexOf(instance)];
+        Invocations.Add(new FakeCimInvocation(current.ClassName, current.ToString(), method, args));
+        var schema = FakeCimClassCatalog.Get(current.ClassName);
+        if (!schema.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new CimOperationException(CimFailure.MethodNotFound, $"{current.ClassName} has no method {method}");
+        }
+
+        if (!Elevated)
+        {
+            throw new CimOperationException(CimFailure.AccessDenied, $"access denied calling {method} on {current}");
+        }
+
+        var code = returnValues.GetValueOrDefault((current.ClassName, method));
+        if (code == 0)
+        {
+            Apply(current, method);
+        }
+
+        return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["ReturnValue"] = code };
+    }
+
+    private void Apply(CimRecord adapter, string method)
+    {
+        var guid = adapter.GetString("InterfaceGuid") ?? adapter.GetString("GUID") ?? "";
+        switch (adapter.ClassName, method)
+        {
+            case (FakeCimClassCatalog.NetAdapter, "Restart"):
+                restarts[guid] = RestartCount(guid) + 1;
+                break;
+            case (FakeCimClassCatalog.Win32NetworkAdapter, "Disable"):
+                disabledAdapters.Add(guid);
+                break;
+            case (FakeCimClassCatalog.Win32NetworkAdapter, "Enable"):
+                if (disabledAdapters.Remove(guid))
+                {
+                    restarts[guid] = RestartCount(guid) + 1;
+                }
+
+                break;
+        }
+    }
+
+    private int IndexOf(CimRecord instance)
+    {
+        for (var i = 0; i < instances.Count; i++)
+        {
+            var candidate = instances[i];
+            if (string.Equals(candidate.ClassName, instance.ClassName, StringComparison.OrdinalIgnoreCase)
+                && instance.KeyNames.Count > 0
+                && instance.KeyNames.All(k => Equals(candidate[k], instance[k])))
+            {
+                return i;
+            }
+        }
+
+        throw new CimOperationException(CimFailure.NotFound, $"no instance {instance}");
+    }
+
+    private bool IsHidden(CimRecord record)
+    {
+        if (record.GetBoolean("Hidden") is { } hidden)
+        {
+            return hidden;
+        }
+
+        var description = record.GetString("InterfaceDescription");
+        return description is not null && InstancesOf(FakeCimClassCatalog.NetAdapter).Any(a =>
+            string.Equals(a.GetString("InterfaceDescription"), description, StringComparison.OrdinalIgnoreCase) && a.GetBoolean("Hidden") == true);
+    }
+
+    private static bool Fits(CimValueType type, object? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        return type switch
+        {
+            CimValueType.String => value is string,
+            CimValueType.Boolean => value is bool,
+            CimValueType.UInt8 => value is byte,
+            CimValueType.UInt16 => value is ushort,
+            CimValueType.UInt32 => value is uint,
+            CimValueType.UInt64 => value is ulong,
+            CimValueType.StringArray => value is string[],
+            _ => false,
+        };
+    }
+
+    private static void CheckDriverAccepts(CimRecord current, string name, object? value)
+    {
+        if (current.ClassName == FakeCimClassCatalog.AdvancedProperty && string.Equals(name, "RegistryValue", StringComparison.OrdinalIgnoreCase))
+        {
+            var valid = current.GetStringArray("ValidRegistryValues") ?? [];
+            foreach (var element in (string[]?)value ?? [])
+            {
+                if (valid.Count > 0 && !valid.Contains(element, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new CimOperationException(CimFailure.InvalidParameter, $"no keyword value '{element}' for {current.GetString("RegistryKeyword")}; the valid keyword values are: {string.Join(", ", valid)}");
+                }
+            }
+        }
+
+        if (current.ClassName == FakeCimClassCatalog.Checksum && value is uint direction && direction > 3)
+        {
+            throw new CimOperationException(CimFailure.InvalidParameter, $"{name} must be 0..3, got {direction}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using DscOffload.Windows.Cim;
+
+namespace DscOffload.Windows.Tests.Fakes;
+
+/// <summary>A documented property of a CIM class: its type and whether clients may write it.</summary>
+public sealed record FakeCimPropertySchema(CimValueType Type, bool ReadOnly);
