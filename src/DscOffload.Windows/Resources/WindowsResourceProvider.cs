@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Recorded;
 using DscOffload.Core.Resources;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Recorded;
 
@@ -12,9 +13,6 @@ namespace DscOffload.Windows.Resources;
 /// </summary>
 public abstract class WindowsResourceProvider : IResourceTypeProvider
 {
-    /// <summary>Opens the live Windows platform; set by the live backend where it exists.</summary>
-    public static Func<IWindowsOffloadPlatform>? LivePlatform { get; set; }
-
     /// <inheritdoc />
     public abstract ResourceDescriptor Descriptor { get; }
 
@@ -27,8 +25,7 @@ public abstract class WindowsResourceProvider : IResourceTypeProvider
                 $"{Descriptor.Type} manages Windows hosts; this host is not Windows (run it with --against to test recorded state)");
         }
 
-        var open = LivePlatform ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{Descriptor.Type}: no live Windows backend in this build");
-        return Create(open(), live: true);
+        return Create(LiveWindowsOffloadPlatform.Create(), live: true);
     }
 
     /// <inheritdoc />
