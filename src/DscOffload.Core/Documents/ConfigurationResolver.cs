@@ -22,8 +22,10 @@ public static class ConfigurationResolver
         var instances = document.Resources;
         var properties = new JObject[instances.Count];
         var dependencies = new int[instances.Count][];
+        var conditions = new bool[instances.Count];
         for (var i = 0; i < instances.Count; i++)
         {
+            conditions[i] = EvaluateCondition(document, instances[i], evaluator);
             properties[i] = (JObject)evaluator.Evaluate(instances[i].Properties);
             dependencies[i] = ResolveDependsOn(document, instances[i], evaluator);
         }
@@ -40,10 +42,23 @@ public static class ConfigurationResolver
                 names[d] = string.Concat(instances[deps[d]].Type, "/", instances[deps[d]].Name);
             }
 
-            resolved[i] = new ResolvedInstance(instances[index], properties[index], names);
+            resolved[i] = new ResolvedInstance(instances[index], properties[index], names, conditions[index]);
         }
 
         return new ResolvedConfiguration(document, bound, resolved);
+    }
+
+    private static bool EvaluateCondition(ConfigurationDocument document, ResourceInstance instance, ExpressionEvaluator evaluator)
+    {
+        if (instance.Raw.Property("condition", StringComparison.Ordinal)?.Value is not { } condition)
+        {
+            return true;
+        }
+
+        var value = evaluator.Evaluate(condition);
+        return value.Type == JTokenType.Boolean
+            ? (bool)value
+            : throw Error($"'condition' of '{instance.Name}' must be a boolean or an expression that gives one, such as \"[equals(parameters('x'), 'y')]\", not {Describe(value)}", condition, document.Path);
     }
 
     private static int[] ResolveDependsOn(ConfigurationDocument document, ResourceInstance instance, ExpressionEvaluator evaluator)

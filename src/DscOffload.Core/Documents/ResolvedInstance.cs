@@ -8,11 +8,12 @@ namespace DscOffload.Core.Documents;
 /// </summary>
 public sealed class ResolvedInstance
 {
-    internal ResolvedInstance(ResourceInstance source, JObject properties, IReadOnlyList<string> dependsOn)
+    internal ResolvedInstance(ResourceInstance source, JObject properties, IReadOnlyList<string> dependsOn, bool isConditionMet)
     {
         Source = source;
         Properties = properties;
         DependsOn = dependsOn;
+        IsConditionMet = isConditionMet;
     }
 
     /// <summary>The instance as written (locations, metadata, raw keys).</summary>
@@ -29,4 +30,10 @@ public sealed class ResolvedInstance
 
     /// <summary>The instances this one depends on, as <c>Type/Name</c> with the type as declared on that instance.</summary>
     public IReadOnlyList<string> DependsOn { get; }
+
+    /// <summary>
+    /// False when the instance has a <c>condition</c> that evaluated to false: <c>dsc</c> skips such an
+    /// instance, and so must the engine. True when there is no condition.
+    /// </summary>
+    public bool IsConditionMet { get; }
 }

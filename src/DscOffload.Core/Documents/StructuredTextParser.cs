@@ -102,6 +102,11 @@ public static class StructuredTextParser
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (!stream.CanSeek)
+            {
+                return ReadUnseekable(stream, path);
+            }
+
             var length = stream.Length;
             if (length > InputLimits.MaxInputBytes)
             {
@@ -120,6 +125,24 @@ public static class StructuredTextParser
         {
             throw new DscOffloadException(ErrorKind.InvalidInput, $"cannot read '{path}': {OneLine(e.Message)}", null, e);
         }
+    }
+
+    /// <summary>Pipes and process substitutions have no length: read up to one byte past the limit.</summary>
+    private static byte[] ReadUnseekable(Stream stream, string path)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > InputLimits.MaxInputBytes)
+            {
+                throw TooLarge(path);
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private static string Decode(byte[] bytes, string path)

@@ -269,4 +269,24 @@ public class ConfigurationResolverTests
 
         ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[reference"), "unknown function 'reference'; supported: and, concat, equals");
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("  condition: \"[equals(parameters('os'), 'linux')]\"\n", true)]
+    [InlineData("  condition: \"[not(equals(parameters('os'), 'linux'))]\"\n", false)]
+    [InlineData("  condition: false\n", false)]
+    public void Resolve_Condition_SaysWhetherTheInstanceRuns(string condition, bool expected)
+    {
+        var text = Schema + "parameters:\n  os: { type: string, defaultValue: linux }\nresources:\n- name: a\n  type: Contoso.Example/Setting\n" + condition;
+
+        Resolve(text).Instances.Should().ContainSingle().Which.IsConditionMet.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Resolve_ConditionThatIsNotABoolean_IsAnErrorAtTheCondition()
+    {
+        const string text = Schema + "resources:\n- name: a\n  type: Contoso.Example/Setting\n  condition: \"[concat('a', 'b')]\"\n";
+
+        ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[concat"), "'condition' of 'a' must be a boolean", "not a string");
+    }
 }

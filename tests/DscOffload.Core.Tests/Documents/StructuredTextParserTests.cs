@@ -274,6 +274,32 @@ public class StructuredTextParserTests
     }
 
     [Fact]
+    public void ParseFile_Pipe_IsReadToTheEnd()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // Opens the pipe through /proc/self/fd.
+        }
+
+        using var client = WritePipe("a: 1\nb: [x, y]\n");
+        var path = $"/proc/self/fd/{client.DangerousGetHandle()}";
+
+        var root = StructuredTextParser.ParseFile(path);
+
+        root["b"]![1]!.Value<string>().Should().Be("y");
+        Where(root["b"]!).Should().Be($"{path}:2:4");
+    }
+
+    /// <summary>A pipe holding <paramref name="content"/> whose writer is closed; returns the reading end.</summary>
+    private static Microsoft.Win32.SafeHandles.SafePipeHandle WritePipe(string content)
+    {
+        using var server = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+        server.Write(Encoding.UTF8.GetBytes(content));
+        var client = server.ClientSafePipeHandle;
+        return client;
+    }
+
+    [Fact]
     public void Parse_NulCharacter_IsAnErrorAtIt()
     {
         const string text = "a: 1\nb: x\0y\n";
