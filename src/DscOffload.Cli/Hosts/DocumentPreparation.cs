@@ -12,7 +12,9 @@ public static class DocumentPreparation
         var document = DocumentLoader.Load(documentPath);
         var parameters = parametersPath is null ? null : ParametersFile.Load(parametersPath);
         var resolved = ConfigurationResolver.Resolve(document, parameters);
+        // Instances whose `condition` is false are skipped, as dsc skips them.
         var instances = resolved.Instances
+            .Where(i => i.IsConditionMet)
             .Select(i => new EngineInstance(i.Name, i.Type, i.Properties, i.Source.Location, i.Source.TypeLocation))
             .ToList();
         return engine.Prepare(documentPath, instances);
