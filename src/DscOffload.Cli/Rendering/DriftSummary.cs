@@ -34,6 +34,9 @@ public sealed class DriftSummary
     /// <summary>Settings that differ, over all hosts (each adapter and each object member counted).</summary>
     public int DriftedProperties { get; private set; }
 
+    /// <summary>True when the hosts were reported from <c>set --what-if</c>: "would change" rather than "drifted".</summary>
+    public bool IsWhatIf { get; private set; }
+
     /// <summary>True when any host drifted: what <c>--fail-on-drift</c> tests.</summary>
     public bool HasDrift => HostsDrifted > 0;
 
@@ -48,6 +51,7 @@ public sealed class DriftSummary
     {
         ArgumentNullException.ThrowIfNull(host);
         Hosts++;
+        IsWhatIf |= host.Run.IsWhatIf;
         Instances += host.Instances.Count;
         InstancesDrifted += host.DriftedInstanceCount;
         InstancesFailed += host.FailedInstanceCount;
@@ -76,7 +80,7 @@ public sealed class DriftSummary
         var text = new StringBuilder(96);
         Counted(text, Hosts, "host", "hosts").Append(": ");
         text.Append(HostsInDesiredState.ToString(CultureInfo.InvariantCulture)).Append(" in desired state, ");
-        text.Append(HostsDrifted.ToString(CultureInfo.InvariantCulture)).Append(" drifted (");
+        text.Append(HostsDrifted.ToString(CultureInfo.InvariantCulture)).Append(IsWhatIf ? " would change (" : " drifted (");
         Counted(text, DriftedProperties, "property", "properties").Append("), ");
         if (HostsWithErrors == 0)
         {

@@ -88,7 +88,7 @@ public sealed class UnifiedDiffRenderer : DriftRenderer
         Output.WriteLine();
         Output.Write("+++ ");
         Output.Write(hostLabel);
-        Output.Write(host.Run.IsWhatIf ? " after (what-if)" : " desired");
+        Output.Write(host.Run.IsWhatIf ? " after, predicted by what-if" : " desired");
         if (host.Run.Document is { } document)
         {
             Output.Write(" (");
