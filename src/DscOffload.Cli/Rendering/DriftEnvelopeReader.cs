@@ -275,8 +275,15 @@ public static class DriftEnvelopeReader
 
     private static JObject? ObjectChild(JToken? parent, string name) => (parent as JObject)?[name] as JObject;
 
-    private static string? StringOf(JToken? token) =>
-        token is JValue { Type: JTokenType.String } value ? (string?)value : null;
+    private static string? StringOf(JToken? token) => token switch
+    {
+        JValue { Type: JTokenType.String } value => (string?)value,
+
+        // JObject.Parse turns ISO-looking strings into dates unless told not to; give them back as ISO text.
+        JValue { Type: JTokenType.Date, Value: DateTimeOffset offset } => offset.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+        JValue { Type: JTokenType.Date, Value: DateTime time } => time.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static TimeSpan? DurationOf(JToken? token)
     {
