@@ -1,4 +1,5 @@
 using DscOffload.Cli.Commands;
+using DscOffload.Cli.Rendering;
 
 namespace DscOffload.Cli.Output;
 
@@ -13,7 +14,13 @@ public static class EnvelopeSinks
         {
             "yaml" => new YamlEnvelopeSink(writer),
             "json" => new JsonEnvelopeSink(writer, indented: interactive && !fleet),
-            _ => new JsonEnvelopeSink(writer, indented: interactive && !fleet),
+            _ => new RendererEnvelopeSink(DriftRendererFactory.Create(format, writer, new DriftRenderOptions
+            {
+                UseColor = interactive && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                FailOnDrift = request.FailOnDrift,
+                ToolVersion = ProductInfo.Version,
+                FullReportHint = request.OutputPath,
+            })),
         };
     }
 }
