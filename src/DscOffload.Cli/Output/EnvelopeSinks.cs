@@ -19,7 +19,7 @@ public static class EnvelopeSinks
                 UseColor = interactive && Environment.GetEnvironmentVariable("NO_COLOR") is null,
                 FailOnDrift = request.FailOnDrift,
                 ToolVersion = ProductInfo.Version,
-                FullReportHint = request.OutputPath,
+                FullReportHint = request.OutputPath ?? "the job summary (--format markdown) or --format json",
             })),
         };
     }

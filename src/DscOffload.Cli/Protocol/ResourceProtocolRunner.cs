@@ -42,7 +42,8 @@ public sealed class ResourceProtocolRunner
             }
 
             var input = ParseInput(operation, inputText);
-            ResourceInputValidator.Validate(provider.Descriptor, input, "--input");
+            ResourceInputValidator.Validate(provider.Descriptor, input, "--input",
+                requireKeys: operation is ResourceOperation.Test or ResourceOperation.Set);
             var context = new OperationContext(_messages.Write, Environment.MachineName) { WhatIf = whatIf };
             var resource = _bind(provider);
             switch (operation)

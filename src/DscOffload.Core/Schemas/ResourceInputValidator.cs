@@ -19,7 +19,8 @@ public static class ResourceInputValidator
     /// <param name="descriptor">The resource type.</param>
     /// <param name="input">The instance properties (located tokens give file:line:column).</param>
     /// <param name="fileForLineInfo">Display name for inputs parsed without location annotations.</param>
-    public static void Validate(ResourceDescriptor descriptor, JObject input, string? fileForLineInfo = null)
+    /// <param name="requireKeys">False for get/export filters, which may leave the key out.</param>
+    public static void Validate(ResourceDescriptor descriptor, JObject input, string? fileForLineInfo = null, bool requireKeys = true)
     {
         foreach (var property in input.Properties())
         {
@@ -29,7 +30,7 @@ public static class ResourceInputValidator
             CheckValue(descriptor.Type, p, property.Name, property.Value, fileForLineInfo);
         }
 
-        foreach (var key in descriptor.Keys)
+        foreach (var key in requireKeys ? descriptor.Keys : [])
         {
             if (input[key.Name] is null || input[key.Name]!.Type == JTokenType.Null)
             {

@@ -21,7 +21,7 @@ public class BadDocumentTests : IDisposable
     public static TheoryData<string, int, int, string> Cases => new()
     {
         // text, expected exit code, expected line, expected message fragment
-        { Head + "- name: a\n  type: DscOffload.Windows/GlobalOffload\n  properties:\n    chimney: [unclosed\n", 4, 0, "" },
+        { Head + "- name: a\n  type: DscOffload.Windows/GlobalOffload\n  properties:\n    chimney: [unclosed\n", 4, 0, "doc.dsc.yaml:" },
         { Head + "- name: a\n  type: DscOffload.Windows/GlobalOffload\n  properties:\n    chimny: Disabled\n", 5, 6, "unknown property 'chimny'" },
         { Head + "- name: a\n  type: DscOffload.Windows/GlobalOffload\n  properties:\n    chimney: Off\n", 5, 6, "allowed: Disabled, Enabled, Automatic" },
         { Head + "- name: a\n  type: Contoso.Example/Thing\n  properties: {}\n", 5, 4, "not a DscOffload resource type" },

@@ -66,7 +66,10 @@ public class ManifestTests
     {
         // DSC's published manifest schema was generated for 3.1 and never regenerated for 3.2. It rejects
         // the 3.2 `{"whatIfArg": …}` args item (native what-if) and does not know `requireSecurityContext`.
-        // Those two are removed from a copy before validating; everything else must pass as is.
+        // Those two are removed from a copy before validating. The schema also wants canonical properties
+        // such as _inDesiredState declared as a remote {"$ref": "https://aka.ms/…/inDesiredState.json"},
+        // but dsc 3.2 never fetches remote references, so the embedded schemas inline the definition;
+        // the copy swaps the inline form for the reference. Everything else must pass as is.
         var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "TestData", "dsc-schemas", "v3", "bundled", "resource", "manifest.json"));
         foreach (var manifest in GeneratedManifests().Cast<JObject>())
         {
@@ -78,6 +81,9 @@ public class ManifestTests
                 item.Remove();
             }
 
+            var embedded = (JObject)copy["schema"]!["embedded"]!["properties"]!;
+            embedded["_inDesiredState"]!.Should().BeOfType<JObject>().Which["type"].Should().NotBeNull("dsc needs the definition inline");
+            embedded["_inDesiredState"] = new JObject { ["$ref"] = "https://aka.ms/dsc/schemas/v3/resource/properties/inDesiredState.json" };
             var result = schema.Evaluate(System.Text.Json.Nodes.JsonNode.Parse(copy.ToString()), new EvaluationOptions { OutputFormat = OutputFormat.List });
             result.IsValid.Should().BeTrue($"{manifest["type"]}: " + string.Join("; ",
                 result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {d.EvaluationPath}: {e.Value}"))));
