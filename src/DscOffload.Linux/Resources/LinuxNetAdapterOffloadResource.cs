@@ -31,13 +31,10 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
     /// </summary>
     public const string SystemdNetworkDirectoryVariable = "DSCOFFLOAD_SYSTEMD_NETWORK_DIR";
 
-    private const string SystemdLink = "SystemdLink";
-    private static readonly SettingKey PersistKey = new("persist");
     private static readonly string[] ChannelKinds = ["rx", "tx", "combined"];
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
-    private readonly SystemdLinkFile? _linkFiles;
-    private readonly Dictionary<string, SystemdLinkFileState> _linkStates = new(StringComparer.Ordinal);
+    private readonly SystemdLinkPersistence? _persistence;
 
     // The desired settings of the running test or set: Apply receives only the differences, but also needs
     // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
@@ -54,7 +51,8 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
     {
         _devices = devices;
         _live = live;
-        _linkFiles = linkFiles ?? (live ? LinkFilesFromEnvironment() : null);
+        linkFiles ??= live ? LinkFilesFromEnvironment() : null;
+        _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles);
     }
 
     /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
@@ -182,9 +180,9 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             }
         }
 
-        if (PersistsToSystemdLink(desired) && _linkFiles is not null)
+        if (PersistsToSystemdLink(desired) && _persistence is not null)
         {
-            result.Add(new DesiredSetting(PersistKey, SystemdLink, IsOff: false, desired["persist"]!));
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
         }
 
         return result;
@@ -209,37 +207,15 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
         foreach (var adapter in adapters)
         {
             var wanted = SystemdLinkPlanner.Map(adapter, settings, desired);
-            if (_linkFiles is null)
+            if (_persistence is null)
             {
                 context.Info($"'{adapter.Adapter.Name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
                 result.Add(adapter);
-                continue;
             }
-
-            var name = adapter.Adapter.Name;
-            var onDisk = _linkFiles.TryRead(name);
-            var target = new SystemdLinkSettings
+            else
             {
-                MatchPermanentAddress = wanted.MatchPermanentAddress,
-                MatchOriginalName = wanted.MatchOriginalName,
-                Name = wanted.Name,
-                FeatureSwitches = wanted.FeatureSwitches,
-                Channels = wanted.Channels,
-                OtherEntries = onDisk?.OtherEntries ?? [],
-            };
-            var path = _linkFiles.PathFor(name);
-            IReadOnlyList<string> differences = onDisk is null ? [$"{path} does not exist"] : onDisk.DifferencesFrom(target);
-            var state = new SystemdLinkFileState(path, target, differences);
-            _linkStates[name] = state;
-            if (!state.IsPersisted)
-            {
-                context.Info($"'{name}': {(context.WhatIf ? "would write" : "the .link file is not up to date")} {path}: {string.Join("; ", differences)}");
+                result.Add(_persistence.Relate(adapter, wanted, context));
             }
-
-            var withPersist = adapter.Ordered.Where(kv => kv.Key != PersistKey)
-                .Append(new(PersistKey, new AdapterSetting(state.IsPersisted ? SystemdLink : "None", SettingSupport.Changeable)))
-                .ToList();
-            result.Add(new AdapterSnapshot(adapter.Adapter, withPersist, adapter.Extras));
         }
 
         return result;
@@ -247,7 +223,9 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
 
     /// <inheritdoc />
     protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
-        entry["persisted"] = adapter.Get(PersistKey).Value is { } persist ? persist.Value<string>() == SystemdLink : JValue.CreateNull();
+        entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
+            ? persist.Value<string>() == SystemdLinkPersistence.SystemdLink
+            : JValue.CreateNull();
 
     /// <inheritdoc />
     protected override void EnsureCanChange(OperationContext context)
@@ -320,32 +298,9 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             _devices.SetChannels(name, channels);
         }
 
-        Persist(comparison, report, context);
+        _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
         context.Debug($"'{name}': applied {first.Count + rest.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
-    }
-
-    /// <summary>
-    /// Writes the interface's <c>.link</c> file when persistence differs, but only once the running state is
-    /// verified: a file describing a state the device refused would hide the failure until the next boot.
-    /// </summary>
-    private void Persist(AdapterComparison comparison, AdapterApplyReport report, OperationContext context)
-    {
-        var name = comparison.Snapshot.Adapter.Name;
-        if (_linkFiles is null || !comparison.Differences.Any(d => d.Desired.Key == PersistKey) || !_linkStates.TryGetValue(name, out var state))
-        {
-            return;
-        }
-
-        var running = AdapterComparison.Compare(Read(comparison.Snapshot.Adapter), [.. _desired.Where(s => s.Key != PersistKey)]);
-        if (!running.InDesiredState)
-        {
-            report.Problems.Add($"{state.Path} was not written because the running state does not match the desired state");
-            return;
-        }
-
-        _linkFiles.Write(name, state.Wanted);
-        context.Info($"'{name}': wrote {state.Path}");
     }
 
     /// <summary>
@@ -369,7 +324,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
     }
 
     private static bool PersistsToSystemdLink(JObject desired) =>
-        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLink;
+        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
 
     private static void RefuseAboveMaximum(string kind, JToken count, IReadOnlyList<AdapterSnapshot> matched)
     {
