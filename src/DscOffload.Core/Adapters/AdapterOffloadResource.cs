@@ -52,11 +52,31 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     {
     }
 
+    /// <summary>
+    /// Adds to freshly read adapters the settings whose actual value depends on the desired state as well
+    /// as on the adapter (Linux: whether the interface's systemd <c>.link</c> file says what is desired), so
+    /// that comparison, what-if, verification and the changed-property report treat them like any other
+    /// setting. Called in get, test and set once the matched adapters are read, and again after each
+    /// adapter is changed, always before anything else looks at the snapshots. <paramref name="settings"/>
+    /// is null in get, which has not interpreted the desired state. The default adds nothing.
+    /// </summary>
+    protected virtual IReadOnlyList<AdapterSnapshot> RelateToDesired(
+        IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context) => adapters;
+
+    /// <summary>
+    /// Adds read-only facts derived from an adapter's settings to its <c>adapters</c> entry (in every
+    /// operation, including what-if predictions, so derived facts follow the predicted settings).
+    /// The default adds nothing.
+    /// </summary>
+    protected virtual void DescribeAdapter(JObject entry, AdapterSnapshot adapter)
+    {
+    }
+
     /// <inheritdoc />
     public GetOutcome Get(JObject input, OperationContext context)
     {
         var selector = ReadSelector(input);
-        var snapshots = ReadMatched(selector);
+        var snapshots = RelateToDesired(ReadMatched(selector), input, null, context);
         var state = Echo(input);
         AdapterStateWriter.WriteAggregate(state, snapshots, null, null);
         var adapters = new JArray();
@@ -78,8 +98,9 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     public TestOutcome Test(JObject desired, OperationContext context)
     {
         var selector = ReadSelector(desired);
-        var snapshots = ReadMatched(selector);
+        IReadOnlyList<AdapterSnapshot> snapshots = ReadMatched(selector);
         var settings = ReadDesired(desired, snapshots);
+        snapshots = RelateToDesired(snapshots, desired, settings, context);
         var comparisons = snapshots.Select(s => AdapterComparison.Compare(s, settings)).ToList();
         Report(comparisons, context);
 
@@ -100,7 +121,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     public SetOutcome Set(JObject desired, OperationContext context)
     {
         var selector = ReadSelector(desired);
-        var snapshots = ReadMatched(selector);
+        IReadOnlyList<AdapterSnapshot> snapshots = ReadMatched(selector);
         if (snapshots.Count == 0)
         {
             if (selector.AllowNoMatch)
@@ -114,6 +135,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         }
 
         var settings = ReadDesired(desired, snapshots);
+        snapshots = RelateToDesired(snapshots, desired, settings, context);
         var comparisons = snapshots.Select(s => AdapterComparison.Compare(s, settings)).ToList();
         Report(comparisons, context);
         RefuseUnchangeable(comparisons, desired);
@@ -247,7 +269,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         return state;
     }
 
-    private static JObject AdapterEntry(AdapterSnapshot s, ISet<SettingKey>? keys, AdapterComparison? comparison)
+    private JObject AdapterEntry(AdapterSnapshot s, ISet<SettingKey>? keys, AdapterComparison? comparison)
     {
         var entry = new JObject { ["name"] = s.Adapter.Name };
         foreach (var p in s.Adapter.Identity.Properties())
@@ -280,6 +302,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
             entry["restartPending"] = pending.DeepClone();
         }
 
+        DescribeAdapter(entry, s);
         return entry;
     }
 
@@ -395,7 +418,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
             catch (DscOffloadException e) when (e is not PartialApplyException)
             {
                 // Whatever the platform managed before failing must be reported, so re-read.
-                var partial = TryRead(c.Snapshot.Adapter);
+                var partial = TryRead(c.Snapshot.Adapter, desired, settings, context);
                 if (partial is not null)
                 {
                     afterSnapshots[i] = partial;
@@ -410,7 +433,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
                 throw Stop(e.Message, e, changedAdapters, desired, before, afterSnapshots, settings, afterComparisons, changed);
             }
 
-            var after = Read(c.Snapshot.Adapter);
+            var after = RelateToDesired([Read(c.Snapshot.Adapter)], desired, settings, context)[0];
             if (report.RestartPending)
             {
                 after.Extras["restartPending"] = true;
@@ -462,11 +485,11 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
             applied, cause);
     }
 
-    private AdapterSnapshot? TryRead(AdapterCandidate adapter)
+    private AdapterSnapshot? TryRead(AdapterCandidate adapter, JObject desired, IReadOnlyList<DesiredSetting> settings, OperationContext context)
     {
         try
         {
-            return Read(adapter);
+            return RelateToDesired([Read(adapter)], desired, settings, context)[0];
         }
         catch (DscOffloadException)
         {

@@ -11,6 +11,11 @@ namespace DscOffload.Linux.Persistence;
 public static class SystemdLinkMapping
 {
     private const string TransmitChecksumPrefix = "tx-checksum-";
+    private const string Tso = "tx-tcp-segmentation";
+    private const string Tso6 = "tx-tcp6-segmentation";
+    private const string TsoEcn = "tx-tcp-ecn-segmentation";
+    private const string TsoMangleId = "tx-tcp-mangleid-segmentation";
+    private const string TsoAccEcn = "tx-tcp-accecn-segmentation";
 
     /// <summary>
     /// Maps desired features (kernel names, aliases already expanded) and channel counts of
@@ -46,7 +51,10 @@ public static class SystemdLinkMapping
             var key = SystemdLinkKeys.ForFeature(feature);
             if (key is null)
             {
-                unexpressible.Add(new UnexpressibleSetting(feature, "systemd .link files have no key for this feature"));
+                if (on || !ImpliedOff(feature, desiredFeatures, deviceFeatures))
+                {
+                    unexpressible.Add(new UnexpressibleSetting(feature, WhyNoKey(feature, on)));
+                }
             }
             else if (!key.IsPrefix)
             {
@@ -81,6 +89,36 @@ public static class SystemdLinkMapping
             Channels = desiredChannels,
         });
     }
+
+    /// <summary>
+    /// True when the kernel turns <paramref name="feature"/> off by itself once the file's other keys are
+    /// applied, so "off" needs no key of its own. netdev_fix_features drops <c>tx-tcp-mangleid-segmentation</c>
+    /// without <c>tx-tcp-segmentation</c>, and <c>tx-tcp-ecn-segmentation</c> when it would be the only TCP
+    /// segmentation feature left (observed on Linux 6.18: with TSO off and TSO6 still on, ECN stays on).
+    /// A feature the device has fixed off counts as off.
+    /// </summary>
+    private static bool ImpliedOff(string feature, IReadOnlyDictionary<string, bool> desired, EthtoolFeatureSet? device) => feature switch
+    {
+        TsoMangleId => IsOff(Tso, desired, device),
+        TsoEcn => IsOff(Tso, desired, device) && IsOff(Tso6, desired, device),
+        _ => false,
+    };
+
+    private static bool IsOff(string feature, IReadOnlyDictionary<string, bool> desired, EthtoolFeatureSet? device) =>
+        desired.TryGetValue(feature, out var on)
+            ? !on
+            : device is not null && device.TryGet(feature, out var state) && !state.Changeable && !state.Active;
+
+    private static string WhyNoKey(string feature, bool on) => feature switch
+    {
+        TsoMangleId when on => "systemd .link files have no key for this feature; it can be persisted only as off, together with tx-tcp-segmentation off",
+        TsoMangleId => "systemd .link files have no key for this feature; off can be persisted only together with tx-tcp-segmentation off, which makes the kernel drop it",
+        TsoEcn when on => "systemd .link files have no key for this feature; it can be persisted only as off, together with tx-tcp-segmentation and tx-tcp6-segmentation off",
+        TsoEcn => "systemd .link files have no key for this feature; off can be persisted only together with tx-tcp-segmentation and tx-tcp6-segmentation off, which makes the kernel drop it",
+        TsoAccEcn => "systemd .link files have no key for this feature, and the kernel keeps it as it is when TSO or checksumming is turned off, " +
+            "so no .link file can set it; leave it out (the 'tso' alias includes it: name tx-tcp-segmentation and tx-tcp6-segmentation instead)",
+        _ => "systemd .link files have no key for this feature",
+    };
 
     private static void MapTransmitChecksum(
         IReadOnlyDictionary<string, bool> desiredFeatures,

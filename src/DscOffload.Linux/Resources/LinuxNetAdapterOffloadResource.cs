@@ -2,6 +2,7 @@ using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Platform;
 using Newtonsoft.Json.Linq;
 
@@ -12,19 +13,53 @@ namespace DscOffload.Linux.Resources;
 /// <see cref="IEthtoolDevices"/>. Comparison always uses the active state; a request the kernel records
 /// but does not activate is a failure with the reason, never a success.
 /// </summary>
+/// <remarks>
+/// <c>persist: SystemdLink</c> adds the setting <c>persist</c> to each interface: <c>SystemdLink</c> when its
+/// <c>.link</c> file (<see cref="SystemdLinkFile"/>) already says what is desired, <c>None</c> otherwise, so an
+/// interface is not in desired state until the file matches; each <c>adapters</c> entry shows it as the
+/// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
+/// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
+/// because it is a property of the document rather than of the host. Set writes the file (atomically, only
+/// when its content differs) after the kernel state of that interface is verified.
+/// </remarks>
 public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
 {
+    /// <summary>
+    /// Environment variable naming the directory for <c>.link</c> files instead of
+    /// <see cref="SystemdLinkFile.DefaultDirectory"/> (<c>/etc/systemd/network</c>), for example to stage
+    /// files for an image or to test.
+    /// </summary>
+    public const string SystemdNetworkDirectoryVariable = "DSCOFFLOAD_SYSTEMD_NETWORK_DIR";
+
     private static readonly string[] ChannelKinds = ["rx", "tx", "combined"];
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
+    private readonly SystemdLinkPersistence? _persistence;
+
+    // The desired settings of the running test or set: Apply receives only the differences, but also needs
+    // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
+    private IReadOnlyList<DesiredSetting> _desired = [];
 
     /// <summary>Binds the resource to a device API (live, recorded or fake).</summary>
-    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live)
+    /// <param name="devices">The interfaces.</param>
+    /// <param name="live">True for the running host: changes need root, and <c>.link</c> files are read from and
+    /// written to <see cref="SystemdNetworkDirectoryVariable"/> or else <c>/etc/systemd/network</c>.</param>
+    /// <param name="linkFiles">Where <c>.link</c> files are; null means the default for a live host and none for
+    /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
+    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
         _live = live;
+        linkFiles ??= live ? LinkFilesFromEnvironment() : null;
+        _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles);
     }
+
+    /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
+    public static SystemdLinkFile LinkFilesFromEnvironment() =>
+        Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
+            ? new SystemdLinkFile(directory)
+            : new SystemdLinkFile();
 
     /// <inheritdoc />
     protected override IReadOnlyList<string> SelectionProperties => LinuxNetAdapterOffloadDescriptor.SelectionProperties;
@@ -66,8 +101,11 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
         var pending = new JArray();
         foreach (var f in features.Features)
         {
+            // A feature fixed off is one the device does not have (DESIGN §2.4: off is satisfied, on is not supported);
+            // fixed on is present but unchangeable. Either way its value is reported.
             var changeable = f.Changeable && !f.NeverChangeable;
-            settings.Add(new(new SettingKey("features", f.Name), new AdapterSetting(f.Active, changeable ? SettingSupport.Changeable : SettingSupport.Fixed)));
+            var support = changeable ? SettingSupport.Changeable : f.Active ? SettingSupport.Fixed : SettingSupport.Absent;
+            settings.Add(new(new SettingKey("features", f.Name), new AdapterSetting(f.Active, support)));
             if (!changeable)
             {
                 fixedNames.Add(f.Name);
@@ -136,13 +174,58 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             {
                 if (channels[kind] is { Type: JTokenType.Integer } count)
                 {
+                    RefuseAboveMaximum(kind, count, matched);
                     result.Add(new DesiredSetting(new SettingKey("channels", kind), count.Value<long>(), IsOff: false, count));
                 }
             }
         }
 
+        if (PersistsToSystemdLink(desired) && _persistence is not null)
+        {
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
+        }
+
         return result;
     }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
+        IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (settings is not null)
+        {
+            _desired = settings;
+        }
+
+        if (!PersistsToSystemdLink(desired) || adapters.Count == 0)
+        {
+            return adapters;
+        }
+
+        settings ??= ReadDesired(desired, adapters);
+        var result = new List<AdapterSnapshot>(adapters.Count);
+        foreach (var adapter in adapters)
+        {
+            var wanted = SystemdLinkPlanner.Map(adapter, settings, desired);
+            if (_persistence is null)
+            {
+                context.Info($"'{adapter.Adapter.Name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                result.Add(adapter);
+            }
+            else
+            {
+                result.Add(_persistence.Relate(adapter, wanted, context));
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
+        entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
+            ? persist.Value<string>() == SystemdLinkPersistence.SystemdLink
+            : JValue.CreateNull();
 
     /// <inheritdoc />
     protected override void EnsureCanChange(OperationContext context)
@@ -159,7 +242,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
     {
         var report = new AdapterApplyReport();
         var name = comparison.Snapshot.Adapter.Name;
-        var enableFirst = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var first = WithdrawnRequests(comparison.Snapshot);
         var rest = new Dictionary<string, bool>(StringComparer.Ordinal);
         ChannelCounts? channels = null;
         foreach (var d in comparison.Differences)
@@ -167,7 +250,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             if (d.Desired.Key.Property == "features")
             {
                 var on = d.Desired.Value.Value<bool>();
-                (on && FeatureAliases.IsPrerequisite(d.Desired.Key.Member!) ? enableFirst : rest)[d.Desired.Key.Member!] = on;
+                (on && FeatureAliases.IsPrerequisite(d.Desired.Key.Member!) ? first : rest)[d.Desired.Key.Member!] = on;
             }
             else if (d.Desired.Key.Property == "channels")
             {
@@ -185,10 +268,11 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             }
         }
 
-        // Prerequisites (tx checksum, scatter-gather) go first: the kernel keeps TSO off without them.
-        if (enableFirst.Count > 0)
+        // Prerequisites (tx checksum, scatter-gather) go first: the kernel keeps TSO off without them. Withdrawn
+        // requests go with them, so that nothing desired off comes back even for a moment.
+        if (first.Count > 0)
         {
-            Explain(_devices.SetFeatures(name, enableFirst), enableFirst, report);
+            Explain(_devices.SetFeatures(name, first), first, report);
         }
 
         if (rest.Count > 0)
@@ -214,8 +298,45 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
             _devices.SetChannels(name, channels);
         }
 
-        context.Debug($"'{name}': applied {enableFirst.Count + rest.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
+        _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        context.Debug($"'{name}': applied {first.Count + rest.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
+    }
+
+    /// <summary>
+    /// Features desired off that are off but still requested on (a dependency holds them inactive). They
+    /// satisfy the comparison now, but enabling that dependency, here or later, would bring them back, so
+    /// their request is withdrawn together with the prerequisites.
+    /// </summary>
+    private Dictionary<string, bool> WithdrawnRequests(AdapterSnapshot adapter)
+    {
+        var pending = adapter.Extras["pendingFeatures"] is JArray names ? names.Values<string>().ToHashSet(StringComparer.Ordinal) : [];
+        var withdrawn = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var d in _desired)
+        {
+            if (d.Key.Property == "features" && d.IsOff && pending.Contains(d.Key.Member!) && adapter.Get(d.Key).Value?.Value<bool>() == false)
+            {
+                withdrawn[d.Key.Member!] = false;
+            }
+        }
+
+        return withdrawn;
+    }
+
+    private static bool PersistsToSystemdLink(JObject desired) =>
+        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
+
+    private static void RefuseAboveMaximum(string kind, JToken count, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        var wanted = count.Value<long>();
+        foreach (var s in matched)
+        {
+            if (s.Extras["maxChannels"]?[kind] is { Type: JTokenType.Integer } max && max.Value<long>() > 0 && wanted > max.Value<long>())
+            {
+                throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"channels.{kind} {wanted} for '{s.Adapter.Name}' is above its maximum {max.Value<long>()}", count.Location());
+            }
+        }
     }
 
     private Dictionary<string, bool> StillDiffering(string name, Dictionary<string, bool> wanted)

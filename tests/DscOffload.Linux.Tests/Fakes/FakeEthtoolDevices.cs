@@ -26,6 +26,12 @@ public sealed class FakeEthtoolDevices : IEthtoolDevices
     /// <summary>False simulates a caller without CAP_NET_ADMIN: reads work, changes fail with ElevationRequired.</summary>
     public bool CanChange { get; set; } = true;
 
+    /// <summary>
+    /// Runs at the start of every SetFeatures/SetChannels call with the interface name, before the device is
+    /// looked up, to simulate something happening between reading and changing (a device vanishing).
+    /// </summary>
+    public Action<string>? BeforeChange { get; set; }
+
     /// <summary>Every SetFeatures/SetChannels call that reached the device, in order.</summary>
     public IReadOnlyList<FakeEthtoolCall> Calls => _calls;
 
@@ -69,6 +75,7 @@ public sealed class FakeEthtoolDevices : IEthtoolDevices
 
     public FeatureChangeResult SetFeatures(string interfaceName, IReadOnlyDictionary<string, bool> wanted)
     {
+        BeforeChange?.Invoke(interfaceName);
         var device = Find(interfaceName);
         if (wanted.Count == 0)
         {
@@ -101,6 +108,7 @@ public sealed class FakeEthtoolDevices : IEthtoolDevices
 
     public void SetChannels(string interfaceName, ChannelCounts wanted)
     {
+        BeforeChange?.Invoke(interfaceName);
         var device = Find(interfaceName);
         var info = device.Channels ?? throw EthtoolErrors.NoChannelSupport(interfaceName);
         EthtoolErrors.CheckMaximums(interfaceName, wanted, info.Maximum);

@@ -92,13 +92,81 @@ public sealed class SystemdLinkMappingTests
     [Theory]
     [InlineData("tx-scatter-gather")]
     [InlineData("rx-hashing")]
-    [InlineData("tx-tcp-ecn-segmentation")]
     [InlineData("tx-udp-segmentation")]
     public void Map_FeatureWithoutLinkKey_CannotBeExpressed(string feature)
     {
         var result = SystemdLinkMapping.Map(Veth, Wanted((feature, true), ("rx-gro", true)), SystemdLinkChannels.None);
 
         result.Unexpressible.Should().Equal(new UnexpressibleSetting(feature, "systemd .link files have no key for this feature"));
+    }
+
+    [Fact]
+    public void Map_MangleIdOffWithTsoOff_NeedsNoKeyBecauseTheKernelDropsIt()
+    {
+        var result = SystemdLinkMapping.Map(Veth, Wanted(("tx-tcp-segmentation", false), ("tx-tcp-mangleid-segmentation", false)), SystemdLinkChannels.None);
+
+        result.Settings!.FeatureSwitches.Should().Equal(new Dictionary<string, bool> { ["TCPSegmentationOffload"] = false });
+    }
+
+    [Fact]
+    public void Map_EcnOffWithTsoAndTso6Off_NeedsNoKeyBecauseTheKernelDropsIt()
+    {
+        var result = SystemdLinkMapping.Map(
+            Veth,
+            Wanted(("tx-tcp-segmentation", false), ("tx-tcp6-segmentation", false), ("tx-tcp-ecn-segmentation", false), ("tx-tcp-mangleid-segmentation", false)),
+            SystemdLinkChannels.None);
+
+        result.Settings!.FeatureSwitches.Should().Equal(new Dictionary<string, bool>
+        {
+            ["TCPSegmentationOffload"] = false,
+            ["TCP6SegmentationOffload"] = false,
+        });
+    }
+
+    [Fact]
+    public void Map_EcnOffWhileTso6StaysOn_CannotBeExpressedBecauseTheKernelKeepsEcn()
+    {
+        var result = SystemdLinkMapping.Map(Veth, Wanted(("tx-tcp-segmentation", false), ("tx-tcp-ecn-segmentation", false)), SystemdLinkChannels.None);
+
+        result.Unexpressible.Should().ContainSingle().Which.Should().Match<UnexpressibleSetting>(u =>
+            u.Setting == "tx-tcp-ecn-segmentation" && u.Reason.Contains("tx-tcp6-segmentation off"));
+    }
+
+    [Fact]
+    public void Map_EcnOffWithTsoOffAndTso6FixedOffOnTheDevice_NeedsNoKey()
+    {
+        var device = new FakeDevice("v0")
+            .WithFeature("tx-tcp-segmentation", changeable: true, active: true)
+            .WithFeature("tx-tcp-ecn-segmentation", changeable: true, active: true)
+            .WithFeature("tx-tcp6-segmentation", changeable: false, active: false)
+            .ToFeatureSet(KernelFeatureNames.Linux618);
+
+        var result = SystemdLinkMapping.Map(Veth, Wanted(("tx-tcp-segmentation", false), ("tx-tcp-ecn-segmentation", false)), SystemdLinkChannels.None, device);
+
+        result.Settings!.FeatureSwitches.Should().Equal(new Dictionary<string, bool> { ["TCPSegmentationOffload"] = false });
+    }
+
+    [Theory]
+    [InlineData("tx-tcp-ecn-segmentation")]
+    [InlineData("tx-tcp-mangleid-segmentation")]
+    public void Map_TsoVariantWantedOn_CannotBeExpressedEvenWithTsoOn(string feature)
+    {
+        var result = SystemdLinkMapping.Map(Veth, Wanted(("tx-tcp-segmentation", true), ("tx-tcp6-segmentation", true), (feature, true)), SystemdLinkChannels.None);
+
+        result.Unexpressible.Should().ContainSingle().Which.Should().Match<UnexpressibleSetting>(u =>
+            u.Setting == feature && u.Reason.Contains("only as off"));
+    }
+
+    [Fact]
+    public void Map_AccEcnOffWithTsoOff_CannotBeExpressedAndPointsAwayFromTheTsoAlias()
+    {
+        var result = SystemdLinkMapping.Map(
+            Veth,
+            Wanted(("tx-tcp-segmentation", false), ("tx-tcp6-segmentation", false), ("tx-tcp-accecn-segmentation", false)),
+            SystemdLinkChannels.None);
+
+        result.Unexpressible.Should().ContainSingle().Which.Should().Match<UnexpressibleSetting>(u =>
+            u.Setting == "tx-tcp-accecn-segmentation" && u.Reason.Contains("'tso' alias") && u.Reason.Contains("keeps it"));
     }
 
     [Fact]

@@ -117,6 +117,41 @@ public abstract class EthtoolDevicesBehaviour
         Active(features, "tx-checksum-ip-generic").Should().BeTrue();
     }
 
+    // The .link persistence relies on these (SystemdLinkMapping): mangle-ID follows TSO, ECN goes only when
+    // both TSO and TSO6 are off, and AccECN stays whatever TSO, checksumming or scatter-gather do.
+    public virtual void SetFeatures_TsoOffAlone_DropsMangleIdButKeepsEcn()
+    {
+        var (name, _) = AddVethPair();
+
+        Devices.SetFeatures(name, Wanted(("tx-tcp-segmentation", false)));
+
+        var features = Devices.GetFeatures(name);
+        Active(features, "tx-tcp-mangleid-segmentation").Should().BeFalse();
+        Active(features, "tx-tcp-ecn-segmentation").Should().BeTrue("TSO6 is still on");
+        Active(features, "tx-tcp-accecn-segmentation").Should().BeTrue();
+    }
+
+    public virtual void SetFeatures_TsoAndTso6Off_DropEcnAndMangleIdButNotAccEcn()
+    {
+        var (name, _) = AddVethPair();
+
+        Devices.SetFeatures(name, Wanted(("tx-tcp-segmentation", false), ("tx-tcp6-segmentation", false)));
+
+        var features = Devices.GetFeatures(name);
+        Active(features, "tx-tcp-ecn-segmentation").Should().BeFalse();
+        Active(features, "tx-tcp-mangleid-segmentation").Should().BeFalse();
+        Active(features, "tx-tcp-accecn-segmentation").Should().BeTrue();
+    }
+
+    public virtual void SetFeatures_TxChecksumOrScatterGatherOff_KeepsAccEcn()
+    {
+        var (name, _) = AddVethPair();
+
+        Devices.SetFeatures(name, Wanted(("tx-checksum-ip-generic", false), ("tx-scatter-gather", false)));
+
+        Active(Devices.GetFeatures(name), "tx-tcp-accecn-segmentation").Should().BeTrue();
+    }
+
     public virtual void SetFeatures_FixedFeatureOn_ReportsUnsupportedAndChangesTheRest()
     {
         var (name, _) = AddVethPair();

@@ -43,6 +43,15 @@ public sealed class FakeEthtoolDevicesTests : EthtoolDevicesBehaviour
     public override void SetFeatures_ScatterGatherOff_TurnsGsoAndTsoOff() => base.SetFeatures_ScatterGatherOff_TurnsGsoAndTsoOff();
 
     [Fact]
+    public override void SetFeatures_TsoOffAlone_DropsMangleIdButKeepsEcn() => base.SetFeatures_TsoOffAlone_DropsMangleIdButKeepsEcn();
+
+    [Fact]
+    public override void SetFeatures_TsoAndTso6Off_DropEcnAndMangleIdButNotAccEcn() => base.SetFeatures_TsoAndTso6Off_DropEcnAndMangleIdButNotAccEcn();
+
+    [Fact]
+    public override void SetFeatures_TxChecksumOrScatterGatherOff_KeepsAccEcn() => base.SetFeatures_TxChecksumOrScatterGatherOff_KeepsAccEcn();
+
+    [Fact]
     public override void SetFeatures_FixedFeatureOn_ReportsUnsupportedAndChangesTheRest() => base.SetFeatures_FixedFeatureOn_ReportsUnsupportedAndChangesTheRest();
 
     [Fact]

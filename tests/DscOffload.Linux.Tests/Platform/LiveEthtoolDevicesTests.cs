@@ -54,6 +54,15 @@ public sealed class LiveEthtoolDevicesTests : EthtoolDevicesBehaviour, IClassFix
     public override void SetFeatures_ScatterGatherOff_TurnsGsoAndTsoOff() => base.SetFeatures_ScatterGatherOff_TurnsGsoAndTsoOff();
 
     [PrivilegedFact]
+    public override void SetFeatures_TsoOffAlone_DropsMangleIdButKeepsEcn() => base.SetFeatures_TsoOffAlone_DropsMangleIdButKeepsEcn();
+
+    [PrivilegedFact]
+    public override void SetFeatures_TsoAndTso6Off_DropEcnAndMangleIdButNotAccEcn() => base.SetFeatures_TsoAndTso6Off_DropEcnAndMangleIdButNotAccEcn();
+
+    [PrivilegedFact]
+    public override void SetFeatures_TxChecksumOrScatterGatherOff_KeepsAccEcn() => base.SetFeatures_TxChecksumOrScatterGatherOff_KeepsAccEcn();
+
+    [PrivilegedFact]
     public override void SetFeatures_FixedFeatureOn_ReportsUnsupportedAndChangesTheRest() => base.SetFeatures_FixedFeatureOn_ReportsUnsupportedAndChangesTheRest();
 
     [PrivilegedFact]
