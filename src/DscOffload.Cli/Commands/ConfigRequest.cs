@@ -31,4 +31,7 @@ public sealed class ConfigRequest
 
     /// <summary>Skip foreign types with a warning.</summary>
     public bool IgnoreForeignTypes { get; init; }
+
+    /// <summary>How the change is named in the journal and the lock (default: <c>config set --file DOC</c>).</summary>
+    public string? Command { get; init; }
 }

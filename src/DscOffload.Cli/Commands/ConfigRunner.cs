@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DscOffload.Cli.Hosts;
 using DscOffload.Cli.Output;
+using DscOffload.Cli.Safety;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Engine;
@@ -19,6 +20,7 @@ public sealed class ConfigRunner
     private readonly ResourceCatalog _catalog;
     private readonly StandardStreams _streams;
     private readonly ConfigRequest _request;
+    private int _unreadableSnapshots;
 
     /// <summary>Creates the runner.</summary>
     public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request)
@@ -39,11 +41,13 @@ public sealed class ConfigRunner
         }
 
         var fleet = sources is { Count: > 1 };
+        var liveChange = sources is null && _request.Operation == EngineOperation.Set && !_request.WhatIf;
         var engine = new ConfigurationEngine(_catalog, new EngineOptions
         {
             WhatIf = _request.WhatIf,
             IgnoreForeignTypes = _request.IgnoreForeignTypes,
             MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
+            AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
         });
         var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
 
@@ -53,7 +57,10 @@ public sealed class ConfigRunner
         var tally = new RunTally();
         if (sources is null)
         {
-            tally.Add(engine.Run(prepared, new LiveHostTarget(), _request.Operation), sink);
+            var live = new LiveHostTarget();
+            tally.Add(liveChange
+                ? GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error)
+                : engine.Run(prepared, live, _request.Operation), sink);
         }
         else
         {
@@ -73,7 +80,7 @@ public sealed class ConfigRunner
             _streams.Error.WriteLine(tally.Summary(_request.Operation, _request.WhatIf) + $"; report written to {_request.OutputPath}");
         }
 
-        return tally.ExitCode(_request);
+        return _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
     }
 
     private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)
@@ -85,7 +92,9 @@ public sealed class ConfigRunner
         }
         catch (DscOffloadException e)
         {
-            // A corrupt snapshot is one failed host; the others are still evaluated.
+            // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
+            _unreadableSnapshots++;
+            _streams.Error.WriteLine($"dscoffload: error: cannot read snapshot: {e.OneLine}");
             return CorruptSnapshot(path, e);
         }
 
@@ -132,6 +141,7 @@ public sealed class ConfigRunner
         private int _withErrors;
         private ErrorKind? _firstError;
         private bool _changed;
+        private bool _changedThenFailed;
 
         public void Add(EngineRun run, IEnvelopeSink sink)
         {
@@ -147,6 +157,7 @@ public sealed class ConfigRunner
             }
 
             _changed |= run.Changed;
+            _changedThenFailed |= run.Changed && run.HadErrors;
             sink.Add(run);
         }
 
@@ -161,7 +172,8 @@ public sealed class ConfigRunner
         {
             if (_firstError is { } kind)
             {
-                return kind == ErrorKind.PartiallyApplied ? CliExitCode.PartiallyApplied
+                // Something changed before a failure (in the failing instance or an earlier one): partially applied.
+                return kind == ErrorKind.PartiallyApplied || (_changedThenFailed && !request.WhatIf) ? CliExitCode.PartiallyApplied
                     : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
                     : kind == ErrorKind.Busy ? CliExitCode.Busy
                     : CliExitCode.ResourceError;

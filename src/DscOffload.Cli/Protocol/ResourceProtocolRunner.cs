@@ -2,6 +2,7 @@ using DscOffload.Cli.Output;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
 using DscOffload.Core.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -18,6 +19,7 @@ public sealed class ResourceProtocolRunner
     private readonly TextWriter _out;
     private readonly StderrMessageWriter _messages;
     private readonly Func<IResourceTypeProvider, IResourceType> _bind;
+    private readonly bool _live;
 
     /// <summary>Creates a runner writing to the given streams, binding types with <paramref name="bind"/> (live by default).</summary>
     public ResourceProtocolRunner(ResourceCatalog catalog, TextWriter stdout, StderrMessageWriter messages, Func<IResourceTypeProvider, IResourceType>? bind = null)
@@ -26,6 +28,7 @@ public sealed class ResourceProtocolRunner
         _out = stdout;
         _messages = messages;
         _bind = bind ?? (p => p.CreateLive());
+        _live = bind is null;
     }
 
     /// <summary>Runs the operation and returns the resource exit code.</summary>
@@ -57,8 +60,8 @@ public sealed class ResourceProtocolRunner
                     _out.WriteLine(JsonText.Compact(new JArray(test.DifferingProperties)));
                     break;
                 case ResourceOperation.Set:
-                    var set = As<ISettableResource>(resource).Set(input, context);
-                    WriteSet(set);
+                    var settable = As<ISettableResource>(resource);
+                    WriteSet(_live && !whatIf ? GuardedSet(provider.Descriptor, settable, input, context) : settable.Set(input, context));
                     break;
                 default:
                     foreach (var instance in As<IExportableResource>(resource).Export(input, context))
@@ -81,6 +84,35 @@ public sealed class ResourceProtocolRunner
         {
             _messages.Write(new ResourceMessage(MessageLevel.Error, e.OneLine));
             return (int)ResourceExitCodes.For(e.Kind);
+        }
+    }
+
+    /// <summary>
+    /// A live set under the safety steps of DESIGN §6: privileges, the host lock (exit 6 when another change
+    /// runs), the journal entry of what will change, then the set and its outcome.
+    /// </summary>
+    private static SetOutcome GuardedSet(ResourceDescriptor descriptor, ISettableResource resource, JObject input, OperationContext context)
+    {
+        using var guard = GuardedChange.Begin($"resource set --type {descriptor.Type}", [descriptor]);
+        var restore = new RestoreDocumentBuilder();
+        var quiet = new OperationContext(_ => { }, context.HostName);
+        restore.Add(descriptor, input, resource.Test((JObject)input.DeepClone(), quiet));
+        guard.Record(restore);
+        try
+        {
+            var set = resource.Set(input, context);
+            guard.Finish(!set.ChangedNothing, hadErrors: false, null);
+            return set;
+        }
+        catch (PartialApplyException e)
+        {
+            guard.Finish(changed: true, hadErrors: true, e.OneLine);
+            throw new PartialApplyException($"{e.Message}; to restore the state saved before this set run '{guard.RollbackCommand}'", e.Applied, e);
+        }
+        catch (DscOffloadException e)
+        {
+            guard.Finish(changed: false, hadErrors: true, e.OneLine);
+            throw;
         }
     }
 

@@ -410,14 +410,16 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
                 continue;
             }
 
-            AdapterApplyReport report;
+            AdapterApplyReport? report = null;
+            AdapterSnapshot after;
             try
             {
                 report = Apply(c, desired, context);
+                after = RelateToDesired([Read(c.Snapshot.Adapter)], desired, settings, context)[0];
             }
             catch (DscOffloadException e) when (e is not PartialApplyException)
             {
-                // Whatever the platform managed before failing must be reported, so re-read.
+                // Whatever the platform managed before failing (or before the read-back failed) must be reported, so re-read.
                 var partial = TryRead(c.Snapshot.Adapter, desired, settings, context);
                 if (partial is not null)
                 {
@@ -429,11 +431,16 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
                         AddRange(changed, ChangedKeys(c.Snapshot, partial, settings));
                     }
                 }
+                else if (report is not null)
+                {
+                    // The platform made the change but it cannot be read back: say so instead of claiming nothing changed.
+                    changedAdapters.Add($"{c.Snapshot.Adapter.Name} (state unknown: it could not be read back)");
+                    AddRange(changed, c.Differences.Select(d => d.Desired.Key.ToString()));
+                }
 
                 throw Stop(e.Message, e, changedAdapters, desired, before, afterSnapshots, settings, afterComparisons, changed);
             }
 
-            var after = RelateToDesired([Read(c.Snapshot.Adapter)], desired, settings, context)[0];
             if (report.RestartPending)
             {
                 after.Extras["restartPending"] = true;

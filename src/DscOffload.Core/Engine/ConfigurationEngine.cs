@@ -155,6 +155,7 @@ public sealed class ConfigurationEngine
             }
 
             results.Add(entry);
+            _options.AfterInstance?.Invoke(instance);
         }
 
         var envelope = Envelope(operation, started, clock.Elapsed, target, configuration.DocumentPath);

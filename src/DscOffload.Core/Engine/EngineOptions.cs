@@ -20,6 +20,12 @@ public sealed class EngineOptions
     /// <summary>Called for each message as it happens (for stderr tracing), in addition to the result.</summary>
     public Action<ResourceMessage>? OnMessage { get; init; }
 
+    /// <summary>
+    /// Called after each instance of get, test or set has run, in order. The command line uses it only for its
+    /// documented test hook (a pause between the instances of a live set, so a test can kill a run mid-change).
+    /// </summary>
+    public Action<EngineInstance>? AfterInstance { get; init; }
+
     /// <summary>Cancellation.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
 using DscOffload.Windows.Platform;
 using Newtonsoft.Json.Linq;
 
@@ -10,6 +11,8 @@ namespace DscOffload.Windows.Resources;
 /// <c>DscOffload.Windows/GlobalOffload</c>: one instance per host. CIM settings missing on this
 /// Windows version satisfy "Disabled" (with an info message) and fail anything else; Tcpip registry
 /// values that do not exist read as null. Task offload and registry changes report a required restart.
+/// A rollback document can ask for a Tcpip value to be absent again through
+/// <c>_metadata.restoreAbsent</c> (<see cref="RestoreAbsentMarker"/>), because <c>null</c> means "leave alone".
 /// </summary>
 public sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
@@ -80,8 +83,19 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                 "changing global offload settings needs an elevated (administrator) process; nothing was changed");
         }
 
-        _platform.WriteGlobal(changes);
-        var reread = _platform.ReadGlobal();
+        GlobalOffloadState? written = null;
+        GlobalOffloadState reread;
+        try
+        {
+            _platform.WriteGlobal(changes);
+            written = changes;
+            reread = _platform.ReadGlobal();
+        }
+        catch (DscOffloadException e)
+        {
+            throw StopAfterFailedWrite(e, before, beforeState, desired, restart, written ?? (e as PartialGlobalWriteException)?.Applied);
+        }
+
         var afterState = ToJson(reread, desired);
         AddRestart(afterState, restart);
         var still = Compare(desired, reread, null, out _);
@@ -115,6 +129,39 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
         yield return state;
     }
 
+    /// <summary>
+    /// A write that failed may still have written part of the change (the CIM settings but not every registry
+    /// value), and a write that succeeded may fail to be read back: re-read, and when anything differs from
+    /// before, report exactly that as partially applied. When even the re-read fails, what is known to be
+    /// <paramref name="written"/> is reported, and the message says the state could not be read back.
+    /// </summary>
+    private DscOffloadException StopAfterFailedWrite(DscOffloadException failure, GlobalOffloadState before, JObject beforeState, JObject desired,
+        List<RestartRequirement> restart, GlobalOffloadState? written)
+    {
+        GlobalOffloadState? now;
+        var unknown = "";
+        try
+        {
+            now = _platform.ReadGlobal();
+        }
+        catch (DscOffloadException)
+        {
+            now = written is null ? null : Apply(before, written);
+            unknown = " (the settings could not be read back; reported as written)";
+        }
+
+        var changed = now is null ? [] : ChangedBetween(before, now);
+        if (changed.Count == 0)
+        {
+            return failure;
+        }
+
+        return new PartialApplyException(
+            $"GlobalOffload: {failure.Message.TrimEnd('.')}; already changed: {string.Join(", ", changed)}{unknown}; the rest was not touched; 'dscoffload rollback' restores the state saved before this set",
+            new SetOutcome(beforeState, ToJson(now!, desired), changed, restart),
+            failure);
+    }
+
     private static List<string> Compare(JObject desired, GlobalOffloadState actual, OperationContext? context, out GlobalOffloadState changes)
     {
         changes = new GlobalOffloadState();
@@ -144,9 +191,9 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             differing.Add(name);
         }
 
+        var any = false;
         if (desired["tcpipParameters"] is JObject tcpip)
         {
-            var any = false;
             foreach (var name in GlobalOffloadDescriptor.TcpipValues)
             {
                 if (tcpip[name] is { Type: JTokenType.Boolean } want)
@@ -159,11 +206,21 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                     }
                 }
             }
+        }
 
-            if (any)
+        foreach (var name in MarkedAbsent(desired))
+        {
+            // Rollback only: the value did not exist before the change, so it is deleted again.
+            if (actual.TcpipParameters.TryGetValue(name, out var have) && have is not null)
             {
-                differing.Add("tcpipParameters");
+                changes.TcpipParameters[name] = null;
+                any = true;
             }
+        }
+
+        if (any)
+        {
+            differing.Add("tcpipParameters");
         }
 
         return differing;
@@ -250,7 +307,51 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             }
         }
 
+        var absent = MarkedAbsent(desired);
+        if (absent.Count > 0)
+        {
+            if (copy["tcpipParameters"] is not JObject tcpip)
+            {
+                tcpip = [];
+                copy["tcpipParameters"] = tcpip;
+            }
+
+            foreach (var name in absent)
+            {
+                tcpip[name] = JValue.CreateNull();
+            }
+        }
+
         return copy;
+    }
+
+    /// <summary>
+    /// The Tcpip\Parameters values a rollback document marks to be made absent again
+    /// (<see cref="RestoreAbsentMarker"/>); only those can be absent, and a value cannot be both desired and absent.
+    /// </summary>
+    private static List<string> MarkedAbsent(JObject desired)
+    {
+        var names = new List<string>();
+        foreach (var (property, member) in RestoreAbsentMarker.Read(desired))
+        {
+            var marker = desired["_metadata"]![RestoreAbsentMarker.Member];
+            if (property != "tcpipParameters" || !GlobalOffloadDescriptor.TcpipValues.Contains(member))
+            {
+                throw new DscOffloadException(ErrorKind.ValidationFailed,
+                    $"'_metadata.{RestoreAbsentMarker.Member}' can name only tcpipParameters.{string.Join(", tcpipParameters.", GlobalOffloadDescriptor.TcpipValues)}, not '{property}.{member}'",
+                    marker.Location());
+            }
+
+            if (desired["tcpipParameters"]?[member] is { Type: not JTokenType.Null })
+            {
+                throw new DscOffloadException(ErrorKind.ValidationFailed,
+                    $"tcpipParameters.{member} is both desired and marked absent in '_metadata.{RestoreAbsentMarker.Member}'", marker.Location());
+            }
+
+            names.Add(member);
+        }
+
+        return names;
     }
 
     private static JObject ToJson(GlobalOffloadState state, JObject? only)
@@ -266,9 +367,10 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
 
         var tcpip = new JObject();
         var wantedTcpip = only?["tcpipParameters"] as JObject;
+        var absent = only is null ? [] : MarkedAbsent(only);
         foreach (var name in GlobalOffloadDescriptor.TcpipValues)
         {
-            if (only is not null && wantedTcpip?[name] is null)
+            if (only is not null && wantedTcpip?[name] is null && !absent.Contains(name))
             {
                 continue;
             }

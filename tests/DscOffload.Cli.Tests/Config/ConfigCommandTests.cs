@@ -132,7 +132,8 @@ public class ConfigCommandTests
 
             File.WriteAllText(Path.Combine(dir.FullName, "broken.dsc.json"), "{\"resources\": [\n  {\"type\": }\n]}");
             var result = DscOffloadProcess.Run("config", "test", "--file", WindowsBaseline, "--against", dir.FullName, "--format", "json");
-            result.ExitCode.Should().Be(2, result.ToString());
+            result.ExitCode.Should().Be(4, "an unreadable snapshot is invalid input (README exit codes)");
+            result.StderrLines.Should().ContainSingle().Which.Should().Contain("broken.dsc.json:2:");
             var envelopes = Envelopes(result);
             envelopes.Should().HaveCount(4);
             var broken = envelopes.Single(e => e["metadata"]!["DscOffload"]!["snapshot"]!.Value<string>()!.EndsWith("broken.dsc.json"));

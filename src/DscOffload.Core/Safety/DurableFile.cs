@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DscOffload.Core.Safety;
+
+/// <summary>
+/// Writes a file so that a crash or power loss leaves either the old content or the complete new content,
+/// never a torn file: write a temporary file in the same directory, flush it to disk, rename it over the
+/// target (atomic within one file system), then flush the directory entry where the platform allows it.
+/// </summary>
+public static class DurableFile
+{
+    /// <summary>The suffix of temporary files; a crash can leave one behind, and the journal sweeps them.</summary>
+    public const string TemporarySuffix = ".tmp";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), durably.</summary>
+    public static void Write(string path, string text)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{TemporarySuffix}");
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            {
+                var bytes = Utf8.GetBytes(text);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            UnixFileCalls.SyncDirectory(directory);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original failure is what matters; a leftover temporary file is swept later.
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Engine;
+using DscOffload.Core.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Safety;
+
+/// <summary>
+/// The safety steps around every live change (DESIGN §6), in order: check privileges (code 3 before
+/// anything), take the host-wide <see cref="HostChangeLock"/> (code 6 when another change runs), save the
+/// restore document in the <see cref="ChangeJournal"/> (<see cref="Record"/>), let the caller change the host,
+/// then record the outcome (<see cref="Finish"/>). Disposing releases the lock; an entry that was never
+/// finished stays <see cref="JournalStatus.Pending"/>, which is exactly what a killed run leaves behind.
+/// </summary>
+public sealed class GuardedChange : IDisposable
+{
+    private readonly HostChangeLock _lock;
+    private readonly string _command;
+
+    private GuardedChange(HostChangeLock held, ChangeJournal journal, string command)
+    {
+        _lock = held;
+        Journal = journal;
+        _command = command;
+    }
+
+    /// <summary>The journal entries go to.</summary>
+    public ChangeJournal Journal { get; }
+
+    /// <summary>The entry of this change, once recorded (null when nothing needed to change).</summary>
+    public JournalEntry? Entry { get; private set; }
+
+    /// <summary>The command that restores the state before this change, for messages.</summary>
+    public string RollbackCommand => Entry is null ? "dscoffload rollback" : $"dscoffload rollback --id {Entry.Id}";
+
+    /// <summary>Begins a live change of <paramref name="types"/> in the default state directory, with this process's privileges.</summary>
+    public static GuardedChange Begin(string command, IEnumerable<ResourceDescriptor> types) =>
+        Begin(StateDirectory.Resolve(), command, types, Environment.IsPrivilegedProcess);
+
+    /// <summary>
+    /// Begins a live change: refuses without privileges when any of <paramref name="types"/> needs them to set,
+    /// then takes the lock in <paramref name="stateDirectory"/>.
+    /// </summary>
+    public static GuardedChange Begin(string stateDirectory, string command, IEnumerable<ResourceDescriptor> types, bool privileged)
+    {
+        var needing = types.Where(t => t.SetRequiresElevation).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (needing.Count > 0 && !privileged)
+        {
+            throw new DscOffloadException(ErrorKind.ElevationRequired,
+                $"changing {string.Join(", ", needing)} needs an elevated process (root on Linux, administrator on Windows); nothing was changed");
+        }
+
+        var held = HostChangeLock.Acquire(stateDirectory, command);
+        return new GuardedChange(held, new ChangeJournal(StateDirectory.JournalOf(stateDirectory)), command);
+    }
+
+    /// <summary>
+    /// Saves the restore document durably before the first change; returns null (and writes nothing) when
+    /// nothing will change.
+    /// </summary>
+    public JournalEntry? Record(RestoreDocumentBuilder restore)
+    {
+        if (restore.IsEmpty)
+        {
+            return null;
+        }
+
+        Entry = Journal.Record(restore.Build(), _command, Environment.MachineName, restore.Notes);
+        return Entry;
+    }
+
+    /// <summary>Records how the change ended: applied, partial (something changed, then a failure) or failed (nothing changed).</summary>
+    public void Finish(bool changed, bool hadErrors, string? detail)
+    {
+        if (Entry is null)
+        {
+            return;
+        }
+
+        var status = !hadErrors ? JournalStatus.Applied : changed ? JournalStatus.Partial : JournalStatus.Failed;
+        Entry = Journal.SetStatus(Entry, status, detail);
+    }
+
+    /// <summary>
+    /// The whole guarded set of a document: captures the restore point (<see cref="RestorePoint"/>), records it,
+    /// runs the set, records the outcome, and adds <c>metadata.DscOffload.journal</c> (<c>id</c>, <c>file</c>,
+    /// <c>status</c>) to the result envelope. An exception that is not a <see cref="DscOffloadException"/> (a bug)
+    /// after the entry was written leaves the entry pending and is reported with the rollback command.
+    /// </summary>
+    public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target)
+    {
+        var entry = Record(RestorePoint.Capture(prepared, target));
+        EngineRun run;
+        try
+        {
+            run = engine.Run(prepared, target, EngineOperation.Set);
+        }
+        catch (Exception e) when (entry is not null && e is not DscOffloadException)
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected,
+                $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}; what was changed is unknown; the state before this set is saved, '{RollbackCommand}' restores it",
+                null,
+                e);
+        }
+
+        Finish(run.Changed, run.HadErrors, run.HadErrors ? DescribeFailure(run.Envelope, run.Changed) : null);
+        if (Entry is { } saved && run.Envelope["metadata"]?["DscOffload"] is JObject ours)
+        {
+            ours["journal"] = new JObject { ["id"] = saved.Id, ["file"] = saved.Path, ["status"] = JournalStatusNames.Name(saved.Status) };
+        }
+
+        return run;
+    }
+
+    /// <summary>"changed 'a' (features), then 'b' failed: …", from a set envelope: what changed and what stopped the set.</summary>
+    public static string DescribeFailure(JObject envelope, bool changed)
+    {
+        var changes = new List<string>();
+        foreach (var result in envelope["results"] as JArray ?? [])
+        {
+            if (result["result"]?["changedProperties"] is JArray { Count: > 0 } properties)
+            {
+                changes.Add($"'{result["name"]}' ({string.Join(", ", properties.Values<string>())})");
+            }
+        }
+
+        var failure = (envelope["messages"] as JArray ?? []).FirstOrDefault(m => m["level"]?.Value<string>() == "error");
+        var failed = failure is null ? "a failure" : $"'{failure["name"]}' failed: {failure["message"]}";
+        return changed && changes.Count > 0 ? $"changed {string.Join(", ", changes)}; then {failed}" : failed;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _lock.Dispose();
+}

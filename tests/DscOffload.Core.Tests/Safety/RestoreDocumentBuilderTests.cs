@@ -1,0 +1,139 @@
+using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Tests.Safety;
+
+public class RestoreDocumentBuilderTests
+{
+    private static readonly ResourceDescriptor Adapters = new()
+    {
+        Type = "Test.Net/AdapterThing",
+        Version = "0.1.0",
+        Description = "per-adapter test type",
+        Platform = "Linux",
+        Properties =
+        [
+            new() { Name = "name", Type = PropertyType.String, IsKey = true },
+            new() { Name = "excludeName", Type = PropertyType.StringArray },
+            new() { Name = "includeHidden", Type = PropertyType.Boolean },
+            new() { Name = "restart", Type = PropertyType.Enum, AllowedValues = ["Allowed", "Never"] },
+            new() { Name = "persist", Type = PropertyType.Enum, AllowedValues = ["None", "SystemdLink"] },
+            new() { Name = "lso", Type = PropertyType.Boolean },
+            new() { Name = "features", Type = PropertyType.BooleanMap },
+            new()
+            {
+                Name = "channels", Type = PropertyType.Object,
+                Members = [new() { Name = "rx", Type = PropertyType.Integer }, new() { Name = "tx", Type = PropertyType.Integer }],
+            },
+            new() { Name = "adapters", Type = PropertyType.ObjectArray, IsReadOnly = true },
+        ],
+    };
+
+    private static readonly ResourceDescriptor Global = new()
+    {
+        Type = "Test.Net/GlobalThing",
+        Version = "0.1.0",
+        Description = "single-instance test type",
+        Platform = "Windows",
+        Properties =
+        [
+            new() { Name = "chimney", Type = PropertyType.Enum, AllowedValues = ["Disabled", "Enabled", "Automatic"] },
+            new() { Name = "rss", Type = PropertyType.Enum, AllowedValues = ["Disabled", "Enabled"] },
+            new()
+            {
+                Name = "tcpip", Type = PropertyType.Object,
+                Members = [new() { Name = "a", Type = PropertyType.Boolean, CanBeNull = true }, new() { Name = "b", Type = PropertyType.Boolean, CanBeNull = true }],
+            },
+        ],
+    };
+
+    private static TestOutcome Outcome(string desired, string actual, bool inDesiredState = false) =>
+        new(JObject.Parse(desired), JObject.Parse(actual), inDesiredState, inDesiredState ? [] : ["x"]);
+
+    [Fact]
+    public void Adapters_EachDifferingAdapterGetsAnExactNameInstanceWithOnlyItsDifferingValues()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, JObject.Parse("""{"name":"eth*","features":{"gro":false,"tso":false}}"""), Outcome(
+            """{"name":"eth*","features":{"rx-gro":false,"tx-tcp-segmentation":false}}""",
+            """
+            {"name":"eth*","adapters":[
+              {"name":"eth0","ifindex":2,"inDesiredState":false,"differingProperties":["features"],"features":{"rx-gro":true,"tx-tcp-segmentation":false}},
+              {"name":"eth1","ifindex":3,"inDesiredState":true,"differingProperties":[],"features":{"rx-gro":false,"tx-tcp-segmentation":false}},
+              {"name":"eth2","ifindex":4,"inDesiredState":false,"differingProperties":["features"],"features":{"rx-gro":true,"tx-tcp-segmentation":true}}]}
+            """));
+
+        var resources = (JArray)builder.Build()["resources"]!;
+
+        resources.Select(r => r["name"]!.Value<string>()).Should().Equal("restore AdapterThing 'eth2'", "restore AdapterThing 'eth0'");
+        JsonAssert.Same(resources[0]["properties"], """{"name":"eth2","features":{"rx-gro":true,"tx-tcp-segmentation":true}}""");
+        JsonAssert.Same(resources[1]["properties"], """{"name":"eth0","features":{"rx-gro":true}}""");
+        resources.Should().OnlyContain(r => r["type"]!.Value<string>() == "Test.Net/AdapterThing");
+    }
+
+    [Fact]
+    public void Adapters_OptionsAreCarriedNotRestored_AndPersistenceIsNoted()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, JObject.Parse("""{"name":"x","includeHidden":true,"restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}"""), Outcome(
+            """{"name":"x","restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}""",
+            """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"lso":true,"persist":"None"}]}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"x","includeHidden":true,"restart":"Never","lso":true}""");
+        builder.Notes.Should().ContainSingle().Which.Should().Contain("SystemdLink persistence file");
+    }
+
+    [Fact]
+    public void Adapters_SettingsMissingFromTheAdapter_AreNotRestored()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, JObject.Parse("""{"name":"x","lso":true,"channels":{"rx":2}}"""), Outcome(
+            """{"name":"x","lso":true,"channels":{"rx":2}}""",
+            """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"channels":{"rx":1,"tx":1}}]}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"x","channels":{"rx":1}}""");
+    }
+
+    [Fact]
+    public void InDesiredState_AddsNothing()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Global, JObject.Parse("""{"chimney":"Disabled"}"""), Outcome("""{"chimney":"Disabled"}""", """{"chimney":"Disabled"}""", inDesiredState: true));
+        builder.IsEmpty.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Single_RestoresDifferingValuesAndMarksValuesThatWereAbsent()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Global, JObject.Parse("""{"chimney":"Disabled","rss":"Disabled","tcpip":{"a":false,"b":true}}"""), Outcome(
+            """{"chimney":"Disabled","rss":"Disabled","tcpip":{"a":false,"b":true}}""",
+            """{"chimney":"Automatic","rss":"Disabled","tcpip":{"a":null,"b":false}}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"chimney":"Automatic","tcpip":{"b":false},"_metadata":{"restoreAbsent":["tcpip.a"]}}""");
+    }
+
+    [Fact]
+    public void Single_ARollbackThatDeletesAValueIsUndoneByWritingTheValueBack()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Global, JObject.Parse("""{"_metadata":{"restoreAbsent":["tcpip.a"]}}"""), Outcome(
+            """{"tcpip":{"a":null}}""", """{"tcpip":{"a":true}}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"tcpip":{"a":true}}""");
+    }
+
+    [Fact]
+    public void TwoInstancesTouchingOneAdapter_AreMergedIntoOneRestoreInstance()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, JObject.Parse("""{"name":"eth0","lso":false}"""), Outcome(
+            """{"name":"eth0","lso":false}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"lso":true}]}"""));
+        builder.Add(Adapters, JObject.Parse("""{"name":"e*","features":{"rx-gro":false}}"""), Outcome(
+            """{"name":"e*","features":{"rx-gro":false}}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"features":{"rx-gro":true}}]}"""));
+
+        builder.Count.Should().Be(1);
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"eth0","lso":true,"features":{"rx-gro":true}}""");
+    }
+}

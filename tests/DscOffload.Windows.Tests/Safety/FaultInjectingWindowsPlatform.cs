@@ -1,0 +1,125 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Platform;
+
+namespace DscOffload.Windows.Tests.Safety;
+
+/// <summary>
+/// Wraps an <see cref="IWindowsOffloadPlatform"/> and fails its k-th operation (counted from 1), before or after
+/// it takes effect. Writes are split into one operation per setting (each CIM setting, registry value, typed
+/// adapter setting and advanced property), so a fault can strike in the middle of a write; the error then
+/// carries what was already written (<see cref="PartialGlobalWriteException"/>,
+/// <see cref="PartialAdapterWriteException"/>), as the platform contract requires. With <see cref="FailAt"/> 0
+/// it only counts.
+/// </summary>
+public sealed class FaultInjectingWindowsPlatform(IWindowsOffloadPlatform inner) : IWindowsOffloadPlatform
+{
+    private readonly List<string> _operations = [];
+
+    public int FailAt { get; set; }
+
+    public FaultTiming Timing { get; set; } = FaultTiming.Before;
+
+    public IReadOnlyList<string> Operations => _operations;
+
+    public bool Injected { get; private set; }
+
+    public string HostName => inner.HostName;
+
+    public GlobalOffloadState ReadGlobal() => Run("ReadGlobal", inner.ReadGlobal);
+
+    public IReadOnlyList<WindowsAdapterInfo> ListAdapters() => Run("ListAdapters", inner.ListAdapters);
+
+    public WindowsAdapterOffloadState ReadAdapter(WindowsAdapterInfo adapter) => Run($"ReadAdapter({adapter.Name})", () => inner.ReadAdapter(adapter));
+
+    public void RestartAdapter(WindowsAdapterInfo adapter) => Run($"RestartAdapter({adapter.Name})", () =>
+    {
+        inner.RestartAdapter(adapter);
+        return true;
+    });
+
+    public void WriteGlobal(GlobalOffloadState changes)
+    {
+        var applied = new GlobalOffloadState();
+        try
+        {
+            foreach (var (name, value) in changes.Settings)
+            {
+                var one = new GlobalOffloadState();
+                one.Settings[name] = value;
+                Run($"WriteGlobal({name})", () => Write(one, applied, () => applied.Settings[name] = value));
+            }
+
+            foreach (var (name, value) in changes.TcpipParameters)
+            {
+                var one = new GlobalOffloadState();
+                one.TcpipParameters[name] = value;
+                Run($"WriteGlobal(tcpipParameters.{name})", () => Write(one, applied, () => applied.TcpipParameters[name] = value));
+            }
+        }
+        catch (DscOffloadException e) when (e is not PartialGlobalWriteException && (applied.Settings.Count > 0 || applied.TcpipParameters.Count > 0))
+        {
+            throw new PartialGlobalWriteException(e, applied);
+        }
+    }
+
+    public void WriteAdapter(WindowsAdapterInfo adapter, WindowsAdapterChange change)
+    {
+        var applied = new WindowsAdapterChange();
+        try
+        {
+            foreach (var (name, value) in change.Settings)
+            {
+                var one = new WindowsAdapterChange();
+                one.Settings[name] = value;
+                Run($"WriteAdapter({adapter.Name}, {name})", () =>
+                {
+                    inner.WriteAdapter(adapter, one);
+                    applied.Settings[name] = value;
+                    return true;
+                });
+            }
+
+            foreach (var (keyword, value) in change.AdvancedProperties)
+            {
+                var one = new WindowsAdapterChange();
+                one.AdvancedProperties[keyword] = value;
+                Run($"WriteAdapter({adapter.Name}, {keyword})", () =>
+                {
+                    inner.WriteAdapter(adapter, one);
+                    applied.AdvancedProperties[keyword] = value;
+                    return true;
+                });
+            }
+        }
+        catch (DscOffloadException e) when (e is not PartialAdapterWriteException && !applied.IsEmpty)
+        {
+            throw new PartialAdapterWriteException(e, applied);
+        }
+    }
+
+    private bool Write(GlobalOffloadState one, GlobalOffloadState applied, Action record)
+    {
+        _ = applied;
+        inner.WriteGlobal(one);
+        record();
+        return true;
+    }
+
+    private T Run<T>(string name, Func<T> operation)
+    {
+        _operations.Add(name);
+        if (_operations.Count != FailAt)
+        {
+            return operation();
+        }
+
+        Injected = true;
+        if (Timing == FaultTiming.After)
+        {
+            operation();
+        }
+
+        throw new DscOffloadException(ErrorKind.Unexpected,
+            $"injected fault: operation {FailAt} ({name}) failed {(Timing == FaultTiming.After ? "after taking effect" : "before doing anything")}");
+    }
+}
