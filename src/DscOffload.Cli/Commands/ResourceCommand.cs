@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DscOffload.Cli.Protocol;
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
 using DscOffload.Core.Resources;
 
 namespace DscOffload.Cli.Commands;
@@ -41,13 +43,22 @@ public static class ResourceCommand
 
         command.SetAction(parse => CommandGuard.Run(streams =>
         {
+            var messages = new StderrMessageWriter(streams.Error, Environment.GetEnvironmentVariable("DSC_TRACE_LEVEL"));
             var text = input is null ? null : parse.GetValue(input);
             if (input is not null && string.IsNullOrEmpty(text) && Console.IsInputRedirected)
             {
-                text = Console.In.ReadToEnd();
+                try
+                {
+                    // Bounded and strictly decoded, like a file: an endless or binary stdin is rejected, not buffered.
+                    text = StructuredTextParser.ReadText(Console.OpenStandardInput(), "--input");
+                }
+                catch (DscOffloadException e)
+                {
+                    messages.Write(new ResourceMessage(MessageLevel.Error, e.OneLine));
+                    return (int)ResourceExitCodes.For(e.Kind);
+                }
             }
 
-            var messages = new StderrMessageWriter(streams.Error, Environment.GetEnvironmentVariable("DSC_TRACE_LEVEL"));
             var runner = new ResourceProtocolRunner(catalog, streams.Out, messages, RecordedBinding.FromEnvironment());
             return runner.Run(operation, parse.GetValue(type)!, text, whatIf is not null && parse.GetValue(whatIf));
         }));

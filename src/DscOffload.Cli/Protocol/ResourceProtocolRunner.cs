@@ -1,6 +1,7 @@
 using DscOffload.Cli.Output;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
 using DscOffload.Core.Schemas;
@@ -85,6 +86,13 @@ public sealed class ResourceProtocolRunner
             _messages.Write(new ResourceMessage(MessageLevel.Error, e.OneLine));
             return (int)ResourceExitCodes.For(e.Kind);
         }
+#pragma warning disable CA1031 // The protocol's last line of defence: dsc reads one JSON error line and an exit code, never a stack trace.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            _messages.Write(new ResourceMessage(MessageLevel.Error, $"unexpected error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}"));
+            return (int)ResourceExitCode.UnexpectedError;
+        }
     }
 
     /// <summary>
@@ -140,8 +148,10 @@ public sealed class ResourceProtocolRunner
             return [];
         }
 
-        return StructuredTextParser.Parse(text, "--input") as JObject
-            ?? throw new DscOffloadException(ErrorKind.InvalidInput, "--input must be a JSON object");
+        var token = StructuredTextParser.Parse(text, "--input");
+        return token as JObject
+            ?? throw new DscOffloadException(ErrorKind.InvalidInput, $"--input must be a JSON object, not {(token is JArray ? "an array" : $"a {token.Type.ToString().ToLowerInvariant()}")}",
+                token.Location("--input") ?? new SourceLocation("--input", 1, 1));
     }
 
     private static T As<T>(IResourceType resource) where T : class, IResourceType =>

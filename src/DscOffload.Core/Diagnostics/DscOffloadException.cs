@@ -21,13 +21,41 @@ public class DscOffloadException : Exception
     /// <summary>Where in a file the problem is, when it comes from a file.</summary>
     public SourceLocation? Location { get; }
 
-    /// <summary>The message prefixed with <c>file:line:column: </c> when a location is known.</summary>
+    /// <summary>
+    /// The message prefixed with <c>file:line:column: </c> when a location is known, on one line, with any other
+    /// control character (from an escaped string in the input) shown as <c>\uXXXX</c> so that an error can never
+    /// carry terminal escape sequences.
+    /// </summary>
     public string OneLine
     {
         get
         {
             var text = Message.ReplaceLineEndings(" ");
-            return Location is { } at ? $"{at}: {text}" : text;
+            var line = Location is { } at ? $"{at}: {text}" : text;
+            return EscapeControls(line);
         }
+    }
+
+    private static string EscapeControls(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

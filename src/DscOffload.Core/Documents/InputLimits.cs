@@ -30,6 +30,6 @@ public static class InputLimits
     /// </summary>
     public const int MaxNodes = 1_000_000;
 
-    /// <summary>Most resource instances in one configuration document (10,000).</summary>
+    /// <summary>Most resource instances in one configuration document or recorded host (10,000).</summary>
     public const int MaxResources = 10_000;
 }

@@ -45,6 +45,18 @@ public static class StructuredTextParser
         return ParseChecked(Decode(bytes, path), path);
     }
 
+    /// <summary>
+    /// Reads text from a stream such as standard input with the same rules as a file: at most
+    /// <see cref="InputLimits.MaxInputBytes"/> (reading stops one byte past the limit, so an endless stream cannot
+    /// exhaust memory), strict UTF-8 with an optional byte order mark.
+    /// </summary>
+    public static string ReadText(Stream stream, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(displayName);
+        return Decode(ReadUnseekable(stream, displayName), displayName);
+    }
+
     /// <summary>Parses as YAML whatever the first character is (JSON text is YAML too).</summary>
     internal static JToken ParseYaml(string text, string displayName)
     {
@@ -74,6 +86,15 @@ public static class StructuredTextParser
                 ErrorKind.InvalidInput,
                 "the text contains a NUL character; is this a binary file?",
                 new TextLineMap(text, displayName).LocationOf(nul));
+        }
+
+        var control = ScalarText.IndexOfForbiddenControl(text);
+        if (control >= 0)
+        {
+            throw new DscOffloadException(
+                ErrorKind.InvalidInput,
+                $"the text contains the control character U+{(int)text[control]:X4}, which YAML and JSON allow only escaped (\\u{(int)text[control]:X4} in a double-quoted string)",
+                new TextLineMap(text, displayName).LocationOf(control));
         }
 
         return text;

@@ -54,6 +54,13 @@ public sealed class RecordedHost
                 "a recorded host must be a DSC export document: 'resources' (array) is missing", doc.Location(sourcePath));
         }
 
+        if (resources.Count > Documents.InputLimits.MaxResources)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput,
+                $"a recorded host has {resources.Count} resource instances; at most {Documents.InputLimits.MaxResources} are allowed (InputLimits.MaxResources)",
+                resources[Documents.InputLimits.MaxResources].Location(sourcePath));
+        }
+
         var meta = doc["metadata"]?["DscOffload"] as JObject;
         var host = meta?["host"]?.Type == JTokenType.String ? meta["host"]!.Value<string>()! : NameFromPath(sourcePath);
         var os = meta?["os"]?.Type == JTokenType.String ? meta["os"]!.Value<string>() : null;

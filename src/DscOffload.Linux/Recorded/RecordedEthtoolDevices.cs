@@ -99,7 +99,18 @@ public sealed class RecordedEthtoolDevices : IEthtoolDevices
 
     private static ChannelCounts Counts(JObject o) => new(Count(o, "rx"), Count(o, "tx"), Count(o, "other"), Count(o, "combined"));
 
-    private static uint Count(JObject o, string name) => o[name]?.Type == JTokenType.Integer ? o[name]!.Value<uint>() : 0;
+    private static uint Count(JObject o, string name)
+    {
+        if (o[name] is not { Type: JTokenType.Integer } value)
+        {
+            return 0;
+        }
+
+        var count = value.Value<long>();
+        return count is >= 0 and <= uint.MaxValue
+            ? (uint)count
+            : throw new DscOffloadException(ErrorKind.InvalidInput, $"recorded channel count '{name}' must be between 0 and {uint.MaxValue}, not {count}", value.Location());
+    }
 
     private DscOffloadException ReadOnly() =>
         new(ErrorKind.NotAllowed, $"recorded host '{_host}' is read-only; use --what-if to preview changes");

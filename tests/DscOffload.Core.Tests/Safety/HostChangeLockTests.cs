@@ -45,24 +45,41 @@ public class HostChangeLockTests : IDisposable
 
         Directory.CreateDirectory(_state.Root);
         var path = Path.Combine(_state.Root, "change.lock");
-        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", ["--exclusive", path, "sleep", "60"]) { UseShellExecute = false })!;
+        using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", ["--exclusive", "--close", path, "sleep", "60"]) { UseShellExecute = false })!;
         try
         {
             WaitUntilHeld(path);
             var act = () => HostChangeLock.Acquire(_state.Root, "config set --file b.yaml");
             act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.Busy);
 
-            // SIGKILL: the kernel drops the lock with the process; the lock file stays behind and must not block.
+            // SIGKILL: the kernel drops the lock when the process is gone; the lock file stays behind and must not block.
             holder.Kill(entireProcessTree: true);
             holder.WaitForExit();
             File.Exists(path).Should().BeTrue();
-            using var taken = HostChangeLock.Acquire(_state.Root, "after kill");
+            WaitUntilFree();
         }
         finally
         {
             if (!holder.HasExited)
             {
                 holder.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private void WaitUntilFree()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                HostChangeLock.Acquire(_state.Root, "after kill").Dispose();
+                return;
+            }
+            catch (DscOffloadException e) when (e.Kind == ErrorKind.Busy && deadline.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                Thread.Sleep(20);
             }
         }
     }
