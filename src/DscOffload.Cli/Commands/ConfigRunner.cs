@@ -44,6 +44,7 @@ public sealed class ConfigRunner
             WhatIf = _request.WhatIf,
             IgnoreForeignTypes = _request.IgnoreForeignTypes,
             MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
+            Version = ProductInfo.Version,
         });
         var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
 
