@@ -165,6 +165,7 @@ public sealed class ConfigRunner
                 return kind == ErrorKind.PartiallyApplied ? CliExitCode.PartiallyApplied
                     : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
                     : kind == ErrorKind.Busy ? CliExitCode.Busy
+                    : kind == ErrorKind.ValidationFailed ? CliExitCode.ValidationFailed
                     : CliExitCode.ResourceError;
             }
 
