@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 bash scripts/publish.sh
 export DSCOFFLOAD_BINARY="$PWD/artifacts/native/dscoffload"
 dotnet test DscOffload.sln -c Release --nologo -v q --logger "console;verbosity=minimal" "$@"
+bash scripts/pester.sh
