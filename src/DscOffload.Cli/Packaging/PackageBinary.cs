@@ -15,11 +15,12 @@ public sealed record PackageBinary(string Path, ExecutableFormat Format)
     public static string FileNameFor(PackagePlatform platform) => platform == PackagePlatform.Windows ? "dscoffload.exe" : "dscoffload";
 
     /// <summary>How to build the Windows binary on any machine (Native AOT cannot cross-compile between OSes).</summary>
-    public const string WindowsBuildHint =
-        "build it with: dotnet publish src/DscOffload.Cli/DscOffload.Cli.csproj -c Release -r win-x64 --self-contained -p:PublishAot=false -p:PublishSingleFile=true -o artifacts/win-x64";
+    public static readonly string WindowsBuildHint =
+        "build it with scripts/publish-windows.sh (on any OS: dotnet publish src/DscOffload.Cli/DscOffload.Cli.csproj -c Release -r win-x64 --self-contained "
+        + "-p:PublishAot=false -p:PublishSingleFile=true -p:PublishTrimmed=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -o artifacts/win-x64)";
 
     /// <summary>How to build the Linux binary.</summary>
-    public const string LinuxBuildHint =
+    public static readonly string LinuxBuildHint =
         "build it on Linux with: dotnet publish src/DscOffload.Cli/DscOffload.Cli.csproj -c Release -r linux-x64 -o artifacts/native";
 
     /// <summary>Chooses the binary for <paramref name="platform"/>.</summary>
