@@ -1,6 +1,15 @@
 # The class-based PSDSC wrappers of the DscOffload module: their shape against the descriptors (read
 # from the binary's own manifest), and Get/Test/Set against recorded hosts (DSCOFFLOAD_RESOURCE_STATE).
 
+BeforeDiscovery {
+    # Every type the binary knows, so a new resource type is checked without editing this file.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $resourceTypes = @(((Invoke-DscOffloadCli -Arguments @('manifest')).Stdout | ConvertFrom-Json).resources | ForEach-Object {
+        $groups, $name = $_.type -split '/'
+        @{ type = $_.type; class = ((($groups -split '\.') | Select-Object -Skip 1) -join '') + $name }
+    })
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:moduleManifest = New-DscOffloadTestModule -Directory (Join-Path $TestDrive 'module')
@@ -40,11 +49,7 @@ Describe 'The wrapper classes follow the resource descriptors' {
         }
     }
 
-    It 'declares every schema property of <type> with the matching DscProperty attribute and values' -ForEach @(
-        @{ type = 'DscOffload.Windows/GlobalOffload'; class = 'WindowsGlobalOffload' }
-        @{ type = 'DscOffload.Windows/NetAdapterOffload'; class = 'WindowsNetAdapterOffload' }
-        @{ type = 'DscOffload.Linux/NetAdapterOffload'; class = 'LinuxNetAdapterOffload' }
-    ) {
+    It 'declares every schema property of <type> in class <class> with the matching DscProperty attribute and values' -ForEach $resourceTypes {
         $schema = ($script:resourceTypes | Where-Object type -eq $type).schema.embedded
         $classType = Get-ClassType $class
         $declared = @{}
@@ -156,6 +161,14 @@ Describe 'Windows wrappers against a recorded host' {
     It 'input the resource rejects fails Test with exit code 2 and the binary''s message' {
         $resource = New-Wrapper 'WindowsNetAdapterOffload' @{ name = 'Ethernet'; advancedProperties = '{"*JumboPacket":9014}' }
         { $resource.Test() } | Should -Throw -ExpectedMessage '*failed with exit code 2 (Invalid input*'
+    }
+
+    It 'restores the execute bit of the module''s binary when an unzip tool dropped it' {
+        $arch = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+        $binary = Join-Path (Split-Path $script:moduleManifest) "bin/linux-$arch/dscoffload"
+        [System.IO.File]::SetUnixFileMode($binary, [System.IO.UnixFileMode] 'UserRead, UserWrite, GroupRead, OtherRead')
+        (New-Wrapper 'WindowsNetAdapterOffload' @{ name = 'Ethernet 2'; lsoIPv4 = $false }).Test() | Should -BeTrue
+        [System.IO.File]::GetUnixFileMode($binary).HasFlag([System.IO.UnixFileMode]::UserExecute) | Should -BeTrue
     }
 
     It 'a module without a binary for this machine fails with a message naming the runtime it needs' {
