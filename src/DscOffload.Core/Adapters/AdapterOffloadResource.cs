@@ -474,7 +474,10 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     {
         if (changedAdapters.Count == 0)
         {
-            return cause ?? new DscOffloadException(ErrorKind.NotSupported, message + "; nothing was changed");
+            // The platform's error (an interface that vanished, a refused value) keeps its kind and so its exit code.
+            return cause is null
+                ? new DscOffloadException(ErrorKind.NotSupported, message + "; nothing was changed")
+                : new DscOffloadException(cause.Kind, cause.Message + "; nothing was changed", cause.Location, cause);
         }
 
         var afterState = SlimState(desired, afterSnapshots, settings, afterComparisons);
