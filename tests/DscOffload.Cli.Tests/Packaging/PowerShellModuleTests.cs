@@ -106,7 +106,8 @@ public class PowerShellModuleTests
     public void Manifest_ExportsEveryClassAsADscResource_AtTheProductVersion()
     {
         var manifest = PowerShellModuleWriter.Manifest(Classes);
-        manifest.Should().Contain("DscResourcesToExport = @('WindowsGlobalOffload', 'WindowsNetAdapterOffload', 'LinuxNetAdapterOffload')")
+        var exported = string.Join(", ", ProductCatalog.Create().Providers.Select(p => $"'{WrapperClass.ClassNameOf(p.Descriptor.Type)}'"));
+        manifest.Should().Contain($"DscResourcesToExport = @({exported})")
             .And.Contain($"ModuleVersion = '{ProductInfo.Version}'")
             .And.Contain("RootModule = 'DscOffload.psm1'");
     }
