@@ -44,7 +44,9 @@ public static class ResourceCommand
             var text = input is null ? null : parse.GetValue(input);
             if (input is not null && string.IsNullOrEmpty(text) && Console.IsInputRedirected)
             {
-                text = Console.In.ReadToEnd();
+                // dsc writes UTF-8; Console.In would decode with the OEM code page on Windows.
+                using var stdin = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false));
+                text = stdin.ReadToEnd();
             }
 
             var messages = new StderrMessageWriter(streams.Error, Environment.GetEnvironmentVariable("DSC_TRACE_LEVEL"));
