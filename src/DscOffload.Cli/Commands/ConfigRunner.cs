@@ -44,6 +44,7 @@ public sealed class ConfigRunner
             WhatIf = _request.WhatIf,
             IgnoreForeignTypes = _request.IgnoreForeignTypes,
             MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
+            Version = ProductInfo.Version,
         });
         var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
 
@@ -164,6 +165,7 @@ public sealed class ConfigRunner
                 return kind == ErrorKind.PartiallyApplied ? CliExitCode.PartiallyApplied
                     : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
                     : kind == ErrorKind.Busy ? CliExitCode.Busy
+                    : kind == ErrorKind.ValidationFailed ? CliExitCode.ValidationFailed
                     : CliExitCode.ResourceError;
             }
 

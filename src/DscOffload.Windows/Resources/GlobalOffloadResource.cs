@@ -9,7 +9,10 @@ namespace DscOffload.Windows.Resources;
 /// <summary>
 /// <c>DscOffload.Windows/GlobalOffload</c>: one instance per host. CIM settings missing on this
 /// Windows version satisfy "Disabled" (with an info message) and fail anything else; Tcpip registry
-/// values that do not exist read as null. Task offload and registry changes report a required restart.
+/// values that do not exist read as null, and a desired null means "value absent" (set deletes it, so
+/// exported state with nulls reproduces the Windows defaults); an omitted member is left alone. Task
+/// offload and registry changes report a required restart. A write that fails after part of the change
+/// was made is reported as partially applied, naming exactly what the platform wrote.
 /// </summary>
 public sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
@@ -80,7 +83,15 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                 "changing global offload settings needs an elevated (administrator) process; nothing was changed");
         }
 
-        _platform.WriteGlobal(changes);
+        try
+        {
+            _platform.WriteGlobal(changes);
+        }
+        catch (PartialGlobalWriteException e)
+        {
+            throw PartiallyWritten(e, desired, before, beforeState);
+        }
+
         var reread = _platform.ReadGlobal();
         var afterState = ToJson(reread, desired);
         AddRestart(afterState, restart);
@@ -134,6 +145,8 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                     context?.Info($"this Windows version has no global {name} setting; desired Disabled is satisfied");
                     continue;
                 }
+
+                context?.Warn($"this Windows version has no global {name} setting; it cannot be {wanted}");
             }
             else if (have == wanted)
             {
@@ -149,12 +162,14 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             var any = false;
             foreach (var name in GlobalOffloadDescriptor.TcpipValues)
             {
-                if (tcpip[name] is { Type: JTokenType.Boolean } want)
+                // Omitted: leave alone. null: the value must not exist (Windows default). A bool: the DWORD 1 or 0.
+                if (tcpip[name] is { Type: JTokenType.Boolean or JTokenType.Null } want)
                 {
+                    bool? wanted = want.Type == JTokenType.Boolean ? want.Value<bool>() : null;
                     actual.TcpipParameters.TryGetValue(name, out var have);
-                    if (have != want.Value<bool>())
+                    if (have != wanted)
                     {
-                        changes.TcpipParameters[name] = want.Value<bool>();
+                        changes.TcpipParameters[name] = wanted;
                         any = true;
                     }
                 }
@@ -167,6 +182,37 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
         }
 
         return differing;
+    }
+
+    /// <summary>
+    /// The report of a write that stopped part-way: the platform says exactly what it wrote, the host is
+    /// re-read for the after state (or, if that fails too, the written values are laid over the state before).
+    /// </summary>
+    private PartialApplyException PartiallyWritten(PartialGlobalWriteException e, JObject desired, GlobalOffloadState before, JObject beforeState)
+    {
+        var applied = e.Applied;
+        GlobalOffloadState after;
+        try
+        {
+            after = _platform.ReadGlobal();
+        }
+        catch (DscOffloadException)
+        {
+            after = Apply(before, applied);
+        }
+
+        var restart = RestartNeeded(applied) ? new List<RestartRequirement> { RestartRequirement.System(_platform.HostName) } : [];
+        var afterState = ToJson(after, desired);
+        AddRestart(afterState, restart);
+        var written = GlobalOffloadDescriptor.CimSettings.Where(applied.Settings.ContainsKey)
+            .Concat(GlobalOffloadDescriptor.TcpipValues.Where(applied.TcpipParameters.ContainsKey).Select(n => $"tcpipParameters.{n}"))
+            .ToList();
+        var changed = ChangedBetween(before, Apply(before, applied));
+        var pending = restart.Count > 0 ? $"; a restart of '{_platform.HostName}' is required before they take effect" : "";
+        return new PartialApplyException(
+            $"GlobalOffload: {e.Message}; already changed: {string.Join(", ", written)}{pending}; the rest was not touched; " +
+            "'dscoffload rollback' restores the state saved before this set",
+            new SetOutcome(beforeState, afterState, changed, restart), e);
     }
 
     private static GlobalOffloadState Apply(GlobalOffloadState before, GlobalOffloadState changes)

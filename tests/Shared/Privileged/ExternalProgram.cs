@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DscOffload.Linux.Tests.Privileged;
+namespace DscOffload.Tests.Privileged;
 
 /// <summary>Runs <c>ip</c> and <c>ethtool</c> for test set-up and cross-checks (only test code starts processes).</summary>
 public static class ExternalProgram

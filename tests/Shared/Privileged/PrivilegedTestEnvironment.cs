@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Tests.Privileged;
+namespace DscOffload.Tests.Privileged;
 
 /// <summary>
 /// Whether tests that create network namespaces can run: they need Linux and root. CI sets
