@@ -5,6 +5,7 @@ using DscOffload.Linux.Coexistence;
 using DscOffload.Linux.Platform;
 using DscOffload.Linux.Resources;
 using DscOffload.Linux.Tests.Privileged;
+using DscOffload.Tests.Privileged;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Tests.Coexistence;
