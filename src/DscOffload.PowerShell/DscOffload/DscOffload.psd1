@@ -12,6 +12,6 @@
     CmdletsToExport = @()
     VariablesToExport = @()
     AliasesToExport = @()
-    DscResourcesToExport = @('WindowsGlobalOffload', 'WindowsNetAdapterOffload', 'LinuxNetAdapterOffload')
+    DscResourcesToExport = @('WindowsGlobalOffload', 'WindowsNetAdapterOffload', 'LinuxNetAdapterOffload', 'WindowsOffloadCoexistence', 'LinuxOffloadCoexistence')
     PrivateData = @{ PSData = @{ Tags = @('DSC', 'MachineConfiguration', 'Offload', 'Network') } }
 }

@@ -769,3 +769,204 @@ class LinuxNetAdapterOffload
         Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
     }
 }
+
+# DscOffload.Windows/OffloadCoexistence: Read-only: which KB 951037 coexistence conditions (IPsec policy, Hyper-V, NLB, NAT/ICS, cluster and NetFT, teaming, filter drivers) hold on this Windows host, and what they mean for TCP Chimney and the other offloads.
+[DscResource()]
+class WindowsOffloadCoexistence
+{
+    # Always 'Yes': the type has one instance per host.
+    [DscProperty(Key)]
+    [ValidateSet('Yes')]
+    [string] $IsSingleInstance
+
+    # Windows Firewall is running. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $windowsFirewall
+
+    # A third-party firewall or other non-Microsoft filter is bound to an adapter. Source: KB 951037 (row: third-party firewall). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $thirdPartyFilter
+
+    # An IPsec policy is applied. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $ipsecPolicy
+
+    # Network adapters are teamed (load balancing and failover). Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $nicTeaming
+
+    # Hyper-V runs virtual machines on this host. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $hyperV
+
+    # A packet capture driver is bound (Network Monitor, Wireshark/Npcap). Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $networkMonitor
+
+    # Network Load Balancing is bound to an adapter. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $networkLoadBalancing
+
+    # The Failover Cluster service is running. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $clusterService
+
+    # Cluster traffic runs over the NetFT fault-tolerant adapter. Source: KB 951037 (row: cluster service). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $netFtAdapter
+
+    # Network Address Translation or Internet Connection Sharing is running. Source: KB 951037. Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $natOrIcs
+
+    # Offloads no condition of this host rules out (verdict No). Desired: the offloads that must be usable here; test fails when a detected or undetermined condition rules one out.
+    [DscProperty()]
+    [ValidateSet('chimney', 'rss', 'netdma', 'taskoffload', 'lso', 'checksum', 'rsc', 'ipsecoffload')]
+    [string[]] $compatibleWith
+
+    # Each detected condition: id, condition, detectedBy, details, interfaces, effects (offload → verdict), meaning and source. JSON text.
+    [DscProperty(NotConfigurable)]
+    [string] $conditions
+
+    # Conditions that could not be determined on this host, with the reason.
+    [DscProperty(NotConfigurable)]
+    [string[]] $notes
+
+    # Why the instance is or is not in the desired state (read by Machine Configuration).
+    [DscProperty(NotConfigurable)]
+    [DscOffloadReason[]] $Reasons
+
+    hidden [System.Collections.IDictionary] DscOffloadShape()
+    {
+        return [ordered] @{
+            Type = 'DscOffload.Windows/OffloadCoexistence'
+            ReasonCodePrefix = 'DscOffload:OffloadCoexistence:'
+            Properties = [ordered] @{
+                'windowsFirewall' = 'Configurable Boolean'
+                'thirdPartyFilter' = 'Configurable Boolean'
+                'ipsecPolicy' = 'Configurable Boolean'
+                'nicTeaming' = 'Configurable Boolean'
+                'hyperV' = 'Configurable Boolean'
+                'networkMonitor' = 'Configurable Boolean'
+                'networkLoadBalancing' = 'Configurable Boolean'
+                'clusterService' = 'Configurable Boolean'
+                'netFtAdapter' = 'Configurable Boolean'
+                'natOrIcs' = 'Configurable Boolean'
+                'compatibleWith' = 'Configurable StringArray'
+                'conditions' = 'ReadOnly JsonText'
+                'notes' = 'ReadOnly StringArray'
+            }
+        }
+    }
+
+    [WindowsOffloadCoexistence] Get()
+    {
+        $state = Get-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
+        $current = [WindowsOffloadCoexistence]::new()
+        $current.IsSingleInstance = 'Yes'
+        foreach ($property in $state.Keys)
+        {
+            $current.$property = $state[$property]
+        }
+
+        return $current
+    }
+
+    [bool] Test()
+    {
+        return Test-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
+    }
+
+    [void] Set()
+    {
+        throw 'DscOffload.Windows/OffloadCoexistence reports state only; it has no set operation. Use it in Audit packages.'
+    }
+}
+
+# DscOffload.Linux/OffloadCoexistence: Read-only: IPsec (xfrm) policies and SAs, bond and team devices on this Linux host, and what they mean for TSO/GSO, checksum, LRO and ESP offload.
+[DscResource()]
+class LinuxOffloadCoexistence
+{
+    # Always 'Yes': the type has one instance per host.
+    [DscProperty(Key)]
+    [ValidateSet('Yes')]
+    [string] $IsSingleInstance
+
+    # IPsec (xfrm) policies are installed. Source: Linux kernel (net/core/sock.c, sk_setup_caps). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $xfrmPolicy
+
+    # IPsec security associations (xfrm states) are processed in software. Source: Linux kernel (xfrm device offload). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $xfrmState
+
+    # IPsec security associations are offloaded to an adapter. Source: Linux kernel (xfrm device offload). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $xfrmStateOffloaded
+
+    # A bonding device aggregates interfaces. Source: Linux kernel (drivers/net/bonding, bond_fix_features; NETIF_F_UPPER_DISABLES). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $bondMaster
+
+    # A team device aggregates interfaces. Source: Linux kernel (drivers/net/team, team_compute_features). Reported: true present, false not found, null undetermined. Desired: true or false asserts it.
+    [DscProperty()]
+    [Nullable[bool]] $teamMaster
+
+    # Offloads no condition of this host rules out (verdict No). Desired: the offloads that must be usable here; test fails when a detected or undetermined condition rules one out.
+    [DscProperty()]
+    [ValidateSet('tso', 'gso', 'gro', 'lro', 'checksum', 'espoffload')]
+    [string[]] $compatibleWith
+
+    # Each detected condition: id, condition, detectedBy, details, interfaces, effects (offload → verdict), meaning and source. JSON text.
+    [DscProperty(NotConfigurable)]
+    [string] $conditions
+
+    # Conditions that could not be determined on this host, with the reason.
+    [DscProperty(NotConfigurable)]
+    [string[]] $notes
+
+    # Why the instance is or is not in the desired state (read by Machine Configuration).
+    [DscProperty(NotConfigurable)]
+    [DscOffloadReason[]] $Reasons
+
+    hidden [System.Collections.IDictionary] DscOffloadShape()
+    {
+        return [ordered] @{
+            Type = 'DscOffload.Linux/OffloadCoexistence'
+            ReasonCodePrefix = 'DscOffload:OffloadCoexistence:'
+            Properties = [ordered] @{
+                'xfrmPolicy' = 'Configurable Boolean'
+                'xfrmState' = 'Configurable Boolean'
+                'xfrmStateOffloaded' = 'Configurable Boolean'
+                'bondMaster' = 'Configurable Boolean'
+                'teamMaster' = 'Configurable Boolean'
+                'compatibleWith' = 'Configurable StringArray'
+                'conditions' = 'ReadOnly JsonText'
+                'notes' = 'ReadOnly StringArray'
+            }
+        }
+    }
+
+    [LinuxOffloadCoexistence] Get()
+    {
+        $state = Get-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
+        $current = [LinuxOffloadCoexistence]::new()
+        $current.IsSingleInstance = 'Yes'
+        foreach ($property in $state.Keys)
+        {
+            $current.$property = $state[$property]
+        }
+
+        return $current
+    }
+
+    [bool] Test()
+    {
+        return Test-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
+    }
+
+    [void] Set()
+    {
+        throw 'DscOffload.Linux/OffloadCoexistence reports state only; it has no set operation. Use it in Audit packages.'
+    }
+}
