@@ -1,5 +1,7 @@
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Coexistence;
 using DscOffload.Linux.Resources;
+using DscOffload.Windows.Coexistence;
 using DscOffload.Windows.Resources;
 
 namespace DscOffload.Cli;
@@ -13,5 +15,7 @@ public static class ProductCatalog
         new GlobalOffloadProvider(),
         new WindowsNetAdapterOffloadProvider(),
         new LinuxNetAdapterOffloadProvider(),
+        new WindowsOffloadCoexistenceProvider(),
+        new LinuxOffloadCoexistenceProvider(),
     ]);
 }

@@ -10,4 +10,6 @@ root.Subcommands.Add(SnapshotCommand.Create(catalog));
 root.Subcommands.Add(RollbackCommand.Create(catalog));
 root.Subcommands.Add(ResourceCommand.Create(catalog));
 root.Subcommands.Add(ManifestCommand.Create(catalog));
+root.Subcommands.Add(PackageCommand.Create(catalog));
+root.Subcommands.Add(ExplainCommand.Create());
 return root.Parse(args).Invoke();

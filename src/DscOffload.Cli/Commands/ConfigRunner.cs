@@ -47,6 +47,7 @@ public sealed class ConfigRunner
             WhatIf = _request.WhatIf,
             IgnoreForeignTypes = _request.IgnoreForeignTypes,
             MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
+            Version = ProductInfo.Version,
             AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
         });
         var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
@@ -176,6 +177,7 @@ public sealed class ConfigRunner
                 return kind == ErrorKind.PartiallyApplied || (_changedThenFailed && !request.WhatIf) ? CliExitCode.PartiallyApplied
                     : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
                     : kind == ErrorKind.Busy ? CliExitCode.Busy
+                    : kind == ErrorKind.ValidationFailed ? CliExitCode.ValidationFailed
                     : CliExitCode.ResourceError;
             }
 

@@ -49,7 +49,8 @@ public static class ResourceCommand
             {
                 try
                 {
-                    // Bounded and strictly decoded, like a file: an endless or binary stdin is rejected, not buffered.
+                    // dsc writes UTF-8 (Console.In would use the OEM code page on Windows). Bounded and strictly decoded,
+                    // like a file: an endless or binary stdin is rejected, not buffered.
                     text = StructuredTextParser.ReadText(Console.OpenStandardInput(), "--input");
                 }
                 catch (DscOffloadException e)

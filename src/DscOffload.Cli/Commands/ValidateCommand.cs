@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DscOffload.Cli.Hosts;
+using DscOffload.Core.Coexistence;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
@@ -12,7 +13,7 @@ public static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(ResourceCatalog catalog)
     {
-        var command = new Command("validate", "Check documents offline: syntax, parameters, expressions, dependsOn, types and properties. No host is read.");
+        var command = new Command("validate", "Check documents offline: syntax, parameters, expressions, dependsOn, types and properties, and offloads the document turns on next to coexistence conditions it asserts. No host is read.");
         var documents = new Argument<string[]>("documents") { Arity = ArgumentArity.OneOrMore, Description = "Documents to check." };
         var parameters = new Option<string>("--parameters-file", "-p") { Description = "Parameter values for the documents." };
         var ignoreForeign = new Option<bool>("--ignore-foreign-types") { Description = "Accept types that are not DscOffload's (with a warning)." };
@@ -31,6 +32,11 @@ public static class ValidateCommand
                     foreach (var warning in prepared.Warnings)
                     {
                         streams.Error.WriteLine($"{path}: warning: {warning}");
+                    }
+
+                    foreach (var advice in CoexistenceAdvisor.ForDocument(prepared).Where(a => a.Level <= MessageLevel.Warning))
+                    {
+                        streams.Error.WriteLine($"{path}: warning: {advice.InstanceName}: {advice.Text}");
                     }
 
                     streams.Out.WriteLine($"{path}: valid ({prepared.Instances.Count} instance(s))");

@@ -102,10 +102,7 @@ public sealed class ResourceProtocolRunner
     private static SetOutcome GuardedSet(ResourceDescriptor descriptor, ISettableResource resource, JObject input, OperationContext context)
     {
         using var guard = GuardedChange.Begin($"resource set --type {descriptor.Type}", [descriptor]);
-        var restore = new RestoreDocumentBuilder();
-        var quiet = new OperationContext(_ => { }, context.HostName);
-        restore.Add(descriptor, input, resource.Test((JObject)input.DeepClone(), quiet));
-        guard.Record(restore);
+        guard.BeforeSet(null, descriptor, resource, input);
         try
         {
             var set = resource.Set(input, context);

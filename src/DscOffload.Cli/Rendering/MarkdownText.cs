@@ -10,54 +10,24 @@ namespace DscOffload.Cli.Rendering;
 /// </summary>
 internal static class MarkdownText
 {
-    public static StringBuilder AppendEscaped(StringBuilder text, string value)
-    {
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '$' or '&' or '#':
-                    text.Append('\\').Append(c);
-                    break;
-                case '\r' or '\n':
-                    text.Append(' ');
-                    break;
-                default:
-                    text.Append(c);
-                    break;
-            }
-        }
+    private static readonly (char Character, string Replacement)[] LineBreaksAsSpaces = [('\r', " "), ('\n', " ")];
 
-        return text;
-    }
+    private static readonly CharacterEscapeTable MarkdownEscapes = new(
+    [
+        .. "\\`*_[]<>|~$&#".Select(static c => (c, "\\" + c)),
+        .. LineBreaksAsSpaces,
+    ]);
 
-    public static StringBuilder AppendHtml(StringBuilder text, string value)
-    {
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '&':
-                    text.Append("&amp;");
-                    break;
-                case '<':
-                    text.Append("&lt;");
-                    break;
-                case '>':
-                    text.Append("&gt;");
-                    break;
-                case '"':
-                    text.Append("&quot;");
-                    break;
-                case '\r' or '\n':
-                    text.Append(' ');
-                    break;
-                default:
-                    text.Append(c);
-                    break;
-            }
-        }
+    private static readonly CharacterEscapeTable HtmlEscapes = new(
+    [
+        ('&', "&amp;"),
+        ('<', "&lt;"),
+        ('>', "&gt;"),
+        ('"', "&quot;"),
+        .. LineBreaksAsSpaces,
+    ]);
 
-        return text;
-    }
+    public static StringBuilder AppendEscaped(StringBuilder text, string value) => MarkdownEscapes.Append(text, value);
+
+    public static StringBuilder AppendHtml(StringBuilder text, string value) => HtmlEscapes.Append(text, value);
 }

@@ -54,17 +54,15 @@ public sealed class SarifRenderer : DriftRenderer
     /// <inheritdoc />
     protected override void OnBegin()
     {
-        _json = new JsonTextWriter(Output) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
-        _json.WriteStartObject();
-        _json.WritePropertyName("$schema");
-        _json.WriteValue(SchemaUri);
-        _json.WritePropertyName("version");
-        _json.WriteValue("2.1.0");
-        _json.WritePropertyName("runs");
-        _json.WriteStartArray();
-        _json.WriteStartObject();
-        _json.WritePropertyName("results");
-        _json.WriteStartArray();
+        var json = _json = new JsonTextWriter(Output) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
+        json.WriteStartObject();
+        WriteMember(json, "$schema", SchemaUri);
+        WriteMember(json, "version", "2.1.0");
+        json.WritePropertyName("runs");
+        json.WriteStartArray();
+        json.WriteStartObject();
+        json.WritePropertyName("results");
+        json.WriteStartArray();
     }
 
     /// <inheritdoc />
@@ -154,46 +152,31 @@ public sealed class SarifRenderer : DriftRenderer
         }
 
         json.WriteStartObject();
-        json.WritePropertyName("ruleId");
-        json.WriteValue(ruleId);
-        json.WritePropertyName("ruleIndex");
-        json.WriteValue(ruleIndex);
-        json.WritePropertyName("level");
-        json.WriteValue("error");
-        json.WritePropertyName("message");
-        json.WriteStartObject();
-        json.WritePropertyName("text");
-        json.WriteValue(ResultMessage(group));
-        json.WriteEndObject();
+        WriteMember(json, "ruleId", ruleId);
+        WriteMember(json, "ruleIndex", ruleIndex);
+        WriteMember(json, "level", "error");
+        WriteTextObject(json, "message", ResultMessage(group));
         WriteLocations(json, first.Location);
         json.WritePropertyName("partialFingerprints");
         json.WriteStartObject();
-        json.WritePropertyName(FingerprintKey);
-        json.WriteValue(Fingerprint(host.Host, first.Instance, first.PropertyPath));
+        WriteMember(json, FingerprintKey, Fingerprint(host.Host, first.Instance, first.PropertyPath));
         json.WriteEndObject();
 
         json.WritePropertyName("properties");
         json.WriteStartObject();
-        json.WritePropertyName("host");
-        json.WriteValue(host.Host);
-        json.WritePropertyName("instance");
-        json.WriteValue(first.Instance);
-        json.WritePropertyName("resourceType");
-        json.WriteValue(first.ResourceType);
-        json.WritePropertyName("property");
-        json.WriteValue(first.PropertyPath);
+        WriteMember(json, "host", host.Host);
+        WriteMember(json, "instance", first.Instance);
+        WriteMember(json, "resourceType", first.ResourceType);
+        WriteMember(json, "property", first.PropertyPath);
         if (host.Run.IsWhatIf)
         {
-            json.WritePropertyName("whatIf");
-            json.WriteValue(true);
+            WriteMember(json, "whatIf", true);
         }
 
-        json.WritePropertyName("desired");
-        WriteValue(json, first.Desired);
+        WriteMember(json, "desired", first.Desired);
         if (first.Adapter is null)
         {
-            json.WritePropertyName("current");
-            WriteValue(json, first.Current);
+            WriteMember(json, "current", first.Current);
         }
         else
         {
@@ -202,10 +185,8 @@ public sealed class SarifRenderer : DriftRenderer
             foreach (var item in group)
             {
                 json.WriteStartObject();
-                json.WritePropertyName("name");
-                json.WriteValue(item.Adapter);
-                json.WritePropertyName("current");
-                WriteValue(json, item.Current);
+                WriteMember(json, "name", item.Adapter);
+                WriteMember(json, "current", item.Current);
                 json.WriteEndObject();
             }
 
@@ -276,19 +257,16 @@ public sealed class SarifRenderer : DriftRenderer
         json.WriteStartObject();
         json.WritePropertyName("artifactLocation");
         json.WriteStartObject();
-        json.WritePropertyName("uri");
-        json.WriteValue(SarifUri.FromPath(at.File));
+        WriteMember(json, "uri", SarifUri.FromPath(at.File));
         json.WriteEndObject();
         if (at.Line >= 1)
         {
             json.WritePropertyName("region");
             json.WriteStartObject();
-            json.WritePropertyName("startLine");
-            json.WriteValue(at.Line);
+            WriteMember(json, "startLine", at.Line);
             if (at.Column >= 1)
             {
-                json.WritePropertyName("startColumn");
-                json.WriteValue(at.Column);
+                WriteMember(json, "startColumn", at.Column);
             }
 
             json.WriteEndObject();
@@ -299,8 +277,10 @@ public sealed class SarifRenderer : DriftRenderer
         json.WriteEndArray();
     }
 
-    private static void WriteValue(JsonTextWriter json, JToken? value)
+    /// <summary>Writes one <c>"name": value</c> member for a value from the documents or snapshots; missing is <c>null</c>.</summary>
+    private static void WriteMember(JsonTextWriter json, string name, JToken? value)
     {
+        json.WritePropertyName(name);
         if (value is null)
         {
             json.WriteNull();
@@ -317,36 +297,20 @@ public sealed class SarifRenderer : DriftRenderer
         json.WriteStartObject();
         json.WritePropertyName("driver");
         json.WriteStartObject();
-        json.WritePropertyName("name");
-        json.WriteValue("dscoffload");
-        json.WritePropertyName("version");
-        json.WriteValue(Options.ToolVersion);
+        WriteMember(json, "name", "dscoffload");
+        WriteMember(json, "version", Options.ToolVersion);
         json.WritePropertyName("rules");
         json.WriteStartArray();
         foreach (var (id, resourceType, property) in _rules)
         {
             json.WriteStartObject();
-            json.WritePropertyName("id");
-            json.WriteValue(id);
-            json.WritePropertyName("shortDescription");
-            json.WriteStartObject();
-            json.WritePropertyName("text");
-            json.WriteValue(string.Concat(resourceType, " ", property, " differs from the desired-state document"));
-            json.WriteEndObject();
-            json.WritePropertyName("fullDescription");
-            json.WriteStartObject();
-            json.WritePropertyName("text");
-            json.WriteValue(string.Concat("The host's ", property, " setting (resource type ", resourceType, ") is not the value the checked-in DSC document asks for."));
-            json.WriteEndObject();
-            json.WritePropertyName("help");
-            json.WriteStartObject();
-            json.WritePropertyName("text");
-            json.WriteValue("Apply the document on the affected hosts (dscoffload config set --file DOCUMENT, or dsc config set), or change the document if the host's value is the one wanted.");
-            json.WriteEndObject();
+            WriteMember(json, "id", id);
+            WriteTextObject(json, "shortDescription", string.Concat(resourceType, " ", property, " differs from the desired-state document"));
+            WriteTextObject(json, "fullDescription", string.Concat("The host's ", property, " setting (resource type ", resourceType, ") is not the value the checked-in DSC document asks for."));
+            WriteTextObject(json, "help", "Apply the document on the affected hosts (dscoffload config set --file DOCUMENT, or dsc config set), or change the document if the host's value is the one wanted.");
             json.WritePropertyName("defaultConfiguration");
             json.WriteStartObject();
-            json.WritePropertyName("level");
-            json.WriteValue("error");
+            WriteMember(json, "level", "error");
             json.WriteEndObject();
             json.WritePropertyName("properties");
             json.WriteStartObject();
@@ -355,10 +319,8 @@ public sealed class SarifRenderer : DriftRenderer
             json.WriteValue("drift");
             json.WriteValue("configuration");
             json.WriteEndArray();
-            json.WritePropertyName("resourceType");
-            json.WriteValue(resourceType);
-            json.WritePropertyName("property");
-            json.WriteValue(property);
+            WriteMember(json, "resourceType", resourceType);
+            WriteMember(json, "property", property);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -373,8 +335,7 @@ public sealed class SarifRenderer : DriftRenderer
         json.WritePropertyName("invocations");
         json.WriteStartArray();
         json.WriteStartObject();
-        json.WritePropertyName("executionSuccessful");
-        json.WriteValue(!Summary.HasErrors);
+        WriteMember(json, "executionSuccessful", !Summary.HasErrors);
         json.WritePropertyName("toolExecutionNotifications");
         json.WriteStartArray();
         foreach (var (message, location, ruleId) in _notifications)
@@ -395,18 +356,12 @@ public sealed class SarifRenderer : DriftRenderer
         json.WriteEndArray();
         json.WritePropertyName("properties");
         json.WriteStartObject();
-        json.WritePropertyName("summary");
-        json.WriteValue(Summary.ToString());
-        json.WritePropertyName("hosts");
-        json.WriteValue(Summary.Hosts);
-        json.WritePropertyName("hostsInDesiredState");
-        json.WriteValue(Summary.HostsInDesiredState);
-        json.WritePropertyName("hostsDrifted");
-        json.WriteValue(Summary.HostsDrifted);
-        json.WritePropertyName("hostsWithErrors");
-        json.WriteValue(Summary.HostsWithErrors);
-        json.WritePropertyName("driftedProperties");
-        json.WriteValue(Summary.DriftedProperties);
+        WriteMember(json, "summary", Summary.ToString());
+        WriteMember(json, "hosts", Summary.Hosts);
+        WriteMember(json, "hostsInDesiredState", Summary.HostsInDesiredState);
+        WriteMember(json, "hostsDrifted", Summary.HostsDrifted);
+        WriteMember(json, "hostsWithErrors", Summary.HostsWithErrors);
+        WriteMember(json, "driftedProperties", Summary.DriftedProperties);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
@@ -415,23 +370,45 @@ public sealed class SarifRenderer : DriftRenderer
     private static void WriteNotification(JsonTextWriter json, string level, string message, SourceLocation? location, string? ruleId)
     {
         json.WriteStartObject();
-        json.WritePropertyName("level");
-        json.WriteValue(level);
-        json.WritePropertyName("message");
-        json.WriteStartObject();
-        json.WritePropertyName("text");
-        json.WriteValue(message);
-        json.WriteEndObject();
+        WriteMember(json, "level", level);
+        WriteTextObject(json, "message", message);
         WriteLocations(json, location);
         if (ruleId is not null)
         {
             json.WritePropertyName("descriptor");
             json.WriteStartObject();
-            json.WritePropertyName("id");
-            json.WriteValue(ruleId);
+            WriteMember(json, "id", ruleId);
             json.WriteEndObject();
         }
 
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes one <c>"name": value</c> member.</summary>
+    private static void WriteMember(JsonTextWriter json, string name, string? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void WriteMember(JsonTextWriter json, string name, int value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void WriteMember(JsonTextWriter json, string name, bool value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    /// <summary>Writes a SARIF message-like member, <c>"name": { "text": text }</c>.</summary>
+    private static void WriteTextObject(JsonTextWriter json, string name, string text)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartObject();
+        WriteMember(json, "text", text);
         json.WriteEndObject();
     }
 }

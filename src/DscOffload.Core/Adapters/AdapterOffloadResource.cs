@@ -423,6 +423,11 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
                 var partial = TryRead(c.Snapshot.Adapter, desired, settings, context);
                 if (partial is not null)
                 {
+                    if (e is AdapterApplyException { Report.RestartPending: true })
+                    {
+                        partial.Extras["restartPending"] = true;
+                    }
+
                     afterSnapshots[i] = partial;
                     afterComparisons[i] = AdapterComparison.Compare(partial, settings);
                     if (ChangedKeys(c.Snapshot, partial, settings).Count > 0)
@@ -481,7 +486,10 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     {
         if (changedAdapters.Count == 0)
         {
-            return cause ?? new DscOffloadException(ErrorKind.NotSupported, message + "; nothing was changed");
+            // The platform's error (an interface that vanished, a refused value) keeps its kind and so its exit code.
+            return cause is null
+                ? new DscOffloadException(ErrorKind.NotSupported, message + "; nothing was changed")
+                : new DscOffloadException(cause.Kind, cause.Message + "; nothing was changed", cause.Location, cause);
         }
 
         var afterState = SlimState(desired, afterSnapshots, settings, afterComparisons);
@@ -504,18 +512,24 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         }
     }
 
+    /// <summary>
+    /// The settings that changed, within the properties the document asked for. A change can show up under
+    /// another property too (on Windows a typed setting and the NDIS keyword behind it, which
+    /// <c>advancedProperties</c> also lists, are one registry value); reporting it there would name a
+    /// property the document never mentioned and that the output state does not carry.
+    /// </summary>
     private static List<string> ChangedKeys(AdapterSnapshot before, AdapterSnapshot after, IReadOnlyList<DesiredSetting> settings)
     {
+        var asked = new HashSet<string>(settings.Select(s => s.Key.Property), StringComparer.Ordinal);
         var keys = new List<string>();
         foreach (var (key, value) in after.Ordered)
         {
-            if (!JsonValues.Same(before.Get(key).Value, value.Value))
+            if (asked.Contains(key.Property) && !JsonValues.Same(before.Get(key).Value, value.Value))
             {
                 keys.Add(key.ToString());
             }
         }
 
-        _ = settings;
         return keys;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DscOffload.Core.Coexistence;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
@@ -56,8 +57,11 @@ public sealed class ConfigurationEngine
         return new PreparedConfiguration(documentPath, prepared, warnings);
     }
 
-    /// <summary>Runs <paramref name="configuration"/> against <paramref name="target"/>.</summary>
-    public EngineRun Run(PreparedConfiguration configuration, HostTarget target, EngineOperation operation)
+    /// <summary>
+    /// Runs <paramref name="configuration"/> against <paramref name="target"/>; a live set calls
+    /// <paramref name="gate"/> before each instance changes anything.
+    /// </summary>
+    public EngineRun Run(PreparedConfiguration configuration, HostTarget target, EngineOperation operation, IChangeGate? gate = null)
     {
         if (operation == EngineOperation.Export)
         {
@@ -116,7 +120,9 @@ public sealed class ConfigurationEngine
                         entry["result"] = TestJson(test);
                         break;
                     default:
-                        var set = Require<ISettableResource>(resource, "set").Set(input, context);
+                        var set = resource is ITestableResource { Descriptor.CanSet: false } assertion
+                            ? Assert(assertion, input, context)
+                            : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
                         changed |= !set.ChangedNothing;
                         allInDesiredState &= set.ChangedNothing;
                         entry["result"] = SetJson(set);
@@ -156,6 +162,14 @@ public sealed class ConfigurationEngine
 
             results.Add(entry);
             _options.AfterInstance?.Invoke(instance);
+        }
+
+        if (operation is EngineOperation.Test or EngineOperation.Set)
+        {
+            foreach (var advice in CoexistenceAdvisor.ForRun(_catalog, configuration, results, target).Where(a => a.Level <= _options.MessageLevel))
+            {
+                messages.Add(Message(advice.InstanceName, advice.Type, advice.Level, advice.Text));
+            }
         }
 
         var envelope = Envelope(operation, started, clock.Elapsed, target, configuration.DocumentPath);
@@ -210,6 +224,38 @@ public sealed class ConfigurationEngine
             ["resources"] = resources,
         };
         return new EngineRun { Envelope = document, HadErrors = hadErrors, FirstError = firstError, InDesiredState = !hadErrors };
+    }
+
+    /// <summary>
+    /// Set of a read-only type (OffloadCoexistence) is an assertion: nothing can be changed, so set
+    /// tests and fails when the host is not in the asserted state, before the instances that depend on
+    /// it run. What-if only warns, so the rest of the preview still runs.
+    /// </summary>
+    private static SetOutcome Assert(ITestableResource resource, JObject desired, OperationContext context)
+    {
+        var test = resource.Test(desired, context);
+        if (!test.InDesiredState)
+        {
+            var message = $"{resource.Descriptor.Type} is read-only and the host differs in {string.Join(", ", test.DifferingProperties)}; nothing can be changed to satisfy it";
+            if (!context.WhatIf)
+            {
+                throw new DscOffloadException(ErrorKind.NotSupported, message + "; set stops here");
+            }
+
+            context.Warn(message + "; a set would stop here");
+        }
+
+        return new SetOutcome(test.ActualState, (JObject)test.ActualState.DeepClone(), [], []);
+    }
+
+    private SetOutcome Set(ISettableResource resource, PreparedInstance item, JObject input, OperationContext context, HostTarget target, IChangeGate? gate)
+    {
+        if (gate is not null && !_options.WhatIf && !target.IsRecorded)
+        {
+            gate.BeforeSet(item.Instance, item.Provider.Descriptor, resource, (JObject)input.DeepCloneWithLocations());
+        }
+
+        return resource.Set(input, context);
     }
 
     private static T Require<T>(IResourceType resource, string operation) where T : class, IResourceType =>

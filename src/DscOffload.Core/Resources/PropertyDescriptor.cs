@@ -17,7 +17,7 @@ public sealed class PropertyDescriptor
     /// <summary>What the property means, for schemas and docs.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary>Allowed values for <see cref="PropertyType.Enum"/>, in documented order.</summary>
+    /// <summary>Allowed values for <see cref="PropertyType.Enum"/> and for the items of a <see cref="PropertyType.StringArray"/>, in documented order.</summary>
     public IReadOnlyList<string> AllowedValues { get; init; } = [];
 
     /// <summary>Members of an <see cref="PropertyType.Object"/> property.</summary>

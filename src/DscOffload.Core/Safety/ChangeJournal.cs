@@ -73,6 +73,25 @@ public sealed class ChangeJournal
         return JournalEntry.FromDocument(path, document);
     }
 
+    /// <summary>
+    /// Replaces the restore document of a pending <paramref name="entry"/> (a change that goes on to another instance
+    /// saves what that instance will change before changing it), keeping the entry's facts.
+    /// </summary>
+    public JournalEntry Update(JournalEntry entry, JObject restoreDocument, IReadOnlyList<string> notes)
+    {
+        var document = (JObject)restoreDocument.DeepClone();
+        var metadata = document["metadata"] as JObject ?? [];
+        document["metadata"] = metadata;
+        var ours = metadata["DscOffload"] as JObject ?? [];
+        metadata["DscOffload"] = ours;
+        var facts = (JObject)JournalEntry.Facts(entry.Document)!.DeepClone();
+        facts["notes"] = new JArray(notes);
+        facts["updatedAt"] = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture);
+        ours["journal"] = facts;
+        Write(entry.Path, document);
+        return JournalEntry.FromDocument(entry.Path, document);
+    }
+
     /// <summary>Records the outcome of <paramref name="entry"/>'s change (rewriting the file durably).</summary>
     public JournalEntry SetStatus(JournalEntry entry, JournalStatus status, string? detail)
     {

@@ -6,16 +6,18 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Safety;
 
 /// <summary>
-/// The safety steps around every live change (DESIGN §6), in order: check privileges (code 3 before
-/// anything), take the host-wide <see cref="HostChangeLock"/> (code 6 when another change runs), save the
-/// restore document in the <see cref="ChangeJournal"/> (<see cref="Record"/>), let the caller change the host,
-/// then record the outcome (<see cref="Finish"/>). Disposing releases the lock; an entry that was never
-/// finished stays <see cref="JournalStatus.Pending"/>, which is exactly what a killed run leaves behind.
+/// The safety steps around every live change (DESIGN §6), in order: check privileges (code 3 before anything),
+/// take the host-wide <see cref="HostChangeLock"/> (code 6 when another change runs), and then, right before each
+/// instance changes anything (<see cref="BeforeSet"/>, the engine's <see cref="IChangeGate"/>), test it and save
+/// what it will change in the <see cref="ChangeJournal"/>; finally record the outcome (<see cref="Finish"/>).
+/// Disposing releases the lock; an entry that was never finished stays <see cref="JournalStatus.Pending"/>,
+/// which is exactly what a killed run leaves behind.
 /// </summary>
-public sealed class GuardedChange : IDisposable
+public sealed class GuardedChange : IDisposable, IChangeGate
 {
     private readonly HostChangeLock _lock;
     private readonly string _command;
+    private readonly RestoreDocumentBuilder _restore = new();
 
     private GuardedChange(HostChangeLock held, ChangeJournal journal, string command)
     {
@@ -27,7 +29,7 @@ public sealed class GuardedChange : IDisposable
     /// <summary>The journal entries go to.</summary>
     public ChangeJournal Journal { get; }
 
-    /// <summary>The entry of this change, once recorded (null when nothing needed to change).</summary>
+    /// <summary>The entry of this change, once something is about to change (null while nothing needed to).</summary>
     public JournalEntry? Entry { get; private set; }
 
     /// <summary>The command that restores the state before this change, for messages.</summary>
@@ -43,11 +45,11 @@ public sealed class GuardedChange : IDisposable
     /// </summary>
     public static GuardedChange Begin(string stateDirectory, string command, IEnumerable<ResourceDescriptor> types, bool privileged)
     {
-        var needing = types.Where(t => t.SetRequiresElevation).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var needing = types.Where(t => t.SetRequiresElevation && t.CanSet).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (needing.Count > 0 && !privileged)
         {
-            throw new DscOffloadException(ErrorKind.ElevationRequired,
-                $"changing {string.Join(", ", needing)} needs an elevated process (root on Linux, administrator on Windows); nothing was changed");
+            var who = OperatingSystem.IsWindows() ? "an elevated (administrator) process" : "root (CAP_NET_ADMIN); run with sudo";
+            throw new DscOffloadException(ErrorKind.ElevationRequired, $"changing {string.Join(", ", needing)} needs {who}; nothing was changed");
         }
 
         var held = HostChangeLock.Acquire(stateDirectory, command);
@@ -55,19 +57,28 @@ public sealed class GuardedChange : IDisposable
     }
 
     /// <summary>
-    /// Saves the restore document durably before the first change; returns null (and writes nothing) when
-    /// nothing will change.
+    /// Tests <paramref name="input"/> on <paramref name="resource"/> (reads only) and, when it will change
+    /// something, saves the current values durably before returning: the first time as a new pending entry, later
+    /// by extending that entry. A failing test throws, which stops that instance before any change.
     /// </summary>
-    public JournalEntry? Record(RestoreDocumentBuilder restore)
+    public void BeforeSet(EngineInstance? instance, ResourceDescriptor descriptor, ISettableResource resource, JObject input)
     {
-        if (restore.IsEmpty)
+        ArgumentNullException.ThrowIfNull(resource);
+        var quiet = new OperationContext(_ => { }, Environment.MachineName);
+        var test = resource.Test((JObject)input.DeepClone(), quiet);
+        if (_restore.Add(descriptor, instance?.Name, input, test) == 0)
         {
-            return null;
+            return;
         }
 
-        Entry = Journal.Record(restore.Build(), _command, Environment.MachineName, restore.Notes);
-        return Entry;
+        Entry = Entry is null
+            ? Journal.Record(_restore.Build(), _command, Environment.MachineName, _restore.Notes)
+            : Journal.Update(Entry, _restore.Build(), _restore.Notes);
     }
+
+    /// <inheritdoc />
+    void IChangeGate.BeforeSet(EngineInstance instance, ResourceDescriptor descriptor, ISettableResource resource, JObject input) =>
+        BeforeSet(instance, descriptor, resource, input);
 
     /// <summary>Records how the change ended: applied, partial (something changed, then a failure) or failed (nothing changed).</summary>
     public void Finish(bool changed, bool hadErrors, string? detail)
@@ -82,20 +93,20 @@ public sealed class GuardedChange : IDisposable
     }
 
     /// <summary>
-    /// The whole guarded set of a document: captures the restore point (<see cref="RestorePoint"/>), records it,
-    /// runs the set, records the outcome, and adds <c>metadata.DscOffload.journal</c> (<c>id</c>, <c>file</c>,
-    /// <c>status</c>) to the result envelope. An exception that is not a <see cref="DscOffloadException"/> (a bug)
-    /// after the entry was written leaves the entry pending and is reported with the rollback command.
+    /// The whole guarded set of a document: runs the set with this object as the engine's gate, records the
+    /// outcome, and adds <c>metadata.DscOffload.journal</c> (<c>id</c>, <c>file</c>, <c>status</c>) to the result
+    /// envelope. An exception that is not a <see cref="DscOffloadException"/> (a bug) after an entry was written
+    /// leaves the entry pending and is reported with the rollback command.
     /// </summary>
     public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target)
     {
-        var entry = Record(RestorePoint.Capture(prepared, target));
+        ArgumentNullException.ThrowIfNull(engine);
         EngineRun run;
         try
         {
-            run = engine.Run(prepared, target, EngineOperation.Set);
+            run = engine.Run(prepared, target, EngineOperation.Set, this);
         }
-        catch (Exception e) when (entry is not null && e is not DscOffloadException)
+        catch (Exception e) when (Entry is not null && e is not DscOffloadException)
         {
             throw new DscOffloadException(ErrorKind.Unexpected,
                 $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}; what was changed is unknown; the state before this set is saved, '{RollbackCommand}' restores it",
@@ -115,6 +126,7 @@ public sealed class GuardedChange : IDisposable
     /// <summary>"changed 'a' (features), then 'b' failed: …", from a set envelope: what changed and what stopped the set.</summary>
     public static string DescribeFailure(JObject envelope, bool changed)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         var changes = new List<string>();
         foreach (var result in envelope["results"] as JArray ?? [])
         {
@@ -126,7 +138,13 @@ public sealed class GuardedChange : IDisposable
 
         var failure = (envelope["messages"] as JArray ?? []).FirstOrDefault(m => m["level"]?.Value<string>() == "error");
         var failed = failure is null ? "a failure" : $"'{failure["name"]}' failed: {failure["message"]}";
-        return changed && changes.Count > 0 ? $"changed {string.Join(", ", changes)}; then {failed}" : failed;
+        if (!changed || changes.Count == 0)
+        {
+            return failed;
+        }
+
+        // The failing instance's own "nothing was changed" is about that instance only; say so next to what did change.
+        return $"changed {string.Join(", ", changes)}; then {failed.Replace("; nothing was changed", " (that instance changed nothing)", StringComparison.Ordinal)}";
     }
 
     /// <inheritdoc />

@@ -9,10 +9,12 @@ namespace DscOffload.Core.Safety;
 /// apply: one instance per thing that will change, holding exactly the settings that differ from desired
 /// state, at their current values. Adapter types get one instance per adapter that is not in desired state,
 /// selected by its exact name, with the values from <c>actualState.adapters[]</c>; single-instance types (such
-/// as GlobalOffload) get one instance with the differing values, and values that are currently absent
-/// (<c>null</c>) are listed in the <see cref="RestoreAbsentMarker"/>. Instances come out in reverse order of the
-/// change, so a rollback undoes the last change first; two instances of one change that touch the same adapter
-/// are merged (their before-values come from the same moment, so they agree).
+/// as GlobalOffload) get one instance with the differing values; a value that is currently absent is restored as
+/// <c>null</c> where the type reads a desired <c>null</c> as "make absent" (a <see cref="PropertyDescriptor.CanBeNull"/>
+/// member such as a Tcpip\Parameters value). Each instance of the change is captured right before it changes
+/// anything, and restore instances come out in reverse order, so a rollback undoes the last change first: when two
+/// instances touch the same setting, the later one's restore puts back the value between them and the earlier
+/// one's the value before both.
 /// </summary>
 /// <remarks>
 /// Never restored, because they are options rather than state: <c>restart</c> (copied from the change so the
@@ -25,7 +27,7 @@ public sealed class RestoreDocumentBuilder
     private static readonly string[] CarriedFlags = ["includeHidden", "includeLoopback"];
     private static readonly string[] Options = ["restart", "persist"];
 
-    private readonly List<(string Type, string Key, string Name, JObject Properties)> _instances = [];
+    private readonly List<(string Type, string Name, JObject Properties)> _instances = [];
     private readonly List<string> _notes = [];
 
     /// <summary>True when nothing differs, so nothing would change and no entry is needed.</summary>
@@ -37,22 +39,30 @@ public sealed class RestoreDocumentBuilder
     /// <summary>How many instances the document will have.</summary>
     public int Count => _instances.Count;
 
-    /// <summary>Adds what <paramref name="test"/> (the test of <paramref name="desired"/> just before the change) says will change.</summary>
-    public void Add(ResourceDescriptor descriptor, JObject desired, TestOutcome test)
+    /// <summary>
+    /// Adds what <paramref name="test"/> (the test of <paramref name="desired"/> just before the change) says will
+    /// change; <paramref name="instanceName"/> (the document instance, null for a single resource set) makes the
+    /// restore instances' names unique. Returns how many restore instances were added.
+    /// </summary>
+    public int Add(ResourceDescriptor descriptor, string? instanceName, JObject desired, TestOutcome test)
     {
+        var before = _instances.Count;
         if (test.InDesiredState)
         {
-            return;
+            return 0;
         }
 
+        var suffix = instanceName is null ? "" : $" (before '{instanceName}')";
         if (descriptor.Property("adapters") is { Type: PropertyType.ObjectArray } && test.ActualState["adapters"] is JArray adapters)
         {
-            AddAdapters(descriptor, desired, test.DesiredState, adapters);
+            AddAdapters(descriptor, suffix, desired, test.DesiredState, adapters);
         }
         else
         {
-            AddSingle(descriptor, desired, test.DesiredState, test.ActualState);
+            AddSingle(descriptor, suffix, desired, test.DesiredState, test.ActualState);
         }
+
+        return _instances.Count - before;
     }
 
     /// <summary>The restore document (without journal metadata).</summary>
@@ -61,7 +71,7 @@ public sealed class RestoreDocumentBuilder
         var resources = new JArray();
         for (var i = _instances.Count - 1; i >= 0; i--)
         {
-            var (type, _, name, properties) = _instances[i];
+            var (type, name, properties) = _instances[i];
             resources.Add(new JObject { ["name"] = name, ["type"] = type, ["properties"] = properties.DeepClone() });
         }
 
@@ -73,7 +83,7 @@ public sealed class RestoreDocumentBuilder
         };
     }
 
-    private void AddAdapters(ResourceDescriptor descriptor, JObject desired, JObject desiredState, JArray adapters)
+    private void AddAdapters(ResourceDescriptor descriptor, string suffix, JObject desired, JObject desiredState, JArray adapters)
     {
         foreach (var entry in adapters.OfType<JObject>())
         {
@@ -102,7 +112,9 @@ public sealed class RestoreDocumentBuilder
                 properties["restart"] = restart.Value<string>();
             }
 
-            var restored = RestoreLeaves(descriptor, desiredState, entry, properties, markAbsent: false);
+            // Settings the adapter cannot change (unsupported or fixed) will not change; they need no restoring.
+            var unchangeable = entry["notSupported"] is JArray blocked ? blocked.Values<string>().OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
+            var restored = RestoreLeaves(descriptor, desiredState, entry, properties, nullMeansAbsent: false, unchangeable);
             if (desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() != "None")
             {
                 Note($"'{name}': rollback restores the kernel state only; the {persist.Value<string>()} persistence file the change wrote is left as it is");
@@ -118,11 +130,11 @@ public sealed class RestoreDocumentBuilder
                 Note($"'{name}' has wildcard characters in its name; its restore instance can also match other adapters");
             }
 
-            Merge(descriptor.Type, name, $"restore {descriptor.ShortName} '{name}'", properties);
+            _instances.Add((descriptor.Type, $"restore {descriptor.ShortName} '{name}'{suffix}", properties));
         }
     }
 
-    private void AddSingle(ResourceDescriptor descriptor, JObject desired, JObject desiredState, JObject actualState)
+    private void AddSingle(ResourceDescriptor descriptor, string suffix, JObject desired, JObject desiredState, JObject actualState)
     {
         var properties = new JObject();
         foreach (var key in descriptor.Keys)
@@ -133,27 +145,18 @@ public sealed class RestoreDocumentBuilder
             }
         }
 
-        var restored = RestoreLeaves(descriptor, desiredState, actualState, properties, markAbsent: true);
-        foreach (var (property, member) in RestoreAbsentMarker.Read(desired))
-        {
-            // A change that deletes a value (itself a rollback) is undone by writing the value back.
-            if (actualState[property] is JObject map && map[member] is { } was && was.Type != JTokenType.Null && properties[property]?[member] is null)
-            {
-                restored += Restore(properties, property, member, JValue.CreateNull(), was, canRestoreAbsent: false, force: true);
-            }
-        }
-
-        if (restored == 0)
+        if (RestoreLeaves(descriptor, desiredState, actualState, properties, nullMeansAbsent: true) == 0)
         {
             return;
         }
 
         var keyText = string.Join(",", descriptor.Keys.Select(k => desired[k.Name]?.ToString() ?? ""));
-        Merge(descriptor.Type, keyText, keyText.Length == 0 ? $"restore {descriptor.ShortName}" : $"restore {descriptor.ShortName} '{keyText}'", properties);
+        _instances.Add((descriptor.Type, (keyText.Length == 0 ? $"restore {descriptor.ShortName}" : $"restore {descriptor.ShortName} '{keyText}'") + suffix, properties));
     }
 
     /// <summary>Copies into <paramref name="target"/> the actual value of every desired leaf that differs; returns how many.</summary>
-    private static int RestoreLeaves(ResourceDescriptor descriptor, JObject desiredState, JObject actual, JObject target, bool markAbsent)
+    private static int RestoreLeaves(ResourceDescriptor descriptor, JObject desiredState, JObject actual, JObject target, bool nullMeansAbsent,
+        IReadOnlySet<string>? unchangeable = null)
     {
         var count = 0;
         foreach (var p in desiredState.Properties())
@@ -174,40 +177,32 @@ public sealed class RestoreDocumentBuilder
 
                 foreach (var m in members.Properties())
                 {
+                    if (unchangeable?.Contains($"{p.Name}.{m.Name}") == true)
+                    {
+                        continue;
+                    }
+
                     var was = actual[p.Name] is JObject map ? map.Property(m.Name, StringComparison.Ordinal)?.Value : null;
-                    var canBeNull = d.Member(m.Name)?.CanBeNull ?? false;
-                    count += Restore(target, p.Name, m.Name, m.Value, was, markAbsent && canBeNull);
+                    count += Restore(target, p.Name, m.Name, m.Value, was, nullMeansAbsent && (d.Member(m.Name)?.CanBeNull ?? false));
                 }
             }
-            else
+            else if (unchangeable?.Contains(p.Name) != true)
             {
-                count += Restore(target, p.Name, null, p.Value, actual.Property(p.Name, StringComparison.Ordinal)?.Value, markAbsent && d.CanBeNull);
+                count += Restore(target, p.Name, null, p.Value, actual.Property(p.Name, StringComparison.Ordinal)?.Value, nullMeansAbsent && d.CanBeNull);
             }
         }
 
         return count;
     }
 
-    private static int Restore(JObject target, string property, string? member, JToken wanted, JToken? was, bool canRestoreAbsent, bool force = false)
+    /// <summary>
+    /// Restores one leaf. A <c>null</c> is a value only where the type reports absence as <c>null</c> and reads a
+    /// desired <c>null</c> as "make absent" (GlobalOffload's Tcpip\Parameters values); elsewhere it means
+    /// "leave alone". A leaf missing from the actual state is unsupported there, so the set cannot change it.
+    /// </summary>
+    private static int Restore(JObject target, string property, string? member, JToken wanted, JToken? was, bool nullIsAbsent)
     {
-        if (wanted.Type == JTokenType.Null && !force)
-        {
-            return 0;
-        }
-
-        if (was is null || was.Type == JTokenType.Null)
-        {
-            // Missing from the actual state: unsupported (nothing will change) unless the type reports absence as null.
-            if (!canRestoreAbsent || was is null)
-            {
-                return 0;
-            }
-
-            RestoreAbsentMarker.Add(target, member is null ? property : $"{property}.{member}");
-            return 1;
-        }
-
-        if (!force && JsonValues.Same(was, wanted))
+        if (was is null || (!nullIsAbsent && (wanted.Type == JTokenType.Null || was.Type == JTokenType.Null)) || JsonValues.Same(was, wanted))
         {
             return 0;
         }
@@ -228,42 +223,6 @@ public sealed class RestoreDocumentBuilder
         }
 
         return 1;
-    }
-
-    private void Merge(string type, string key, string name, JObject properties)
-    {
-        var index = _instances.FindIndex(i => string.Equals(i.Type, type, StringComparison.OrdinalIgnoreCase) && i.Key == key);
-        if (index < 0)
-        {
-            _instances.Add((type, key, name, properties));
-            return;
-        }
-
-        var existing = _instances[index].Properties;
-        foreach (var p in properties.Properties())
-        {
-            if (existing[p.Name] is JObject into && p.Value is JObject from && p.Name != "_metadata")
-            {
-                foreach (var m in from.Properties())
-                {
-                    if (into[m.Name] is null)
-                    {
-                        into[m.Name] = m.Value.DeepClone();
-                    }
-                }
-            }
-            else if (p.Name == "_metadata" && p.Value[RestoreAbsentMarker.Member] is JArray absent)
-            {
-                foreach (var path in absent)
-                {
-                    RestoreAbsentMarker.Add(existing, path.Value<string>()!);
-                }
-            }
-            else if (existing[p.Name] is null)
-            {
-                existing[p.Name] = p.Value.DeepClone();
-            }
-        }
     }
 
     private void Note(string text)

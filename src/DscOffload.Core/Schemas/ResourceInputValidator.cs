@@ -110,6 +110,10 @@ public static class ResourceInputValidator
                 foreach (var item in (JArray)value)
                 {
                     Expect(item, JTokenType.String, "a string", $"{path}[]", file);
+                    if (p.AllowedValues.Count > 0 && !p.AllowedValues.Contains(item.Value<string>()!, StringComparer.Ordinal))
+                    {
+                        throw Fail(item, file, $"'{path}' has invalid item '{item.Value<string>()}'; allowed: {string.Join(", ", p.AllowedValues)}");
+                    }
                 }
 
                 break;

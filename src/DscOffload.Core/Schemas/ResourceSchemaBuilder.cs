@@ -110,7 +110,9 @@ public static class ResourceSchemaBuilder
                 break;
             case PropertyType.StringArray:
                 s["type"] = "array";
-                s["items"] = new JObject { ["type"] = "string" };
+                s["items"] = p.AllowedValues.Count > 0
+                    ? new JObject { ["type"] = "string", ["enum"] = new JArray(p.AllowedValues) }
+                    : new JObject { ["type"] = "string" };
                 break;
             case PropertyType.ObjectArray:
                 s["type"] = "array";

@@ -13,6 +13,7 @@ internal static class Errno
     public const int ENODEV = 19;
     public const int EINVAL = 22;
     public const int EOPNOTSUPP = 95;
+    public const int EPROTONOSUPPORT = 93;
 
     /// <summary>The symbolic name of a Linux errno, or <c>errno</c> when it is not a common one.</summary>
     public static string NameOf(int errno) => errno switch

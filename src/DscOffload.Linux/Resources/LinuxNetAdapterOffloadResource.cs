@@ -333,8 +333,9 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
         {
             if (s.Extras["maxChannels"]?[kind] is { Type: JTokenType.Integer } max && max.Value<long>() > 0 && wanted > max.Value<long>())
             {
-                throw new DscOffloadException(ErrorKind.InvalidInput,
-                    $"channels.{kind} {wanted} for '{s.Adapter.Name}' is above its maximum {max.Value<long>()}", count.Location());
+                // A value this host's adapter cannot take is a validation failure of the desired state, like an unknown feature.
+                throw new DscOffloadException(ErrorKind.ValidationFailed,
+                    $"channels.{kind} {wanted} for '{s.Adapter.Name}' is above its maximum {max.Value<long>()}; nothing was changed", count.Location());
             }
         }
     }

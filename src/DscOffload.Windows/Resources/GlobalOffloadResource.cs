@@ -1,7 +1,6 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
-using DscOffload.Core.Safety;
 using DscOffload.Windows.Platform;
 using Newtonsoft.Json.Linq;
 
@@ -10,9 +9,10 @@ namespace DscOffload.Windows.Resources;
 /// <summary>
 /// <c>DscOffload.Windows/GlobalOffload</c>: one instance per host. CIM settings missing on this
 /// Windows version satisfy "Disabled" (with an info message) and fail anything else; Tcpip registry
-/// values that do not exist read as null. Task offload and registry changes report a required restart.
-/// A rollback document can ask for a Tcpip value to be absent again through
-/// <c>_metadata.restoreAbsent</c> (<see cref="RestoreAbsentMarker"/>), because <c>null</c> means "leave alone".
+/// values that do not exist read as null, and a desired null means "value absent" (set deletes it, so
+/// exported state with nulls reproduces the Windows defaults); an omitted member is left alone. Task
+/// offload and registry changes report a required restart. A write that fails after part of the change
+/// was made is reported as partially applied, naming exactly what the platform wrote.
 /// </summary>
 public sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
@@ -83,17 +83,29 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                 "changing global offload settings needs an elevated (administrator) process; nothing was changed");
         }
 
-        GlobalOffloadState? written = null;
-        GlobalOffloadState reread;
         try
         {
             _platform.WriteGlobal(changes);
-            written = changes;
+        }
+        catch (PartialGlobalWriteException e)
+        {
+            throw PartiallyWritten(e, desired, before, beforeState);
+        }
+        catch (DscOffloadException e)
+        {
+            // No partial write was reported; re-read before claiming that nothing changed.
+            throw ChangedDespiteFailure(e, desired, before, beforeState) ?? e;
+        }
+
+        GlobalOffloadState reread;
+        try
+        {
             reread = _platform.ReadGlobal();
         }
         catch (DscOffloadException e)
         {
-            throw StopAfterFailedWrite(e, before, beforeState, desired, restart, written ?? (e as PartialGlobalWriteException)?.Applied);
+            // Written but not read back: report what was written rather than nothing.
+            throw PartiallyWritten(new PartialGlobalWriteException(e, changes), desired, before, beforeState);
         }
 
         var afterState = ToJson(reread, desired);
@@ -129,39 +141,6 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
         yield return state;
     }
 
-    /// <summary>
-    /// A write that failed may still have written part of the change (the CIM settings but not every registry
-    /// value), and a write that succeeded may fail to be read back: re-read, and when anything differs from
-    /// before, report exactly that as partially applied. When even the re-read fails, what is known to be
-    /// <paramref name="written"/> is reported, and the message says the state could not be read back.
-    /// </summary>
-    private DscOffloadException StopAfterFailedWrite(DscOffloadException failure, GlobalOffloadState before, JObject beforeState, JObject desired,
-        List<RestartRequirement> restart, GlobalOffloadState? written)
-    {
-        GlobalOffloadState? now;
-        var unknown = "";
-        try
-        {
-            now = _platform.ReadGlobal();
-        }
-        catch (DscOffloadException)
-        {
-            now = written is null ? null : Apply(before, written);
-            unknown = " (the settings could not be read back; reported as written)";
-        }
-
-        var changed = now is null ? [] : ChangedBetween(before, now);
-        if (changed.Count == 0)
-        {
-            return failure;
-        }
-
-        return new PartialApplyException(
-            $"GlobalOffload: {failure.Message.TrimEnd('.')}; already changed: {string.Join(", ", changed)}{unknown}; the rest was not touched; 'dscoffload rollback' restores the state saved before this set",
-            new SetOutcome(beforeState, ToJson(now!, desired), changed, restart),
-            failure);
-    }
-
     private static List<string> Compare(JObject desired, GlobalOffloadState actual, OperationContext? context, out GlobalOffloadState changes)
     {
         changes = new GlobalOffloadState();
@@ -181,6 +160,8 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
                     context?.Info($"this Windows version has no global {name} setting; desired Disabled is satisfied");
                     continue;
                 }
+
+                context?.Warn($"this Windows version has no global {name} setting; it cannot be {wanted}");
             }
             else if (have == wanted)
             {
@@ -191,39 +172,97 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             differing.Add(name);
         }
 
-        var any = false;
         if (desired["tcpipParameters"] is JObject tcpip)
         {
+            var any = false;
             foreach (var name in GlobalOffloadDescriptor.TcpipValues)
             {
-                if (tcpip[name] is { Type: JTokenType.Boolean } want)
+                // Omitted: leave alone. null: the value must not exist (Windows default). A bool: the DWORD 1 or 0.
+                if (tcpip[name] is { Type: JTokenType.Boolean or JTokenType.Null } want)
                 {
+                    bool? wanted = want.Type == JTokenType.Boolean ? want.Value<bool>() : null;
                     actual.TcpipParameters.TryGetValue(name, out var have);
-                    if (have != want.Value<bool>())
+                    if (have != wanted)
                     {
-                        changes.TcpipParameters[name] = want.Value<bool>();
+                        changes.TcpipParameters[name] = wanted;
                         any = true;
                     }
                 }
             }
-        }
 
-        foreach (var name in MarkedAbsent(desired))
-        {
-            // Rollback only: the value did not exist before the change, so it is deleted again.
-            if (actual.TcpipParameters.TryGetValue(name, out var have) && have is not null)
+            if (any)
             {
-                changes.TcpipParameters[name] = null;
-                any = true;
+                differing.Add("tcpipParameters");
             }
         }
 
-        if (any)
+        return differing;
+    }
+
+    /// <summary>
+    /// The report of a write that stopped part-way: the platform says exactly what it wrote, the host is
+    /// re-read for the after state (or, if that fails too, the written values are laid over the state before).
+    /// </summary>
+    /// <summary>A partial-apply error when the host differs from <paramref name="before"/> after a failed write, else null.</summary>
+    private PartialApplyException? ChangedDespiteFailure(DscOffloadException failure, JObject desired, GlobalOffloadState before, JObject beforeState)
+    {
+        GlobalOffloadState now;
+        try
         {
-            differing.Add("tcpipParameters");
+            now = _platform.ReadGlobal();
+        }
+        catch (DscOffloadException)
+        {
+            return null;
         }
 
-        return differing;
+        var written = new GlobalOffloadState();
+        foreach (var (name, value) in now.Settings)
+        {
+            if (!before.Settings.TryGetValue(name, out var was) || was != value)
+            {
+                written.Settings[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in now.TcpipParameters)
+        {
+            if (before.TcpipParameters.GetValueOrDefault(name) != value)
+            {
+                written.TcpipParameters[name] = value;
+            }
+        }
+
+        return written.Settings.Count + written.TcpipParameters.Count == 0
+            ? null
+            : PartiallyWritten(new PartialGlobalWriteException(failure, written), desired, before, beforeState);
+    }
+
+    private PartialApplyException PartiallyWritten(PartialGlobalWriteException e, JObject desired, GlobalOffloadState before, JObject beforeState)
+    {
+        var applied = e.Applied;
+        GlobalOffloadState after;
+        try
+        {
+            after = _platform.ReadGlobal();
+        }
+        catch (DscOffloadException)
+        {
+            after = Apply(before, applied);
+        }
+
+        var restart = RestartNeeded(applied) ? new List<RestartRequirement> { RestartRequirement.System(_platform.HostName) } : [];
+        var afterState = ToJson(after, desired);
+        AddRestart(afterState, restart);
+        var written = GlobalOffloadDescriptor.CimSettings.Where(applied.Settings.ContainsKey)
+            .Concat(GlobalOffloadDescriptor.TcpipValues.Where(applied.TcpipParameters.ContainsKey).Select(n => $"tcpipParameters.{n}"))
+            .ToList();
+        var changed = ChangedBetween(before, Apply(before, applied));
+        var pending = restart.Count > 0 ? $"; a restart of '{_platform.HostName}' is required before they take effect" : "";
+        return new PartialApplyException(
+            $"GlobalOffload: {e.Message}; already changed: {string.Join(", ", written)}{pending}; the rest was not touched; " +
+            "'dscoffload rollback' restores the state saved before this set",
+            new SetOutcome(beforeState, afterState, changed, restart), e);
     }
 
     private static GlobalOffloadState Apply(GlobalOffloadState before, GlobalOffloadState changes)
@@ -307,51 +346,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             }
         }
 
-        var absent = MarkedAbsent(desired);
-        if (absent.Count > 0)
-        {
-            if (copy["tcpipParameters"] is not JObject tcpip)
-            {
-                tcpip = [];
-                copy["tcpipParameters"] = tcpip;
-            }
-
-            foreach (var name in absent)
-            {
-                tcpip[name] = JValue.CreateNull();
-            }
-        }
-
         return copy;
-    }
-
-    /// <summary>
-    /// The Tcpip\Parameters values a rollback document marks to be made absent again
-    /// (<see cref="RestoreAbsentMarker"/>); only those can be absent, and a value cannot be both desired and absent.
-    /// </summary>
-    private static List<string> MarkedAbsent(JObject desired)
-    {
-        var names = new List<string>();
-        foreach (var (property, member) in RestoreAbsentMarker.Read(desired))
-        {
-            var marker = desired["_metadata"]![RestoreAbsentMarker.Member];
-            if (property != "tcpipParameters" || !GlobalOffloadDescriptor.TcpipValues.Contains(member))
-            {
-                throw new DscOffloadException(ErrorKind.ValidationFailed,
-                    $"'_metadata.{RestoreAbsentMarker.Member}' can name only tcpipParameters.{string.Join(", tcpipParameters.", GlobalOffloadDescriptor.TcpipValues)}, not '{property}.{member}'",
-                    marker.Location());
-            }
-
-            if (desired["tcpipParameters"]?[member] is { Type: not JTokenType.Null })
-            {
-                throw new DscOffloadException(ErrorKind.ValidationFailed,
-                    $"tcpipParameters.{member} is both desired and marked absent in '_metadata.{RestoreAbsentMarker.Member}'", marker.Location());
-            }
-
-            names.Add(member);
-        }
-
-        return names;
     }
 
     private static JObject ToJson(GlobalOffloadState state, JObject? only)
@@ -367,10 +362,9 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
 
         var tcpip = new JObject();
         var wantedTcpip = only?["tcpipParameters"] as JObject;
-        var absent = only is null ? [] : MarkedAbsent(only);
         foreach (var name in GlobalOffloadDescriptor.TcpipValues)
         {
-            if (only is not null && wantedTcpip?[name] is null && !absent.Contains(name))
+            if (only is not null && wantedTcpip?[name] is null)
             {
                 continue;
             }

@@ -9,7 +9,9 @@ namespace DscOffload.Windows.Resources;
 /// <summary>
 /// <c>DscOffload.Windows/NetAdapterOffload</c> over <see cref="IWindowsOffloadPlatform"/>. Writes never
 /// restart the adapter by themselves; the restart policy decides whether it is restarted once after
-/// all of its changes or left with a pending restart.
+/// all of its changes or left with a pending restart. A write that fails part-way is not followed by a
+/// restart: set stops there, and the values already written (exactly those the platform reports) are shown
+/// as changed with <c>restartPending</c>, as are all of an adapter's changes when its restart fails.
 /// </summary>
 public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 {
@@ -140,19 +142,41 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
 
         var report = new AdapterApplyReport();
-        _platform.WriteAdapter(adapter, change);
+        try
+        {
+            _platform.WriteAdapter(adapter, change);
+        }
+        catch (PartialAdapterWriteException e)
+        {
+            // Set stops here without restarting: what was written is configured but not yet active.
+            throw new AdapterApplyException(e,
+                $"{e.Message}; '{adapter.Name}' was not restarted, so what was already written ({Describe(e.Applied)}) takes effect at its next restart",
+                new AdapterApplyReport { RestartPending = true });
+        }
+
         if (desired["restart"]?.Value<string>() == "Never")
         {
             report.RestartPending = true;
-        }
-        else
-        {
-            _platform.RestartAdapter(adapter);
-            report.Restarted = true;
+            return report;
         }
 
+        try
+        {
+            _platform.RestartAdapter(adapter);
+        }
+        catch (DscOffloadException e)
+        {
+            throw new AdapterApplyException(e,
+                $"{e.Message}; the changes to '{adapter.Name}' ({Describe(change)}) are written but take effect only after it restarts",
+                new AdapterApplyReport { RestartPending = true });
+        }
+
+        report.Restarted = true;
         return report;
     }
+
+    private static string Describe(WindowsAdapterChange change) =>
+        string.Join(", ", change.Settings.Keys.Concat(change.AdvancedProperties.Keys.Select(k => $"advancedProperties.{k}")));
 
     private static string CanonicalKeyword(string keyword, IReadOnlyList<AdapterSnapshot> matched)
     {

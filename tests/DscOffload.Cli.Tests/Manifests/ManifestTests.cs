@@ -44,11 +44,20 @@ public class ManifestTests
         foreach (var m in GeneratedManifests().Cast<JObject>())
         {
             m["test"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
-            m["set"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
-            m["set"]!["requireSecurityContext"]!.Value<string>().Should().Be("elevated");
-            m["set"]!["implementsPretest"].Should().BeNull();
-            m["set"]!["args"]!.Should().ContainSingle(a => a is JObject && a["whatIfArg"] != null);
-            foreach (var op in (string[])["get", "test", "set", "export"])
+            var readOnly = m["type"]!.Value<string>()!.EndsWith("/OffloadCoexistence", StringComparison.Ordinal);
+            if (readOnly)
+            {
+                m["set"].Should().BeNull("the coexistence types are read-only: get, test and export only");
+            }
+            else
+            {
+                m["set"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
+                m["set"]!["requireSecurityContext"]!.Value<string>().Should().Be("elevated");
+                m["set"]!["implementsPretest"].Should().BeNull();
+                m["set"]!["args"]!.Should().ContainSingle(a => a is JObject && a["whatIfArg"] != null);
+            }
+
+            foreach (var op in readOnly ? (string[])["get", "test", "export"] : ["get", "test", "set", "export"])
             {
                 m[op]!["executable"]!.Value<string>().Should().Be("dscoffload", "a bare name, found through PATH or DSC_RESOURCE_PATH");
                 m[op]!["input"]!.Value<string>().Should().Be("stdin");
@@ -74,11 +83,13 @@ public class ManifestTests
         foreach (var manifest in GeneratedManifests().Cast<JObject>())
         {
             var copy = (JObject)manifest.DeepClone();
-            var set = (JObject)copy["set"]!;
-            set.Remove("requireSecurityContext");
-            foreach (var item in ((JArray)set["args"]!).Where(a => a is JObject o && o["whatIfArg"] is not null).ToList())
+            if (copy["set"] is JObject set)
             {
-                item.Remove();
+                set.Remove("requireSecurityContext");
+                foreach (var item in ((JArray)set["args"]!).Where(a => a is JObject o && o["whatIfArg"] is not null).ToList())
+                {
+                    item.Remove();
+                }
             }
 
             var embedded = (JObject)copy["schema"]!["embedded"]!["properties"]!;
@@ -99,5 +110,20 @@ public class ManifestTests
             var act = () => JsonSchema.FromText(text);
             act.Should().NotThrow();
         }
+    }
+
+    [Fact]
+    public void CoexistenceManifests_DeclareOneConditionPerTableRowAndTheUsableOffloads()
+    {
+        var manifests = GeneratedManifests().Cast<JObject>().ToDictionary(m => m["type"]!.Value<string>()!);
+        var windows = (JObject)manifests["DscOffload.Windows/OffloadCoexistence"]["schema"]!["embedded"]!["properties"]!;
+        var linux = (JObject)manifests["DscOffload.Linux/OffloadCoexistence"]["schema"]!["embedded"]!["properties"]!;
+
+        windows.Properties().Select(p => p.Name).Should().Contain(["ipsecPolicy", "hyperV", "networkLoadBalancing", "natOrIcs", "clusterService", "netFtAdapter", "nicTeaming", "thirdPartyFilter", "networkMonitor", "windowsFirewall"]);
+        windows["compatibleWith"]!["items"]!["enum"]!.Values<string>().Should().Contain("chimney").And.NotContain("espoffload");
+        windows["conditions"]!["readOnly"]!.Value<bool>().Should().BeTrue();
+        linux.Properties().Select(p => p.Name).Should().Contain(["xfrmPolicy", "xfrmState", "xfrmStateOffloaded", "bondMaster", "teamMaster"])
+            .And.NotContain("ipsecPolicy", "the Linux table is separate from the Windows one");
+        linux["compatibleWith"]!["items"]!["enum"]!.Values<string>().Should().Contain("espoffload").And.NotContain("chimney");
     }
 }

@@ -7,9 +7,17 @@ namespace DscOffload.Cli.Tests.Process;
 public static class DscOffloadProcess
 {
     /// <summary>Runs the binary and waits (at most 60 s) for it to exit.</summary>
-    public static ProcessResult Run(IEnumerable<string> args, string? stdin = null, IDictionary<string, string?>? env = null, string? workingDirectory = null, string? netns = null)
+    /// <param name="args">The arguments of dscoffload.</param>
+    /// <param name="stdin">Text written to its standard input (then closed).</param>
+    /// <param name="env">Variables added to (or, with a null value, cleared from) its environment.</param>
+    /// <param name="workingDirectory">The working directory; the repository root by default.</param>
+    /// <param name="netns">A network namespace to run it in (<c>ip netns exec</c>; needs root).</param>
+    /// <param name="launcher">A program and its arguments that run the binary (such as <c>setpriv --reuid=…</c>), inside the namespace.</param>
+    /// <param name="binary">The binary to run instead of <see cref="RepositoryPaths.Binary"/> (for example a copy other users can run).</param>
+    public static ProcessResult Run(IEnumerable<string> args, string? stdin = null, IDictionary<string, string?>? env = null, string? workingDirectory = null,
+        string? netns = null, IReadOnlyList<string>? launcher = null, string? binary = null)
     {
-        var binary = RepositoryPaths.Binary;
+        binary ??= RepositoryPaths.Binary;
         var start = new ProcessStartInfo
         {
             RedirectStandardOutput = true,
@@ -18,24 +26,23 @@ public static class DscOffloadProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
+        var command = new List<string>();
         if (netns is not null)
         {
-            start.FileName = "ip";
-            foreach (var a in (string[])["netns", "exec", netns])
-            {
-                start.ArgumentList.Add(a);
-            }
+            command.AddRange(["ip", "netns", "exec", netns]);
+        }
 
-            start.ArgumentList.Add(binary);
-        }
-        else if (binary.EndsWith(".dll", StringComparison.Ordinal))
+        command.AddRange(launcher ?? []);
+        if (binary.EndsWith(".dll", StringComparison.Ordinal))
         {
-            start.FileName = "dotnet";
-            start.ArgumentList.Add(binary);
+            command.Add("dotnet");
         }
-        else
+
+        command.Add(binary);
+        start.FileName = command[0];
+        foreach (var a in command.Skip(1))
         {
-            start.FileName = binary;
+            start.ArgumentList.Add(a);
         }
 
         foreach (var a in args)

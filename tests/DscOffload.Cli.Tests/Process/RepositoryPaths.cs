@@ -38,13 +38,14 @@ public static class RepositoryPaths
             return File.Exists(env) ? env : throw new InvalidOperationException($"DSCOFFLOAD_BINARY={env} does not exist");
         }
 
-        var native = Path.Combine(Root, "artifacts", "native", "dscoffload");
+        var exe = OperatingSystem.IsWindows() ? "dscoffload.exe" : "dscoffload";
+        var native = Path.Combine(Root, "artifacts", "native", exe);
         if (File.Exists(native))
         {
             return native;
         }
 
-        var local = Path.Combine(AppContext.BaseDirectory, "dscoffload");
+        var local = Path.Combine(AppContext.BaseDirectory, exe);
         return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "dscoffload.dll");
     }
 }

@@ -40,8 +40,8 @@ public sealed class AzurePipelinesRendererTests
     [Fact]
     public void Escaping_FollowsAzureRulesForPropertiesAndMessages()
     {
-        AzureCommandText.EscapeProperty("a;b]c%d\r\ne").Should().Be("a%3Bb%5Dc%AZP25d%0D%0Ae");
-        AzureCommandText.EscapeData("a;b]c%d\r\ne").Should().Be("a;b]c%AZP25d%0D%0Ae");
+        CiCommandEscaping.AzurePipelines.EscapeProperty("a;b]c%d\r\ne").Should().Be("a%3Bb%5Dc%AZP25d%0D%0Ae");
+        CiCommandEscaping.AzurePipelines.EscapeData("a;b]c%d\r\ne").Should().Be("a;b]c%AZP25d%0D%0Ae");
     }
 
     [Fact]

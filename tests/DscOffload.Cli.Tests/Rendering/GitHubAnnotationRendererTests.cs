@@ -71,8 +71,8 @@ public sealed class GitHubAnnotationRendererTests
     [Fact]
     public void Escaping_EncodesPercentLineBreaksAndInPropertiesColonAndComma()
     {
-        GitHubCommandText.EscapeData("100%, a:b\r\nc").Should().Be("100%25, a:b%0D%0Ac");
-        GitHubCommandText.EscapeProperty("100%, a:b\r\nc").Should().Be("100%25%2C a%3Ab%0D%0Ac");
+        CiCommandEscaping.GitHubActions.EscapeData("100%, a:b\r\nc").Should().Be("100%25, a:b%0D%0Ac");
+        CiCommandEscaping.GitHubActions.EscapeProperty("100%, a:b\r\nc").Should().Be("100%25%2C a%3Ab%0D%0Ac");
     }
 
     [Fact]

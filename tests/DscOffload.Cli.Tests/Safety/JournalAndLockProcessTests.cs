@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DscOffload.Tests.Privileged;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Tests.Safety;
@@ -67,7 +68,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         }
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void ConfigSet_KilledMidChange_LeavesAPendingEntryFromWhichRollbackRestoresThePriorStateExactly()
     {
         var document = Write("two.dsc.yaml", TwoAdapters);
@@ -96,7 +97,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         entries.Single(e => e["command"]!.Value<string>()!.StartsWith("rollback --id ", StringComparison.Ordinal))["status"]!.Value<string>().Should().Be("applied");
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void TwoConcurrentSets_OneIsAppliedAndTheOtherIsRefusedWithCode6ChangingNothing()
     {
         var first = Write("first.dsc.yaml", Head + "- name: first\n  type: DscOffload.Linux/NetAdapterOffload\n  properties:\n    name: v0\n    features: {gro: true}\n"
@@ -125,7 +126,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         Entries().Should().ContainSingle("only the applied set has a journal entry").Which["status"]!.Value<string>().Should().Be("applied");
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void Set_WithoutPrivileges_ExitsThreeBeforeChangingOrWritingAnything()
     {
         var document = Path.Combine(Path.GetTempPath(), $"dscoffload-unprivileged-{Guid.NewGuid():N}.dsc.yaml");
@@ -144,9 +145,9 @@ public sealed class JournalAndLockProcessTests : IDisposable
             var resource = Unprivileged([.. asNobody, "resource", "set", "--type", "DscOffload.Linux/NetAdapterOffload", "--input", "{\"name\":\"v0\",\"features\":{\"gro\":true}}"]);
 
             config.ExitCode.Should().Be(3, config.ToString());
-            config.StderrLines.Should().ContainSingle().Which.Should().Contain("needs an elevated process").And.Contain("nothing was changed");
+            config.StderrLines.Should().ContainSingle().Which.Should().Contain("needs root").And.Contain("nothing was changed");
             resource.ExitCode.Should().Be(3, resource.ToString());
-            JObject.Parse(resource.StderrLines.Single())["error"]!.Value<string>().Should().Contain("needs an elevated process");
+            JObject.Parse(resource.StderrLines.Single())["error"]!.Value<string>().Should().Contain("needs root");
             _netns.State().Should().Be(before);
             Directory.Exists(Path.Combine(_dir.FullName, "state")).Should().BeFalse("the check comes before the lock and the journal");
         }
@@ -156,7 +157,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         }
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void PartialFailure_ExitsSevenNamingWhatChangedAndTheRollbackCommand_WhichRestoresExactly()
     {
         // v0 changes first; then 'second' asks for LRO, which a veth has fixed off: not supported, after a change.
@@ -179,7 +180,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         _netns.State().Should().Be(before);
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void ResourceSet_PartialFailure_ExitsSevenWithTheRollbackCommand()
     {
         // Features change first; the channel counts (no transmit queue) are then refused by the driver.
@@ -197,7 +198,7 @@ public sealed class JournalAndLockProcessTests : IDisposable
         _netns.State().Should().Be(before);
     }
 
-    [RootFact]
+    [PrivilegedFact("ethtool")]
     public void Rollback_OfARollback_RedoesTheChange_AndASetInDesiredStateWritesNoEntry()
     {
         var document = Write("one.dsc.yaml", Head + "- name: first\n  type: DscOffload.Linux/NetAdapterOffload\n  properties:\n    name: v0\n    features: {gro: true}\n");
@@ -233,8 +234,8 @@ public sealed class JournalAndLockProcessTests : IDisposable
     /// <summary>Runs setpriv (as user nobody) inside the namespace, with this test's state directory.</summary>
     private SafetyResult Unprivileged(string[] setprivArgs)
     {
-        var start = new ProcessStartInfo(VethNamespace.Find("ip") ?? "ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["netns", "exec", _netns.Name, VethNamespace.Find("setpriv") ?? "setpriv", .. setprivArgs])
+        var start = new ProcessStartInfo(ExternalProgram.Find("ip") ?? "ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["netns", "exec", _netns.Name, ExternalProgram.Find("setpriv") ?? "setpriv", .. setprivArgs])
         {
             start.ArgumentList.Add(a);
         }

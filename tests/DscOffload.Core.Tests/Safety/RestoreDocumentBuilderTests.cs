@@ -55,7 +55,7 @@ public class RestoreDocumentBuilderTests
     public void Adapters_EachDifferingAdapterGetsAnExactNameInstanceWithOnlyItsDifferingValues()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Adapters, JObject.Parse("""{"name":"eth*","features":{"gro":false,"tso":false}}"""), Outcome(
+        builder.Add(Adapters, null, JObject.Parse("""{"name":"eth*","features":{"gro":false,"tso":false}}"""), Outcome(
             """{"name":"eth*","features":{"rx-gro":false,"tx-tcp-segmentation":false}}""",
             """
             {"name":"eth*","adapters":[
@@ -76,7 +76,7 @@ public class RestoreDocumentBuilderTests
     public void Adapters_OptionsAreCarriedNotRestored_AndPersistenceIsNoted()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Adapters, JObject.Parse("""{"name":"x","includeHidden":true,"restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}"""), Outcome(
+        builder.Add(Adapters, null, JObject.Parse("""{"name":"x","includeHidden":true,"restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}"""), Outcome(
             """{"name":"x","restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}""",
             """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"lso":true,"persist":"None"}]}"""));
 
@@ -88,7 +88,7 @@ public class RestoreDocumentBuilderTests
     public void Adapters_SettingsMissingFromTheAdapter_AreNotRestored()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Adapters, JObject.Parse("""{"name":"x","lso":true,"channels":{"rx":2}}"""), Outcome(
+        builder.Add(Adapters, null, JObject.Parse("""{"name":"x","lso":true,"channels":{"rx":2}}"""), Outcome(
             """{"name":"x","lso":true,"channels":{"rx":2}}""",
             """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"channels":{"rx":1,"tx":1}}]}"""));
 
@@ -96,44 +96,68 @@ public class RestoreDocumentBuilderTests
     }
 
     [Fact]
+    public void Adapters_NullMeansLeaveAlone_SoItIsNeverRestored()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, null, JObject.Parse("""{"name":"x","lso":null,"features":{"a":true}}"""), Outcome(
+            """{"name":"x","lso":null,"features":{"a":true}}""",
+            """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"lso":true,"features":{"a":false}}]}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"x","features":{"a":false}}""");
+    }
+
+    [Fact]
+    public void Adapters_SettingsTheAdapterCannotChange_AreNotRestored()
+    {
+        var builder = new RestoreDocumentBuilder();
+        builder.Add(Adapters, null, JObject.Parse("""{"name":"x","lso":true,"features":{"rx-lro":true,"rx-gro":true}}"""), Outcome(
+            """{"name":"x","lso":true,"features":{"rx-lro":true,"rx-gro":true}}""",
+            """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"notSupported":["features.rx-lro","lso"],"lso":false,"features":{"rx-lro":false,"rx-gro":false}}]}"""));
+
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"x","features":{"rx-gro":false}}""");
+    }
+
+    [Fact]
     public void InDesiredState_AddsNothing()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Global, JObject.Parse("""{"chimney":"Disabled"}"""), Outcome("""{"chimney":"Disabled"}""", """{"chimney":"Disabled"}""", inDesiredState: true));
+        builder.Add(Global, null, JObject.Parse("""{"chimney":"Disabled"}"""), Outcome("""{"chimney":"Disabled"}""", """{"chimney":"Disabled"}""", inDesiredState: true));
         builder.IsEmpty.Should().BeTrue();
     }
 
     [Fact]
-    public void Single_RestoresDifferingValuesAndMarksValuesThatWereAbsent()
+    public void Single_RestoresDifferingValues_AndAbsentValuesAsNull()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Global, JObject.Parse("""{"chimney":"Disabled","rss":"Disabled","tcpip":{"a":false,"b":true}}"""), Outcome(
+        builder.Add(Global, null, JObject.Parse("""{"chimney":"Disabled","rss":"Disabled","tcpip":{"a":false,"b":true}}"""), Outcome(
             """{"chimney":"Disabled","rss":"Disabled","tcpip":{"a":false,"b":true}}""",
             """{"chimney":"Automatic","rss":"Disabled","tcpip":{"a":null,"b":false}}"""));
 
-        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"chimney":"Automatic","tcpip":{"b":false},"_metadata":{"restoreAbsent":["tcpip.a"]}}""");
+        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"chimney":"Automatic","tcpip":{"a":null,"b":false}}""");
     }
 
     [Fact]
-    public void Single_ARollbackThatDeletesAValueIsUndoneByWritingTheValueBack()
+    public void Single_AChangeThatDeletesAValueIsUndoneByWritingTheValueBack()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Global, JObject.Parse("""{"_metadata":{"restoreAbsent":["tcpip.a"]}}"""), Outcome(
+        builder.Add(Global, null, JObject.Parse("""{"tcpip":{"a":null}}"""), Outcome(
             """{"tcpip":{"a":null}}""", """{"tcpip":{"a":true}}"""));
 
         JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"tcpip":{"a":true}}""");
     }
 
     [Fact]
-    public void TwoInstancesTouchingOneAdapter_AreMergedIntoOneRestoreInstance()
+    public void TwoInstancesTouchingOneAdapter_AreRestoredLastFirst_UnderUniqueNames()
     {
         var builder = new RestoreDocumentBuilder();
-        builder.Add(Adapters, JObject.Parse("""{"name":"eth0","lso":false}"""), Outcome(
-            """{"name":"eth0","lso":false}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"lso":true}]}"""));
-        builder.Add(Adapters, JObject.Parse("""{"name":"e*","features":{"rx-gro":false}}"""), Outcome(
-            """{"name":"e*","features":{"rx-gro":false}}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"features":{"rx-gro":true}}]}"""));
+        builder.Add(Adapters, "first", JObject.Parse("""{"name":"eth0","features":{"rx-gro":false}}"""), Outcome(
+            """{"name":"eth0","features":{"rx-gro":false}}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"features":{"rx-gro":true}}]}"""));
+        builder.Add(Adapters, "second", JObject.Parse("""{"name":"e*","lso":false,"features":{"rx-gro":true}}"""), Outcome(
+            """{"name":"e*","lso":false,"features":{"rx-gro":true}}""", """{"adapters":[{"name":"eth0","inDesiredState":false,"lso":true,"features":{"rx-gro":false}}]}"""));
 
-        builder.Count.Should().Be(1);
-        JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"eth0","lso":true,"features":{"rx-gro":true}}""");
+        var resources = (JArray)builder.Build()["resources"]!;
+        resources.Select(r => r["name"]!.Value<string>()).Should().Equal("restore AdapterThing 'eth0' (before 'second')", "restore AdapterThing 'eth0' (before 'first')");
+        JsonAssert.Same(resources[0]["properties"], """{"name":"eth0","lso":true,"features":{"rx-gro":false}}""");
+        JsonAssert.Same(resources[1]["properties"], """{"name":"eth0","features":{"rx-gro":true}}""");
     }
 }

@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Linux.Platform;
 using DscOffload.Linux.Tests.Privileged;
+using DscOffload.Tests.Privileged;
 
 namespace DscOffload.Linux.Tests.Platform;
 

@@ -1,3 +1,5 @@
+using DscOffload.Tests.Privileged;
+
 namespace DscOffload.Linux.Tests.Privileged;
 
 /// <summary>

@@ -253,7 +253,7 @@ public sealed class LinuxNetAdapterOffloadResourceTests
         var act = () => _host.Set("""{"name": "v0", "features": {"gro": true}}""");
 
         act.Should().Throw<DscOffloadException>()
-            .Where(e => e.Kind == ErrorKind.NoMatch && e.Message == "interface 'v0' no longer exists");
+            .Where(e => e.Kind == ErrorKind.NoMatch && e.Message == "interface 'v0' no longer exists; nothing was changed");
     }
 
     [Fact]
@@ -286,15 +286,15 @@ public sealed class LinuxNetAdapterOffloadResourceTests
     }
 
     [Fact]
-    public void ChannelsAboveTheMaximum_AreInvalidInputNamingTheMaximumBeforeAnyChange()
+    public void ChannelsAboveTheMaximum_AreValidationFailedNamingTheMaximumBeforeAnyChange()
     {
         const string Desired = """{"name": "v*", "features": {"gro": true}, "channels": {"rx": 5}}""";
 
         var test = () => _host.Test(Desired);
         var set = () => _host.Set(Desired);
 
-        test.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.InvalidInput && e.Message.Contains("maximum 2"));
-        set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.InvalidInput
+        test.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed && e.Message.Contains("maximum 2"));
+        set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed
             && e.Message.Contains("channels.rx 5") && e.Message.Contains("'v0'") && e.Message.Contains("maximum 2"));
         Fake.Calls.Should().BeEmpty();
     }

@@ -3,6 +3,7 @@ using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Platform;
 using DscOffload.Linux.Resources;
 using DscOffload.Linux.Tests.Privileged;
+using DscOffload.Tests.Privileged;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Tests.Resources;

@@ -21,6 +21,15 @@ public static class FakeCimClassCatalog
     public const string IPsecOffload = "MSFT_NetAdapterIPsecOffloadV2SettingData";
     public const string AdvancedProperty = "MSFT_NetAdapterAdvancedPropertySettingData";
     public const string Win32NetworkAdapter = "Win32_NetworkAdapter";
+    public const string Service = "Win32_Service";
+    public const string Binding = "MSFT_NetAdapterBindingSettingData";
+    public const string ConSecRule = "MSFT_NetConSecRule";
+    public const string LbfoTeam = "MSFT_NetLbfoTeam";
+    public const string LbfoTeamMember = "MSFT_NetLbfoTeamMember";
+    public const string NetNat = "MSFT_NetNat";
+
+    /// <summary>The classes the coexistence probe reads that exist on Server 2012 and later (MSFT_NetNat only with WinNAT).</summary>
+    public static IReadOnlyList<string> CoexistenceClasses { get; } = [Service, Binding, ConSecRule, LbfoTeam, LbfoTeamMember];
 
     /// <summary>Every per-adapter setting-data class.</summary>
     public static IReadOnlyList<string> SettingDataClasses { get; } = [Lso, Checksum, Rss, Rsc, IPsecOffload, AdvancedProperty];
@@ -132,6 +141,53 @@ public static class FakeCimClassCatalog
                 ["ValidDisplayValues"] = R(CimValueType.StringArray),
                 ["Optional"] = R(CimValueType.Boolean),
             }, "Reset"),
+            new FakeCimClassSchema(Cimv2, Service, ["Name"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["Name"] = R(CimValueType.String),
+                ["DisplayName"] = R(CimValueType.String),
+                ["State"] = R(CimValueType.String),
+                ["StartMode"] = R(CimValueType.String),
+            }, ["StartService", "StopService"]),
+            SettingData(Binding, new()
+            {
+                ["Enabled"] = W(CimValueType.Boolean),
+                ["DisplayName"] = R(CimValueType.String),
+                ["ComponentID"] = R(CimValueType.String),
+                ["BindName"] = R(CimValueType.String),
+            }, "Enable", "Disable"),
+            new FakeCimClassSchema(StandardCimv2, ConSecRule, ["InstanceID"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["InstanceID"] = R(CimValueType.String),
+                ["DisplayName"] = R(CimValueType.String),
+                ["ElementName"] = R(CimValueType.String),
+                ["Enabled"] = R(CimValueType.UInt16),
+                ["InboundSecurity"] = R(CimValueType.UInt16),
+                ["OutboundSecurity"] = R(CimValueType.UInt16),
+                ["Mode"] = R(CimValueType.UInt16),
+                ["PolicyStoreSource"] = R(CimValueType.String),
+            }, ["Enable", "Disable"]),
+            new FakeCimClassSchema(StandardCimv2, LbfoTeam, ["InstanceID"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["InstanceID"] = R(CimValueType.String),
+                ["Name"] = R(CimValueType.String),
+                ["TeamingMode"] = R(CimValueType.UInt32),
+                ["LoadBalancingAlgorithm"] = R(CimValueType.UInt32),
+                ["Status"] = R(CimValueType.UInt32),
+            }, ["Rename"]),
+            new FakeCimClassSchema(StandardCimv2, LbfoTeamMember, ["InstanceID"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["InstanceID"] = R(CimValueType.String),
+                ["Name"] = R(CimValueType.String),
+                ["InterfaceDescription"] = R(CimValueType.String),
+                ["Team"] = R(CimValueType.String),
+                ["AdministrativeMode"] = R(CimValueType.UInt32),
+                ["OperationalMode"] = R(CimValueType.UInt32),
+            }, []),
+            new FakeCimClassSchema(StandardCimv2, NetNat, ["Name"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["Name"] = R(CimValueType.String),
+                ["InternalIPInterfaceAddressPrefix"] = R(CimValueType.String),
+            }, []),
             new FakeCimClassSchema(Cimv2, Win32NetworkAdapter, ["DeviceID"], new Dictionary<string, FakeCimPropertySchema>
             {
                 ["DeviceID"] = R(CimValueType.String),

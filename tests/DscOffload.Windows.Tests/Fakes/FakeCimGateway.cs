@@ -49,6 +49,9 @@ public sealed class FakeCimGateway : ICimGateway
     /// <summary>True when <paramref name="className"/> exists on this host.</summary>
     public bool HasClass(string className) => existingClasses.Contains(className);
 
+    /// <summary>Adds a class to the host (a role or feature that installs its CIM provider).</summary>
+    public void AddClass(string className) => existingClasses.Add(className);
+
     /// <summary>Removes a class from the host (for per-class fallback scenarios).</summary>
     public void RemoveClass(string className) => existingClasses.Remove(className);
 
@@ -107,6 +110,7 @@ public sealed class FakeCimGateway : ICimGateway
         return InstancesOf(className)
             .Where(r => filter is null || filter.Matches(r))
             .Where(r => includeHidden || !IsHidden(r))
+            .Where(r => InPolicyStore(r, options))
             .ToList();
     }
 
@@ -212,6 +216,29 @@ public sealed class FakeCimGateway : ICimGateway
         }
 
         throw new CimOperationException(CimFailure.NotFound, $"no instance {instance}");
+    }
+
+    /// <summary>
+    /// The NetSecurity classes answer from one policy store, as the cmdlets' -PolicyStore selects:
+    /// PersistentStore (the default: local rules), RSOP (Group Policy rules) or ActiveStore (both, the
+    /// rules in effect). Seeded rules name their store in PolicyStoreSource (PersistentStore or a GPO).
+    /// </summary>
+    private static bool InPolicyStore(CimRecord record, IReadOnlyDictionary<string, object> options)
+    {
+        if (!string.Equals(record.ClassName, FakeCimClassCatalog.ConSecRule, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var store = options.TryGetValue("PolicyStore", out var value) && value is string s ? s : "PersistentStore";
+        var local = string.Equals(record.GetString("PolicyStoreSource") ?? "PersistentStore", "PersistentStore", StringComparison.OrdinalIgnoreCase);
+        return store switch
+        {
+            "ActiveStore" => true,
+            "PersistentStore" => local,
+            "RSOP" => !local,
+            _ => false,
+        };
     }
 
     private bool IsHidden(CimRecord record)

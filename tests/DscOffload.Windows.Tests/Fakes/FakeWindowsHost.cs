@@ -69,8 +69,73 @@ public sealed class FakeWindowsHost
             fake.AddAdapter(adapter);
         }
 
+        foreach (var (name, state) in host["services"] as JObject ?? [])
+        {
+            fake.AddService(name, (string)state!);
+        }
+
+        foreach (var binding in host["bindings"]?.OfType<JObject>() ?? [])
+        {
+            fake.AddBinding((string)binding["adapter"]!, (string)binding["componentId"]!, (string)binding["displayName"]!, (bool?)binding["enabled"] ?? true);
+        }
+
+        foreach (var (className, list) in host["cimInstances"] as JObject ?? [])
+        {
+            foreach (var values in list?.OfType<JObject>() ?? [])
+            {
+                fake.Cim.AddInstance(className, Plain(values));
+            }
+        }
+
+        foreach (var value in host["registry"]?.OfType<JObject>() ?? [])
+        {
+            fake.Registry.Set((string)value["key"]!, (string)value["name"]!, RegistryValueData.String((string)value["data"]!));
+        }
+
         return fake;
     }
+
+    /// <summary>Adds a Win32_Service instance (a service that is installed, in the given state).</summary>
+    public void AddService(string name, string state, string? displayName = null) =>
+        Cim.AddInstance(FakeCimClassCatalog.Service, new Dictionary<string, object?>
+        {
+            ["Name"] = name,
+            ["DisplayName"] = displayName ?? name,
+            ["State"] = state,
+            ["StartMode"] = state == "Running" ? "Auto" : "Manual",
+        });
+
+    /// <summary>Adds the binding of a network component to a seeded adapter (MSFT_NetAdapterBindingSettingData).</summary>
+    public void AddBinding(string adapterName, string componentId, string displayName, bool enabled)
+    {
+        var adapter = Adapter(adapterName);
+        Cim.AddInstance(FakeCimClassCatalog.Binding, new Dictionary<string, object?>
+        {
+            ["InstanceID"] = $"{adapter.InterfaceGuid}::{componentId}",
+            ["Name"] = adapter.Name,
+            ["InterfaceDescription"] = adapter.InterfaceDescription,
+            ["Source"] = 3u,
+            ["SystemName"] = HostName,
+            ["Enabled"] = enabled,
+            ["DisplayName"] = displayName,
+            ["ComponentID"] = componentId,
+            ["BindName"] = componentId,
+        });
+    }
+
+    /// <summary>Adds a connection security rule (MSFT_NetConSecRule); <paramref name="store"/> is PersistentStore or a GPO name.</summary>
+    public void AddConnectionSecurityRule(string displayName, bool enabled, uint inbound, uint outbound, string store = "PersistentStore") =>
+        Cim.AddInstance(FakeCimClassCatalog.ConSecRule, new Dictionary<string, object?>
+        {
+            ["InstanceID"] = "{" + Guid.NewGuid().ToString().ToUpperInvariant() + "}",
+            ["DisplayName"] = displayName,
+            ["ElementName"] = displayName,
+            ["Enabled"] = enabled ? 1u : 2u,
+            ["InboundSecurity"] = inbound,
+            ["OutboundSecurity"] = outbound,
+            ["Mode"] = 1u,
+            ["PolicyStoreSource"] = store,
+        });
 
     /// <summary>The platform under test, over this host's fakes.</summary>
     public CimWindowsOffloadPlatform CreatePlatform() => new(Cim, Registry, HostName);

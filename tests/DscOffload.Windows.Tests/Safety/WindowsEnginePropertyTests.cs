@@ -158,7 +158,7 @@ public sealed class WindowsEnginePropertyTests
                 return;
             }
 
-            if (entry.Document.ToString().Contains("restoreAbsent"))
+            if (entry.Document.SelectTokens("resources[*].properties.tcpipParameters.*").Any(t => t.Type == JTokenType.Null))
             {
                 Interlocked.Increment(ref restoredAbsent);
             }

@@ -1,4 +1,3 @@
-using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Safety;
 using DscOffload.Windows.Platform;
@@ -70,18 +69,7 @@ public sealed class WindowsFaultInjectionTests
         var faulty = new FaultInjectingWindowsPlatform(platform) { FailAt = k, Timing = timing };
         var before = WindowsEngineHarness.State(platform);
         var globalBefore = platform.ReadGlobal();
-        EngineRun run;
-        try
-        {
-            run = harness.GuardedSet(yaml, faulty);
-        }
-        catch (DscOffloadException e)
-        {
-            e.Message.Should().Contain("nothing was changed", because);
-            WindowsEngineHarness.State(platform).Should().Be(before, because);
-            harness.Journal.List().Should().BeEmpty(because);
-            return;
-        }
+        var run = harness.GuardedSet(yaml, faulty);
 
         faulty.Injected.Should().BeTrue(because);
         var after = WindowsEngineHarness.State(platform);
@@ -90,7 +78,16 @@ public sealed class WindowsFaultInjectionTests
         Reported(run.Envelope).Should().BeEquivalentTo(Observed(before, after, globalBefore, platform.ReadGlobal()), because);
         ReportedAfterValuesAreReal(run.Envelope, platform, because);
 
-        var entry = harness.Journal.List().Should().ContainSingle(because).Subject;
+        var entries = harness.Journal.List();
+        if (entries.Count == 0)
+        {
+            // The fault struck while the first instance was being tested for the journal: nothing changed, nothing to save.
+            run.Changed.Should().BeFalse(because);
+            WindowsEngineHarness.State(platform).Should().Be(before, because);
+            return;
+        }
+
+        var entry = entries.Should().ContainSingle(because).Subject;
         entry.Status.Should().Be(run.Changed ? JournalStatus.Partial : JournalStatus.Failed, because);
         var rollback = harness.Rollback(entry, platform);
         rollback.HadErrors.Should().BeFalse(because + rollback.Envelope);
@@ -98,14 +95,7 @@ public sealed class WindowsFaultInjectionTests
 
         using var again = new WindowsEngineHarness();
         var fresh = FakeWindowsHost.Load(host).CreatePlatform();
-        try
-        {
-            harness.GuardedSet(yaml, new FaultInjectingWindowsPlatform(fresh) { FailAt = k, Timing = timing }).HadErrors.Should().BeTrue(because);
-        }
-        catch (DscOffloadException e) when (e.Message.Contains("nothing was changed"))
-        {
-            return;
-        }
+        harness.GuardedSet(yaml, new FaultInjectingWindowsPlatform(fresh) { FailAt = k, Timing = timing }).HadErrors.Should().BeTrue(because);
 
         again.GuardedSet(yaml, fresh).HadErrors.Should().BeFalse(because);
         WindowsEngineHarness.Run(yaml, fresh, EngineOperation.Test).InDesiredState.Should().BeTrue(because);

@@ -1,0 +1,205 @@
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Engine;
+using DscOffload.Core.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Coexistence;
+
+/// <summary>
+/// Compares the offloads a document asks for, and the offloads a host has on, with the conditions its
+/// coexistence state shows, and says where an offload will not be used or depends on something else:
+/// "chimney is Automatic on fast-02 but an IPsec policy is applied; KB 951037: …". The engine calls it
+/// once per host after test and set; validate calls it on the document alone. It never fails a run:
+/// a host whose coexistence state cannot be read (an older snapshot, another OS) gets no advice.
+/// </summary>
+public static class CoexistenceAdvisor
+{
+    /// <summary>
+    /// Advice for one host after a test or set of <paramref name="configuration"/>: reads the host's
+    /// coexistence state through its OffloadCoexistence type (live or recorded) for each platform the
+    /// document has offload settings for.
+    /// </summary>
+    public static IReadOnlyList<CoexistenceAdvice> ForRun(ResourceCatalog catalog, PreparedConfiguration configuration, JArray results, HostTarget target)
+    {
+        var subjects = new List<CoexistenceSubject>();
+        foreach (var item in configuration.Instances)
+        {
+            var entry = results.OfType<JObject>().FirstOrDefault(r =>
+                r["name"]?.Value<string>() == item.Instance.Name && r["type"]?.Value<string>() == item.Instance.Type);
+            var actual = entry?["result"]?["actualState"] as JObject ?? entry?["result"]?["beforeState"] as JObject;
+            subjects.Add(new CoexistenceSubject(item.Instance.Name, item.Instance.Type, item.Instance.Properties, actual));
+        }
+
+        var advice = new List<CoexistenceAdvice>();
+        foreach (var table in CoexistenceTable.Platforms)
+        {
+            if (!subjects.Any(s => Concerns(table, s)) || catalog.Find(table.ResourceType) is not { } provider)
+            {
+                continue;
+            }
+
+            if (ReadHost(provider, table, target) is { } report)
+            {
+                advice.AddRange(Advise(table, report, subjects, $"on {target.Name}"));
+            }
+        }
+
+        return advice;
+    }
+
+    /// <summary>
+    /// Advice for a document on its own (validate): an offload the document turns on next to a
+    /// condition the document itself asserts (an OffloadCoexistence instance with <c>ipsecPolicy:
+    /// true</c>) that rules it out, and <c>compatibleWith</c> lists that contradict the asserted conditions.
+    /// </summary>
+    public static IReadOnlyList<CoexistenceAdvice> ForDocument(PreparedConfiguration configuration)
+    {
+        var advice = new List<CoexistenceAdvice>();
+        var subjects = configuration.Instances
+            .Select(i => new CoexistenceSubject(i.Instance.Name, i.Instance.Type, i.Instance.Properties, null))
+            .ToList();
+        foreach (var table in CoexistenceTable.Platforms)
+        {
+            var report = new CoexistenceReport();
+            foreach (var assertion in subjects.Where(s => string.Equals(s.Type, table.ResourceType, StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var row in table.Rows)
+                {
+                    if (assertion.Desired[row.Id] is { Type: JTokenType.Boolean } flag && flag.Value<bool>())
+                    {
+                        report.Add(row.Id, $"asserted by '{assertion.InstanceName}'", []);
+                    }
+                }
+
+                foreach (var name in Names(assertion.Desired[CoexistenceDescriptor.CompatibleWith]))
+                {
+                    foreach (var row in CoexistenceState.RulingOut(table, report, name).Where(r => report.Has(r.Id) == true))
+                    {
+                        advice.Add(new CoexistenceAdvice(assertion.InstanceName, assertion.Type, MessageLevel.Warning,
+                            $"{name} is asserted usable (compatibleWith) but {row.Id} is asserted true ({row.Condition}); {row.Source}: {row.Effects[name].Note}"));
+                    }
+                }
+            }
+
+            if (report.Detected.Count > 0)
+            {
+                advice.AddRange(Advise(table, report, subjects, "in this document"));
+            }
+        }
+
+        return advice;
+    }
+
+    /// <summary>The advice for <paramref name="subjects"/> on a host whose conditions are <paramref name="report"/>.</summary>
+    public static IEnumerable<CoexistenceAdvice> Advise(PlatformCoexistenceTable table, CoexistenceReport report, IEnumerable<CoexistenceSubject> subjects, string where)
+    {
+        foreach (var subject in subjects)
+        {
+            foreach (var offload in table.Offloads)
+            {
+                var settings = offload.Settings.Where(s => string.Equals(s.Type, subject.Type, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (settings.Count == 0)
+                {
+                    continue;
+                }
+
+                var desired = FirstOn(settings, subject.Desired);
+                foreach (var found in report.Detected)
+                {
+                    var row = table.Row(found.Id);
+                    if (row is null || !row.Effects.TryGetValue(offload.Name, out var effect) || effect.Verdict == CoexistenceVerdict.Yes)
+                    {
+                        continue;
+                    }
+
+                    var adapters = subject.Adapters;
+                    if (effect.PerInterface)
+                    {
+                        adapters = adapters.Where(a => found.Interfaces.Contains(a.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+                        if (adapters.Count == 0)
+                        {
+                            continue;
+                        }
+                    }
+
+                    var actual = desired is null ? ActualOn(settings, subject, adapters, effect.PerInterface) : null;
+                    var level = (effect.Verdict, desired is not null) switch
+                    {
+                        (CoexistenceVerdict.No, _) or (CoexistenceVerdict.Partial, true) => MessageLevel.Warning,
+                        (CoexistenceVerdict.Partial, false) or (CoexistenceVerdict.ImplementationSpecific, true) => MessageLevel.Information,
+                        _ => (MessageLevel?)null,
+                    };
+                    if (level is null || (desired is null && actual is null))
+                    {
+                        continue;
+                    }
+
+                    var setting = desired is { } d ? $"desired {d.Path} = {Text(d.Value)}" : $"{actual!.Value.Path} = {Text(actual.Value.Value)}";
+                    var scope = effect.PerInterface ? $" ({string.Join(", ", adapters.Select(a => a.Name))})" : "";
+                    var nuance = row.Nuance is { } n && offload.Name == "chimney" && n.Chimney != effect.Verdict ? $"; {n.Source} says {n.Chimney}" : "";
+                    yield return new CoexistenceAdvice(subject.InstanceName, subject.Type, level.Value,
+                        $"{setting}, but {where}{scope}: {row.Condition}; {row.Source}: {effect.Note}{nuance}. Evidence: {CoexistenceResource.Evidence(found)}. See 'dscoffload explain {offload.Name}'.");
+                }
+            }
+        }
+    }
+
+    private static bool Concerns(PlatformCoexistenceTable table, CoexistenceSubject subject) =>
+        table.Offloads.Any(o => o.Settings.Any(s => string.Equals(s.Type, subject.Type, StringComparison.OrdinalIgnoreCase)));
+
+    private static CoexistenceReport? ReadHost(IResourceTypeProvider provider, PlatformCoexistenceTable table, HostTarget target)
+    {
+        try
+        {
+            if (target.Resolve(provider) is not IGettableResource resource)
+            {
+                return null;
+            }
+
+            var state = resource.Get([], new OperationContext(_ => { }, target.Name) { ReadOnlyTarget = true }).ActualState;
+            return CoexistenceState.FromJson(table, state);
+        }
+        catch (DscOffloadException)
+        {
+            // No coexistence state for this host (an older snapshot, or a live host of another OS):
+            // the advice is optional, the run is not.
+            return null;
+        }
+    }
+
+    private static (string Path, JToken Value)? FirstOn(IEnumerable<OffloadSetting> settings, JObject state)
+    {
+        foreach (var s in settings)
+        {
+            if (s.ValueIn(state) is { } value && s.IsOn(value))
+            {
+                return (s.Path, value);
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Path, JToken Value)? ActualOn(IReadOnlyList<OffloadSetting> settings, CoexistenceSubject subject, IReadOnlyList<(string Name, JObject State)> adapters, bool perInterface)
+    {
+        if (!perInterface && subject.Actual is { } top && FirstOn(settings, top) is { } hostWide)
+        {
+            return hostWide;
+        }
+
+        foreach (var (name, state) in adapters)
+        {
+            if (FirstOn(settings, state) is { } on)
+            {
+                return ($"{on.Path} of {name}", on.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Names(JToken? token) =>
+        token is JArray array ? array.Where(t => t.Type == JTokenType.String).Select(t => t.Value<string>()!) : [];
+
+    private static string Text(JToken value) => value.Type == JTokenType.String ? value.Value<string>()! : value.ToString(Newtonsoft.Json.Formatting.None);
+}

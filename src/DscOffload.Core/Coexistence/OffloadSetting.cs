@@ -1,0 +1,33 @@
+using DscOffload.Core.Adapters;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Core.Coexistence;
+
+/// <summary>
+/// A resource property that switches an offload on: the type, the property path (dots for members,
+/// <c>tcpipParameters.enableTCPChimney</c>, <c>features.tso</c>) and the values that mean "on".
+/// </summary>
+/// <param name="Type">The resource type that has the property.</param>
+/// <param name="Path">The property path.</param>
+/// <param name="On">The values that turn the offload on.</param>
+public sealed record OffloadSetting(string Type, string Path, IReadOnlyList<JToken> On)
+{
+    /// <summary>The value at <see cref="Path"/> in <paramref name="state"/>, or null when absent.</summary>
+    public JToken? ValueIn(JObject state)
+    {
+        JToken? current = state;
+        foreach (var part in Path.Split('.'))
+        {
+            current = current is JObject o ? o[part] : null;
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current.Type == JTokenType.Null ? null : current;
+    }
+
+    /// <summary>True when <paramref name="value"/> is one of the "on" values.</summary>
+    public bool IsOn(JToken? value) => value is not null && On.Any(v => JsonValues.Same(v, value));
+}

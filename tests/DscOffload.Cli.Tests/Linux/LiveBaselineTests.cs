@@ -1,0 +1,169 @@
+using DscOffload.Cli.Tests.Process;
+using DscOffload.Tests.Privileged;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Tests.Linux;
+
+/// <summary>
+/// The Linux example baseline applied by the native binary to a veth interface in a private network
+/// namespace: the kernel agrees (cross-checked with the <c>ethtool</c> program), a second set changes
+/// nothing and says so, test and a snapshot round trip agree, what-if changes nothing, and persistence
+/// writes the documented <c>.link</c> file. Needs root; each test gets its own namespace.
+/// </summary>
+public sealed class LiveBaselineTests : IDisposable
+{
+    private const string Type = "DscOffload.Linux/NetAdapterOffload";
+    private readonly CliVethNamespace _ns = new();
+    private readonly string _baseline = RepositoryPaths.InRepo("examples", "linux-offload-baseline.dsc.yaml");
+
+    public void Dispose() => _ns.Dispose();
+
+    private JObject Config(string operation, params string[] extra)
+    {
+        var result = _ns.Run(["config", operation, "--file", _baseline, "--format", "json", .. extra]);
+        result.ExitCode.Should().Be(0, result.ToString());
+        return JObject.Parse(result.Stdout);
+    }
+
+    private static IEnumerable<JToken> Results(JObject envelope) => envelope["results"]!.Children();
+
+    [PrivilegedFact]
+    public void ConfigSet_Baseline_ChangesFeaturesAndChannels()
+    {
+        var envelope = Config("set");
+
+        envelope["hadErrors"]!.Value<bool>().Should().BeFalse();
+        var result = Results(envelope).Should().ContainSingle().Subject["result"]!;
+        result["changedProperties"]!.Values<string>().Should().Contain(["features", "channels"]);
+        result["afterState"]!["adapters"]!.Should().ContainSingle().Which["name"]!.Value<string>().Should().Be(CliVethNamespace.Interface);
+        result["afterState"]!["channels"]!["rx"]!.Value<int>().Should().Be(1);
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void ConfigSet_Baseline_KernelAgreesAccordingToEthtool()
+    {
+        var before = EthtoolReport.Features(_ns.Ethtool("-k", CliVethNamespace.Interface));
+        before["tx-checksumming"].Should().BeTrue("a new veth starts with offloads on, so the set has something to do");
+        before["tcp-segmentation-offload"].Should().BeTrue();
+        EthtoolReport.CurrentChannels(_ns.Ethtool("-l", CliVethNamespace.Interface), "RX").Should().Be(CliVethNamespace.Queues);
+
+        Config("set");
+
+        var after = EthtoolReport.Features(_ns.Ethtool("-k", CliVethNamespace.Interface));
+        foreach (var feature in (string[])["rx-checksumming", "tx-checksumming", "tcp-segmentation-offload", "generic-segmentation-offload", "generic-receive-offload"])
+        {
+            after[feature].Should().BeFalse($"the baseline turns {feature} off");
+        }
+
+        EthtoolReport.CurrentChannels(_ns.Ethtool("-l", CliVethNamespace.Interface), "RX").Should().Be(1);
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void ConfigSet_SecondTime_ChangesNothingAndSaysSo()
+    {
+        Config("set");
+        var kernel = _ns.KernelState();
+
+        var again = Config("set");
+
+        again["hadErrors"]!.Value<bool>().Should().BeFalse();
+        Results(again).Should().NotBeEmpty().And.OnlyContain(r => !r["result"]!["changedProperties"]!.HasValues);
+        again["messages"]!.Should().Contain(m => m["level"]!.Value<string>() == "information"
+            && m["message"]!.Value<string>()!.Contains("already in desired state; nothing changed"));
+        _ns.KernelState().Should().Be(kernel);
+    }
+
+    [PrivilegedFact]
+    public void ConfigTest_ReportsDriftBeforeSetAndDesiredStateAfter()
+    {
+        Results(Config("test")).Should().ContainSingle().Which["result"]!["inDesiredState"]!.Value<bool>().Should().BeFalse();
+
+        Config("set");
+
+        var after = Config("test");
+        Results(after).Should().ContainSingle().Which["result"]!["inDesiredState"]!.Value<bool>().Should().BeTrue();
+        after["hadErrors"]!.Value<bool>().Should().BeFalse();
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void ConfigSetWhatIf_PredictsTheChangesAndChangesNothing()
+    {
+        var kernel = _ns.KernelState();
+
+        var envelope = Config("set", "--what-if");
+
+        envelope["metadata"]!["Microsoft.DSC"]!["executionType"]!.Value<string>().Should().Be("whatIf");
+        Results(envelope).Should().ContainSingle().Which["result"]!["changedProperties"]!.Values<string>().Should().Contain(["features", "channels"]);
+        _ns.KernelState().Should().Be(kernel);
+    }
+
+    [PrivilegedFact]
+    public void Snapshot_TakenAfterSet_SatisfiesTheBaselineWhenTestedAgainst()
+    {
+        var before = Path.Combine(_ns.Files.FullName, "before.dsc.json");
+        var after = Path.Combine(_ns.Files.FullName, "after.dsc.json");
+        _ns.Run("snapshot", "--output", before).ExitCode.Should().Be(0);
+        Config("set");
+        var snapshot = _ns.Run("snapshot", "--output", after);
+        snapshot.ExitCode.Should().Be(0, snapshot.ToString());
+
+        InDesiredStateAgainst(before).Should().BeFalse("the snapshot before set records the offloads on");
+        InDesiredStateAgainst(after).Should().BeTrue();
+        var resources = JObject.Parse(File.ReadAllText(after))["resources"]!;
+        resources.Should().Contain(r => r["type"]!.Value<string>() == Type && r["name"]!.Value<string>() == CliVethNamespace.Interface);
+    }
+
+    private bool InDesiredStateAgainst(string snapshot)
+    {
+        // Recorded state needs no namespace: the document is tested against the file alone.
+        var result = DscOffloadProcess.Run("config", "test", "--file", _baseline, "--against", snapshot, "--format", "json");
+        result.ExitCode.Should().Be(0, result.ToString());
+        var envelope = JObject.Parse(result.Stdout);
+        envelope["metadata"]!["DscOffload"]!["target"]!.Value<string>().Should().Be("recorded");
+        return Results(envelope).Should().ContainSingle().Subject["result"]!["inDesiredState"]!.Value<bool>();
+    }
+
+    [PrivilegedFact]
+    public void ConfigSet_PersistSystemdLink_WritesTheDocumentedLinkFileAndThenIsInDesiredState()
+    {
+        // The baseline's 'tso' alias includes TSO variants no .link key can set, so a persisted baseline names TSO's members.
+        var document = _ns.WriteFile("persist.dsc.yaml", """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: data interfaces, kept across reboots
+              type: DscOffload.Linux/NetAdapterOffload
+              properties:
+                name: eth*
+                features: {rx: false, tx: false, tx-tcp-segmentation: false, tx-tcp6-segmentation: false, gso: false, gro: false}
+                channels: {rx: 1}
+                persist: SystemdLink
+            """);
+
+        var set = _ns.Run("config", "set", "--file", document, "--format", "json");
+
+        set.ExitCode.Should().Be(0, set.ToString());
+        var link = Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link");
+        Directory.GetFiles(_ns.LinkDirectory).Should().Equal([link], "one file per interface, named 10-dscoffload-<interface>.link");
+        File.ReadAllText(link).Should().Contain("[Match]\nOriginalName=eth0\n").And.Contain("GenericReceiveOffload=false")
+            .And.Contain("TCPSegmentationOffload=false").And.Contain("RxChannels=1");
+        JObject.Parse(set.Stdout)["results"]![0]!["result"]!["changedProperties"]!.Values<string>().Should().Contain("persist");
+
+        var test = _ns.Run("config", "test", "--file", document, "--format", "json");
+        test.ExitCode.Should().Be(0, test.ToString());
+        JObject.Parse(test.Stdout)["results"]![0]!["result"]!["inDesiredState"]!.Value<bool>().Should().BeTrue();
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void ConfigSet_BaselineWithPersistSystemdLink_IsRefusedNamingTheFeatureAndChangesNothing()
+    {
+        var document = _ns.WriteFile("persist-baseline.dsc.yaml", File.ReadAllText(_baseline).TrimEnd('\n') + "\n    persist: SystemdLink\n");
+        var kernel = _ns.KernelState();
+
+        var set = _ns.Run("config", "set", "--file", document, "--format", "json");
+
+        set.ExitCode.Should().Be(5, set.ToString());
+        JObject.Parse(set.Stdout)["results"]![0]!["error"]!.Value<string>().Should().Contain("tx-tcp-accecn-segmentation").And.Contain("nothing was changed");
+        Directory.GetFiles(_ns.LinkDirectory).Should().BeEmpty();
+        _ns.KernelState().Should().Be(kernel);
+    }
+}
