@@ -65,7 +65,9 @@ public class ManifestTests
             }
 
             ((JObject)m["exitCodes"]!).Properties().Select(p => p.Name).Should().Equal("0", "1", "2", "3", "4", "5", "6", "7");
-            m["schema"]!["embedded"]!["properties"]!["_inDesiredState"].Should().NotBeNull();
+            var inDesiredState = m["schema"]!["embedded"]!["properties"]!["_inDesiredState"]!;
+            inDesiredState["type"]!.Values<string>().Should().Equal("boolean", "null");
+            inDesiredState["readOnly"]!.Value<bool>().Should().BeTrue();
             m["schema"]!["embedded"]!.ToString().Should().NotContain("\"$ref\"", "dsc does not fetch remote references");
         }
     }

@@ -230,7 +230,7 @@ public sealed class GlobalOffloadResourceTests
         error.Applied.RestartRequired.Should().Equal(RestartRequirement.System("SRV-X710-01"));
         error.Applied.AfterState["chimney"]!.Value<string>().Should().Be("Enabled");
         Same(error.Applied.AfterState["tcpipParameters"], """{"enableTCPChimney":true,"enableRSS":null}""");
-        error.Applied.AfterState["_restartRequired"].Should().NotBeNull();
+        Same(error.Applied.AfterState["_restartRequired"], """[{"system":"SRV-X710-01"}]""");
         GlobalInstance(h)["Chimney"].Should().Be(CimValue.UInt8(1));
         h.Registry.Read(FakeWindowsHost.TcpipParametersKey, "EnableRSS").Should().BeNull("the failed write left it untouched");
     }
