@@ -26,4 +26,7 @@ public static class JsonValues
 
         return JToken.DeepEquals(a, b);
     }
+
+    /// <summary>A value as messages quote it; a setting the adapter lacks reads as <c>absent</c>.</summary>
+    internal static string Show(JToken? value) => value is null ? "absent" : value.ToString(Newtonsoft.Json.Formatting.None);
 }
