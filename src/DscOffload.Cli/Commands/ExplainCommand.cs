@@ -13,7 +13,12 @@ public static class ExplainCommand
     public static Command Create()
     {
         var command = new Command("explain", "Explain which host conditions (IPsec policy, Hyper-V, NLB, NAT, cluster, teaming, xfrm, bonding) stop or restrict an offload, from the coexistence table. Reads no host.");
-        var name = new Argument<string>("name") { Description = $"An offload or condition: {string.Join(", ", CoexistenceExplanation.Names)}." };
+        var name = new Argument<string>("name")
+        {
+            // A fixed text: listing the names here would parse the coexistence table on every start of
+            // the binary, whatever the command. An unknown name prints the full list.
+            Description = "An offload (chimney, rss, rsc, lso, checksum, taskoffload, netdma, ipsecoffload, tso, gso, gro, …) or a condition id.",
+        };
         command.Arguments.Add(name);
         command.SetAction(parse => CommandGuard.Run(streams =>
         {

@@ -12,6 +12,12 @@ public interface IResourceTypeProvider
     ResourceDescriptor Descriptor { get; }
 
     /// <summary>
+    /// The DSC type name. Every process builds the catalog, so a provider whose descriptor is costly to
+    /// build (one derived from data) answers this without building it.
+    /// </summary>
+    string TypeName => Descriptor.Type;
+
+    /// <summary>
     /// The type bound to the live host. Throws <see cref="Diagnostics.DscOffloadException"/>
     /// (<c>NotSupported</c>) when this OS has no live backend for the type.
     /// </summary>

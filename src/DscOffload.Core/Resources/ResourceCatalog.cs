@@ -11,7 +11,7 @@ public sealed class ResourceCatalog
         Providers = providers.ToList();
         foreach (var p in Providers)
         {
-            _byType[p.Descriptor.Type] = p;
+            _byType[p.TypeName] = p;
         }
     }
 
@@ -22,5 +22,5 @@ public sealed class ResourceCatalog
     public IResourceTypeProvider? Find(string type) => _byType.GetValueOrDefault(type);
 
     /// <summary>The type names, for "allowed: …" messages.</summary>
-    public string TypeNames => string.Join(", ", Providers.Select(p => p.Descriptor.Type));
+    public string TypeNames => string.Join(", ", Providers.Select(p => p.TypeName));
 }

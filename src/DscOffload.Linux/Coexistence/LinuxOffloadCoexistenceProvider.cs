@@ -15,7 +15,7 @@ public sealed class LinuxOffloadCoexistenceProvider : CoexistenceResourceProvide
 
     /// <summary>Creates the provider.</summary>
     public LinuxOffloadCoexistenceProvider()
-        : base("Linux", "Read-only: IPsec (xfrm) policies and SAs, bond and team devices on this Linux host, and what they mean for TSO/GSO, checksum, LRO and ESP offload.")
+        : base(TypeName, "Linux", "Read-only: IPsec (xfrm) policies and SAs, bond and team devices on this Linux host, and what they mean for TSO/GSO, checksum, LRO and ESP offload.")
     {
     }
 

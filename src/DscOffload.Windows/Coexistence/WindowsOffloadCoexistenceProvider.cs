@@ -15,7 +15,7 @@ public sealed class WindowsOffloadCoexistenceProvider : CoexistenceResourceProvi
 
     /// <summary>Creates the provider.</summary>
     public WindowsOffloadCoexistenceProvider()
-        : base("Windows", "Read-only: which KB 951037 coexistence conditions (IPsec policy, Hyper-V, NLB, NAT/ICS, cluster and NetFT, teaming, filter drivers) hold on this Windows host, and what they mean for TCP Chimney and the other offloads.")
+        : base(TypeName, "Windows", "Read-only: which KB 951037 coexistence conditions (IPsec policy, Hyper-V, NLB, NAT/ICS, cluster and NetFT, teaming, filter drivers) hold on this Windows host, and what they mean for TCP Chimney and the other offloads.")
     {
     }
 
