@@ -34,4 +34,7 @@ public sealed class ConfigRequest
 
     /// <summary>How the change is named in the journal and the lock (default: <c>config set --file DOC</c>).</summary>
     public string? Command { get; init; }
+
+    /// <summary>For a rollback: the journal entry's saved files, put back after its document is applied.</summary>
+    public IReadOnlyList<Core.Safety.JournaledFile> RestoreFiles { get; init; } = [];
 }

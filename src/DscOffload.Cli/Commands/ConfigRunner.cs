@@ -60,7 +60,7 @@ public sealed class ConfigRunner
         {
             var live = new LiveHostTarget();
             tally.Add(liveChange
-                ? GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error)
+                ? GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles)
                 : engine.Run(prepared, live, _request.Operation), sink);
         }
         else

@@ -11,8 +11,8 @@ namespace DscOffload.Cli.Commands;
 
 /// <summary>
 /// <c>dscoffload rollback [--list | --id ID] [--what-if] [--format json|table]</c>: lists the change journal, or
-/// applies one entry's restore document as a live set (itself locked and journaled, so a rollback can be
-/// rolled back by its own id). Without <c>--id</c> it restores the latest change
+/// applies one entry's restore document as a live set and puts back the files the change wrote (itself locked
+/// and journaled, so a rollback can be rolled back by its own id). Without <c>--id</c> it restores the latest change
 /// (<see cref="ChangeJournal.LatestToRestore"/>). Entry ids may be shortened to a unique prefix.
 /// </summary>
 public static class RollbackCommand
@@ -73,7 +73,18 @@ public static class RollbackCommand
             WhatIf = whatIf,
             Format = format,
             Command = $"rollback --id {entry.Id}",
+            RestoreFiles = entry.Files,
         };
+        if (whatIf)
+        {
+            foreach (var file in entry.Files.Where(f => !f.IsCurrent()))
+            {
+                streams.Error.WriteLine(file.DidNotExist
+                    ? $"dscoffload: what-if: would delete {file.Path} (it did not exist before the change)"
+                    : $"dscoffload: what-if: would restore {file.Path} to its content before the change");
+            }
+        }
+
         var exit = new ConfigRunner(catalog, streams, request).Run();
         if (exit == CliExitCode.Success && !whatIf)
         {

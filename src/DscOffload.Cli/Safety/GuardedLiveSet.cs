@@ -10,14 +10,29 @@ namespace DscOffload.Cli.Safety;
 /// </summary>
 public static class GuardedLiveSet
 {
-    /// <summary>Runs the set of <paramref name="prepared"/> on <paramref name="target"/> under the guard.</summary>
-    public static EngineRun Run(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target, string command, TextWriter error)
+    /// <summary>
+    /// Runs the set of <paramref name="prepared"/> on <paramref name="target"/> under the guard; for a rollback,
+    /// <paramref name="restoreFiles"/> are the entry's saved files, put back (under the same lock) once the
+    /// document applied, each reported on <paramref name="error"/>.
+    /// </summary>
+    public static EngineRun Run(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target, string command, TextWriter error,
+        IReadOnlyList<JournaledFile>? restoreFiles = null)
     {
+        ArgumentNullException.ThrowIfNull(error);
         using var guard = GuardedChange.Begin(command, prepared.Instances.Select(i => i.Provider.Descriptor));
-        var run = guard.RunSet(engine, prepared, target);
+        var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
         if (run.HadErrors && run.Changed)
         {
             error.WriteLine($"dscoffload: error: partially applied: {GuardedChange.DescribeFailure(run.Envelope, changed: true)}; to restore the state saved before this set run '{guard.RollbackCommand}'");
+        }
+
+        if (run.HadErrors && restoreFiles is { Count: > 0 })
+        {
+            var left = restoreFiles.Where(f => !f.IsCurrent()).Select(f => f.Path).ToList();
+            if (left.Count > 0)
+            {
+                error.WriteLine($"dscoffload: error: these files were not put back because the rollback failed: {string.Join(", ", left)}");
+            }
         }
 
         return run;

@@ -53,10 +53,7 @@ public sealed class ChangeJournal
         var now = _clock.GetUtcNow();
         var id = now.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var document = (JObject)restoreDocument.DeepClone();
-        var metadata = document["metadata"] as JObject ?? [];
-        document["metadata"] = metadata;
-        var ours = metadata["DscOffload"] as JObject ?? [];
-        metadata["DscOffload"] = ours;
+        var ours = OurMetadata(document);
         ours["journal"] = new JObject
         {
             ["id"] = id,
@@ -80,10 +77,7 @@ public sealed class ChangeJournal
     public JournalEntry Update(JournalEntry entry, JObject restoreDocument, IReadOnlyList<string> notes)
     {
         var document = (JObject)restoreDocument.DeepClone();
-        var metadata = document["metadata"] as JObject ?? [];
-        document["metadata"] = metadata;
-        var ours = metadata["DscOffload"] as JObject ?? [];
-        metadata["DscOffload"] = ours;
+        var ours = OurMetadata(document);
         var facts = (JObject)JournalEntry.Facts(entry.Document)!.DeepClone();
         facts["notes"] = new JArray(notes);
         facts["updatedAt"] = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture);
@@ -192,6 +186,24 @@ public sealed class ChangeJournal
         }
 
         return deleted;
+    }
+
+    // Assigning a token that already has a parent would copy it, so only new objects are attached.
+    private static JObject OurMetadata(JObject document)
+    {
+        if (document["metadata"] is not JObject metadata)
+        {
+            metadata = [];
+            document["metadata"] = metadata;
+        }
+
+        if (metadata["DscOffload"] is not JObject ours)
+        {
+            ours = [];
+            metadata["DscOffload"] = ours;
+        }
+
+        return ours;
     }
 
     private IEnumerable<string> EntryFiles() =>

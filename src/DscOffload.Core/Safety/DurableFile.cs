@@ -15,8 +15,11 @@ public static class DurableFile
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), durably.</summary>
-    public static void Write(string path, string text)
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), durably, readable by the owner only.</summary>
+    public static void Write(string path, string text) => Write(path, text, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> durably; on Unix the file gets <paramref name="mode"/>.</summary>
+    public static void Write(string path, string text, UnixFileMode mode)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{TemporarySuffix}");
@@ -30,7 +33,7 @@ public static class DurableFile
             };
             if (!OperatingSystem.IsWindows())
             {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                options.UnixCreateMode = mode;
             }
 
             using (var stream = new FileStream(temporary, options))

@@ -66,19 +66,50 @@ public sealed class GuardedChange : IDisposable, IChangeGate
         ArgumentNullException.ThrowIfNull(resource);
         var quiet = new OperationContext(_ => { }, Environment.MachineName);
         var test = resource.Test((JObject)input.DeepClone(), quiet);
-        if (_restore.Add(descriptor, instance?.Name, input, test) == 0)
+        var added = _restore.Add(descriptor, instance?.Name, input, test);
+        if (resource is IFileWritingResource writer)
         {
-            return;
+            added += writer.FilesSetWillWrite(test).Count(path => _restore.AddFile(JournaledFile.Capture(path)));
         }
 
-        Entry = Entry is null
-            ? Journal.Record(_restore.Build(), _command, Environment.MachineName, _restore.Notes)
-            : Journal.Update(Entry, _restore.Build(), _restore.Notes);
+        if (added > 0)
+        {
+            Save();
+        }
     }
 
     /// <inheritdoc />
     void IChangeGate.BeforeSet(EngineInstance instance, ResourceDescriptor descriptor, ISettableResource resource, JObject input) =>
         BeforeSet(instance, descriptor, resource, input);
+
+    /// <summary>
+    /// Puts back the files of a journal entry being rolled back (<see cref="JournalEntry.Files"/>), after its restore
+    /// document was applied without errors. Each file that differs from its saved content is first saved as it is
+    /// now, in this change's entry, so the rollback itself can be rolled back. Returns one line per file put back.
+    /// </summary>
+    /// <exception cref="DscOffloadException">A file could not be read or written; the files before it were restored.</exception>
+    public IReadOnlyList<string> RestoreFiles(IReadOnlyList<JournaledFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var stale = files.Where(f => !f.IsCurrent()).ToList();
+        if (stale.Count == 0)
+        {
+            return [];
+        }
+
+        var added = false;
+        foreach (var file in stale)
+        {
+            added |= _restore.AddFile(JournaledFile.Capture(file.Path));
+        }
+
+        if (added)
+        {
+            Save();
+        }
+
+        return [.. stale.Select(f => f.Restore())];
+    }
 
     /// <summary>Records how the change ended: applied, partial (something changed, then a failure) or failed (nothing changed).</summary>
     public void Finish(bool changed, bool hadErrors, string? detail)
@@ -98,13 +129,29 @@ public sealed class GuardedChange : IDisposable, IChangeGate
     /// envelope. An exception that is not a <see cref="DscOffloadException"/> (a bug) after an entry was written
     /// leaves the entry pending and is reported with the rollback command.
     /// </summary>
-    public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target)
+    public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target) =>
+        RunSet(engine, prepared, target, [], _ => { });
+
+    /// <summary>
+    /// <see cref="RunSet(ConfigurationEngine, PreparedConfiguration, HostTarget)"/> for a rollback: when the document
+    /// applied without errors, also puts back <paramref name="files"/> (<see cref="RestoreFiles"/>), telling
+    /// <paramref name="restored"/> each one. A file that cannot be put back makes the run fail (an error message in
+    /// the envelope, status partial or failed).
+    /// </summary>
+    public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target,
+        IReadOnlyList<JournaledFile> files, Action<string> restored)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(restored);
         EngineRun run;
         try
         {
             run = engine.Run(prepared, target, EngineOperation.Set, this);
+            if (!run.HadErrors && files.Count > 0)
+            {
+                run = WithFilesRestored(run, files, restored);
+            }
         }
         catch (Exception e) when (Entry is not null && e is not DscOffloadException)
         {
@@ -122,6 +169,38 @@ public sealed class GuardedChange : IDisposable, IChangeGate
 
         return run;
     }
+
+    private EngineRun WithFilesRestored(EngineRun run, IReadOnlyList<JournaledFile> files, Action<string> restored)
+    {
+        var done = 0;
+        try
+        {
+            foreach (var line in RestoreFiles(files))
+            {
+                done++;
+                restored(line);
+            }
+
+            return done == 0 ? run : new EngineRun { Envelope = run.Envelope, InDesiredState = run.InDesiredState, Changed = true };
+        }
+        catch (DscOffloadException e)
+        {
+            run.Envelope["hadErrors"] = true;
+            (run.Envelope["messages"] as JArray)?.Add(new JObject
+            {
+                ["name"] = "restore files",
+                ["type"] = "journal",
+                ["level"] = "error",
+                ["message"] = e.Message,
+            });
+            return new EngineRun { Envelope = run.Envelope, HadErrors = true, FirstError = e.Kind, Changed = run.Changed || done > 0 };
+        }
+    }
+
+    private void Save() =>
+        Entry = Entry is null
+            ? Journal.Record(_restore.Build(), _command, Environment.MachineName, _restore.Notes)
+            : Journal.Update(Entry, _restore.Build(), _restore.Notes);
 
     /// <summary>"changed 'a' (features), then 'b' failed: …", from a set envelope: what changed and what stopped the set.</summary>
     public static string DescribeFailure(JObject envelope, bool changed)

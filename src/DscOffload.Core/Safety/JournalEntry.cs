@@ -28,6 +28,7 @@ public sealed class JournalEntry
         Detail = facts["detail"]?.Type == JTokenType.String ? facts["detail"]!.Value<string>() : null;
         Notes = facts["notes"] is JArray notes ? notes.Where(n => n.Type == JTokenType.String).Select(n => n.Value<string>()!).ToList() : [];
         InstanceCount = document["resources"] is JArray resources ? resources.Count : 0;
+        Files = document["metadata"]?["DscOffload"]?["files"] is JArray files ? [.. files.Select(JournaledFile.FromJson)] : [];
     }
 
     /// <summary>The entry's identifier: its UTC creation time and a random suffix, so that names sort by age.</summary>
@@ -48,8 +49,11 @@ public sealed class JournalEntry
     /// <summary>One line about the outcome (what failed, or which rollback restored it), if any.</summary>
     public string? Detail { get; }
 
-    /// <summary>Things the restore document cannot do (for example systemd <c>.link</c> files it does not revert).</summary>
+    /// <summary>Things the restore document cannot do (for example instances that can match more than the adapter they saved).</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The files the change was about to write, with their content before it; rollback puts them back.</summary>
+    public IReadOnlyList<JournaledFile> Files { get; }
 
     /// <summary>How many instances the restore document has.</summary>
     public int InstanceCount { get; }
@@ -81,6 +85,7 @@ public sealed class JournalEntry
         ["status"] = JournalStatusNames.Name(Status),
         ["detail"] = Detail,
         ["instances"] = InstanceCount,
+        ["files"] = new JArray(Files.Select(f => f.Path)),
         ["notes"] = new JArray(Notes),
         ["file"] = Path,
     };

@@ -17,10 +17,11 @@ namespace DscOffload.Core.Safety;
 /// one's the value before both.
 /// </summary>
 /// <remarks>
-/// Never restored, because they are options rather than state: <c>restart</c> (copied from the change so the
-/// rollback restarts adapters the same way) and <c>persist</c> (a systemd <c>.link</c> file a change wrote stays;
-/// the entry carries a note saying so). Selection flags that the change needed to see an adapter
-/// (<c>includeHidden</c>, <c>includeLoopback</c>) are copied.
+/// Never restored as properties, because they are options rather than state: <c>restart</c> (copied from the
+/// change so the rollback restarts adapters the same way) and <c>persist</c>; the files persistence writes are
+/// saved whole instead (<see cref="AddFile"/>, <c>metadata.DscOffload.files</c>) and put back by
+/// <c>rollback</c>. Selection flags that the change needed to see an adapter (<c>includeHidden</c>,
+/// <c>includeLoopback</c>) are copied.
 /// </remarks>
 public sealed class RestoreDocumentBuilder
 {
@@ -29,9 +30,13 @@ public sealed class RestoreDocumentBuilder
 
     private readonly List<(string Type, string Name, JObject Properties)> _instances = [];
     private readonly List<string> _notes = [];
+    private readonly List<JournaledFile> _files = [];
 
     /// <summary>True when nothing differs, so nothing would change and no entry is needed.</summary>
-    public bool IsEmpty => _instances.Count == 0;
+    public bool IsEmpty => _instances.Count == 0 && _files.Count == 0;
+
+    /// <summary>The files saved so far, each with its content before the first change that writes it.</summary>
+    public IReadOnlyList<JournaledFile> Files => _files;
 
     /// <summary>What the restore document cannot do, for the entry's notes.</summary>
     public IReadOnlyList<string> Notes => _notes;
@@ -65,6 +70,22 @@ public sealed class RestoreDocumentBuilder
         return _instances.Count - before;
     }
 
+    /// <summary>
+    /// Saves <paramref name="file"/> (captured before the change) unless the file is already saved: the first
+    /// capture is the content before the whole change, which is what a rollback must restore. Returns true when added.
+    /// </summary>
+    public bool AddFile(JournaledFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (_files.Any(f => string.Equals(f.Path, file.Path, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        _files.Add(file);
+        return true;
+    }
+
     /// <summary>The restore document (without journal metadata).</summary>
     public JObject Build()
     {
@@ -75,12 +96,18 @@ public sealed class RestoreDocumentBuilder
             resources.Add(new JObject { ["name"] = name, ["type"] = type, ["properties"] = properties.DeepClone() });
         }
 
-        return new JObject
+        var document = new JObject
         {
             ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
             ["contentVersion"] = "1.0.0",
             ["resources"] = resources,
         };
+        if (_files.Count > 0)
+        {
+            document["metadata"] = new JObject { ["DscOffload"] = new JObject { ["files"] = new JArray(_files.Select(f => f.ToJson())) } };
+        }
+
+        return document;
     }
 
     private void AddAdapters(ResourceDescriptor descriptor, string suffix, JObject desired, JObject desiredState, JArray adapters)
@@ -115,11 +142,6 @@ public sealed class RestoreDocumentBuilder
             // Settings the adapter cannot change (unsupported or fixed) will not change; they need no restoring.
             var unchangeable = entry["notSupported"] is JArray blocked ? blocked.Values<string>().OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
             var restored = RestoreLeaves(descriptor, desiredState, entry, properties, nullMeansAbsent: false, unchangeable);
-            if (desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() != "None")
-            {
-                Note($"'{name}': rollback restores the kernel state only; the {persist.Value<string>()} persistence file the change wrote is left as it is");
-            }
-
             if (restored == 0)
             {
                 continue;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Safety;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -188,25 +189,7 @@ public sealed class SystemdLinkFile
     public SystemdLinkSettings? TryRead(string interfaceName)
     {
         var path = PathFor(interfaceName);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new DscOffloadException(ErrorKind.ElevationRequired, $"reading {path} needs root");
-        }
-        catch (IOException e)
-        {
-            throw new DscOffloadException(ErrorKind.Unexpected, $"reading {path} failed: {e.Message}");
-        }
-
-        return Parse(text, path);
+        return HostTextFile.ReadOrNull(path) is { } text ? Parse(text, path) : null;
     }
 
     /// <summary>

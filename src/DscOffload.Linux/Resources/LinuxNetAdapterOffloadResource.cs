@@ -22,7 +22,7 @@ namespace DscOffload.Linux.Resources;
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
 /// when its content differs) after the kernel state of that interface is verified.
 /// </remarks>
-public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
+public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
     /// <summary>
     /// Environment variable naming the directory for <c>.link</c> files instead of
@@ -219,6 +219,23 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The <c>.link</c> files of the interfaces whose <c>persisted</c> is false in <paramref name="test"/>: set
+    /// writes those (once the running state is verified), so the journal saves them first.
+    /// </summary>
+    public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (_persistence is null || test.ActualState["adapters"] is not JArray adapters)
+        {
+            return [];
+        }
+
+        return [.. adapters.OfType<JObject>()
+            .Where(a => a["persisted"] is { Type: JTokenType.Boolean } persisted && !persisted.Value<bool>() && a["name"]?.Type == JTokenType.String)
+            .Select(a => _persistence.PathFor(a["name"]!.Value<string>()!))];
     }
 
     /// <inheritdoc />

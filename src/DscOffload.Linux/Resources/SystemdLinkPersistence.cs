@@ -20,6 +20,9 @@ internal sealed class SystemdLinkPersistence
 
     public SystemdLinkPersistence(SystemdLinkFile files) => _files = files;
 
+    /// <summary>The full path of <paramref name="interfaceName"/>'s file.</summary>
+    public string PathFor(string interfaceName) => _files.PathFor(interfaceName);
+
     /// <summary>The setting that carries persistence.</summary>
     public static SettingKey Key { get; } = new("persist");
 

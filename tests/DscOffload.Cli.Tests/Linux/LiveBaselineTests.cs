@@ -154,6 +154,71 @@ public sealed class LiveBaselineTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void Rollback_OfAPersistedSet_RestoresTheKernelAndTheLinkFiles_AndCanItselfBeRolledBack()
+    {
+        var kernel = _ns.KernelState();
+        var document = _ns.WriteFile("persist-rollback.dsc.yaml", """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: data interfaces, kept across reboots
+              type: DscOffload.Linux/NetAdapterOffload
+              properties:
+                name: eth*
+                features: {gro: false}
+                persist: SystemdLink
+            """);
+        var link = Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link");
+        var set = _ns.Run("config", "set", "--file", document, "--format", "json");
+        set.ExitCode.Should().Be(0, set.ToString());
+        var written = File.ReadAllText(link);
+
+        var whatIf = _ns.Run("rollback", "--what-if", "--format", "json");
+        whatIf.ExitCode.Should().Be(0, whatIf.ToString());
+        whatIf.Stderr.Should().Contain($"would delete {link} (it did not exist before the change)");
+        File.ReadAllText(link).Should().Be(written, "what-if changes nothing");
+
+        var rollback = _ns.Run("rollback", "--format", "json");
+
+        rollback.ExitCode.Should().Be(0, rollback.ToString());
+        rollback.Stderr.Should().Contain($"deleted {link}");
+        File.Exists(link).Should().BeFalse("the file did not exist before the set");
+        _ns.KernelState().Should().Be(kernel);
+
+        var entries = JObject.Parse(_ns.Run("rollback", "--list", "--format", "json").Stdout)["entries"]!;
+        var undo = entries.First(e => e["command"]!.Value<string>()!.StartsWith("rollback --id ", StringComparison.Ordinal));
+        undo["files"]!.Values<string>().Should().Equal(link);
+        var again = _ns.Run("rollback", "--id", undo["id"]!.Value<string>()!, "--format", "json");
+        again.ExitCode.Should().Be(0, again.ToString());
+        File.ReadAllText(link).Should().Be(written, "rolling back the rollback puts the set's file back");
+    }
+
+    [PrivilegedFact]
+    public void Rollback_PutsBackTheExactLinkFileThatWasThereBeforeTheSet()
+    {
+        var link = Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link");
+        const string Before = "# kept by hand\n[Match]\nOriginalName=eth0\n\n[Link]\nName=eth0\nGenericReceiveOffload=true\nMTUBytes=9000\n";
+        File.WriteAllText(link, Before);
+        var document = _ns.WriteFile("persist-existing.dsc.yaml", """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: eth0
+              type: DscOffload.Linux/NetAdapterOffload
+              properties:
+                name: eth0
+                features: {gro: false}
+                persist: SystemdLink
+            """);
+        var set = _ns.Run("config", "set", "--file", document, "--format", "json");
+        set.ExitCode.Should().Be(0, set.ToString());
+        File.ReadAllText(link).Should().Contain("GenericReceiveOffload=false").And.Contain("MTUBytes=9000");
+
+        var rollback = _ns.Run("rollback", "--format", "json");
+
+        rollback.ExitCode.Should().Be(0, rollback.ToString());
+        File.ReadAllText(link).Should().Be(Before);
+    }
+
+    [PrivilegedFact("ethtool")]
     public void ConfigSet_BaselineWithPersistSystemdLink_IsRefusedNamingTheFeatureAndChangesNothing()
     {
         var document = _ns.WriteFile("persist-baseline.dsc.yaml", File.ReadAllText(_baseline).TrimEnd('\n') + "\n    persist: SystemdLink\n");

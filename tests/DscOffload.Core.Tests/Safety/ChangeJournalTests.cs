@@ -77,6 +77,35 @@ public class ChangeJournalTests : IDisposable
     }
 
     [Fact]
+    public void Record_KeepsTheSavedFiles_ThroughUpdateAndStatus()
+    {
+        var journal = Journal();
+        var withFiles = RestoreDocument();
+        withFiles["metadata"] = JObject.Parse("""{"DscOffload":{"files":[{"path":"/etc/systemd/network/10-dscoffload-eth0.link","content":null}]}}""");
+
+        var entry = journal.Record(withFiles, "config set --file base.yaml", "web-01");
+        entry = journal.SetStatus(journal.Update(entry, withFiles, []), JournalStatus.Applied, null);
+
+        var read = journal.List().Should().ContainSingle().Subject;
+        read.Files.Should().Equal(new JournaledFile("/etc/systemd/network/10-dscoffload-eth0.link", null));
+        read.Summary()["files"]!.Values<string>().Should().Equal("/etc/systemd/network/10-dscoffload-eth0.link");
+        JournalEntry.Facts(read.Document)!["status"]!.Value<string>().Should().Be(JournalStatusNames.Name(JournalStatus.Applied));
+    }
+
+    [Fact]
+    public void List_TreatsAnEntryThatNamesAForeignFileAsUnreadable()
+    {
+        var journal = Journal();
+        var saved = RestoreDocument();
+        saved["metadata"] = JObject.Parse("""{"DscOffload":{"files":[{"path":"/etc/systemd/network/10-dscoffload-eth0.link","content":""}]}}""");
+        var entry = journal.Record(saved, "config set --file base.yaml", "web-01");
+        File.WriteAllText(entry.Path, File.ReadAllText(entry.Path).Replace("/etc/systemd/network/10-dscoffload-eth0.link", "/etc/shadow", StringComparison.Ordinal));
+
+        journal.List(out var unreadable).Should().BeEmpty();
+        unreadable.Should().ContainSingle().Which.Should().Contain(entry.Id).And.Contain("only dscoffload's own");
+    }
+
+    [Fact]
     public void Find_AcceptsAUniquePrefixAndRejectsUnknownOrAmbiguousIds()
     {
         var journal = Journal();

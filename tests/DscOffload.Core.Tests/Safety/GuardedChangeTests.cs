@@ -130,6 +130,71 @@ public class GuardedChangeTests : IDisposable
     }
 
     /// <summary>A settable resource whose test gives a fixed outcome (or fails when there is none) and whose set is never called.</summary>
+    [Fact]
+    public void BeforeSet_OfAResourceThatWillOnlyWriteAFile_SavesTheFileBeforeItChanges()
+    {
+        var link = Path.Combine(_state.Root, "10-dscoffload-eth0.link");
+        File.WriteAllText(link, "[Match]\nOriginalName=eth0\n");
+        using var guard = GuardedChange.Begin(_state.Root, "config set --file a.yaml", [NeedsElevation], privileged: true);
+
+        guard.BeforeSet(Instance, NeedsElevation, new FileWritingStub(Differing(actual: true), [link]), JObject.Parse("""{"on":true}"""));
+        File.WriteAllText(link, "rewritten by the set");
+        guard.BeforeSet(Instance, NeedsElevation, new FileWritingStub(Differing(actual: true), [link]), JObject.Parse("""{"on":true}"""));
+
+        var entry = guard.Journal.List().Should().ContainSingle().Subject;
+        entry.InstanceCount.Should().Be(0);
+        entry.Files.Should().Equal(new JournaledFile(link, "[Match]\nOriginalName=eth0\n"));
+    }
+
+    [Fact]
+    public void RunSetWithFiles_PutsTheFilesBack_AndSavesWhatItOverwroteForTheNextRollback()
+    {
+        var created = Path.Combine(_state.Root, "10-dscoffload-eth0.link");
+        var edited = Path.Combine(_state.Root, "10-dscoffload-eth1.link");
+        var untouched = Path.Combine(_state.Root, "10-dscoffload-eth2.link");
+        File.WriteAllText(created, "written by the change");
+        File.WriteAllText(edited, "after the change");
+        File.WriteAllText(untouched, "same as before");
+        var engine = new ConfigurationEngine(new ResourceCatalog([]), new EngineOptions { Version = "0.1.0" });
+        var empty = engine.Prepare("rollback.dsc.json", []);
+        var told = new List<string>();
+        using var guard = GuardedChange.Begin(_state.Root, "rollback --id x", [NeedsElevation], privileged: true);
+
+        var run = guard.RunSet(engine, empty, new NoHost(),
+            [new JournaledFile(created, null), new JournaledFile(edited, "before the change"), new JournaledFile(untouched, "same as before")], told.Add);
+
+        run.HadErrors.Should().BeFalse(run.Envelope.ToString());
+        run.Changed.Should().BeTrue();
+        File.Exists(created).Should().BeFalse();
+        File.ReadAllText(edited).Should().Be("before the change");
+        told.Should().HaveCount(2);
+        var entry = guard.Journal.List().Should().ContainSingle().Subject;
+        entry.Status.Should().Be(JournalStatus.Applied);
+        entry.Files.Should().BeEquivalentTo([new JournaledFile(created, "written by the change"), new JournaledFile(edited, "after the change")]);
+    }
+
+    private sealed class NoHost : HostTarget
+    {
+        public override string Name => "test";
+
+        public override bool IsRecorded => false;
+
+        protected override IResourceType Create(IResourceTypeProvider provider) => throw new NotSupportedException();
+    }
+
+    private sealed class FileWritingStub(StubResource inner, IReadOnlyList<string> files) : IFileWritingResource
+    {
+        public ResourceDescriptor Descriptor => NeedsElevation;
+
+        public GetOutcome Get(JObject input, OperationContext context) => inner.Get(input, context);
+
+        public TestOutcome Test(JObject desired, OperationContext context) => inner.Test(desired, context);
+
+        public SetOutcome Set(JObject desired, OperationContext context) => inner.Set(desired, context);
+
+        public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test) => files;
+    }
+
     private sealed class StubResource(TestOutcome? outcome) : ISettableResource
     {
         public ResourceDescriptor Descriptor => NeedsElevation;

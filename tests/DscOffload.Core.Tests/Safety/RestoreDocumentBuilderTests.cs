@@ -73,7 +73,7 @@ public class RestoreDocumentBuilderTests
     }
 
     [Fact]
-    public void Adapters_OptionsAreCarriedNotRestored_AndPersistenceIsNoted()
+    public void Adapters_OptionsAreCarriedNotRestored()
     {
         var builder = new RestoreDocumentBuilder();
         builder.Add(Adapters, null, JObject.Parse("""{"name":"x","includeHidden":true,"restart":"Never","persist":"SystemdLink","lso":false,"excludeName":["y"]}"""), Outcome(
@@ -81,7 +81,26 @@ public class RestoreDocumentBuilderTests
             """{"name":"x","adapters":[{"name":"x","inDesiredState":false,"lso":true,"persist":"None"}]}"""));
 
         JsonAssert.Same(builder.Build()["resources"]![0]!["properties"], """{"name":"x","includeHidden":true,"restart":"Never","lso":true}""");
-        builder.Notes.Should().ContainSingle().Which.Should().Contain("SystemdLink persistence file");
+        builder.Notes.Should().BeEmpty();
+        builder.Build()["metadata"].Should().BeNull();
+    }
+
+    [Fact]
+    public void AddFile_KeepsTheFirstCaptureOfAPath_AndPutsFilesInTheDocumentMetadata()
+    {
+        var builder = new RestoreDocumentBuilder();
+
+        builder.AddFile(new JournaledFile("/etc/systemd/network/10-dscoffload-eth0.link", null)).Should().BeTrue();
+        builder.AddFile(new JournaledFile("/etc/systemd/network/10-dscoffload-eth0.link", "written by the first instance")).Should().BeFalse();
+        builder.AddFile(new JournaledFile("/etc/systemd/network/10-dscoffload-eth1.link", "[Match]\n")).Should().BeTrue();
+
+        builder.IsEmpty.Should().BeFalse("a change that only writes a file still needs an entry");
+        builder.Count.Should().Be(0);
+        JsonAssert.Same(builder.Build()["metadata"], """
+            {"DscOffload":{"files":[
+              {"path":"/etc/systemd/network/10-dscoffload-eth0.link","content":null},
+              {"path":"/etc/systemd/network/10-dscoffload-eth1.link","content":"[Match]\n"}]}}
+            """);
     }
 
     [Fact]

@@ -77,6 +77,22 @@ public sealed class SystemdLinkPersistTests : IDisposable
     }
 
     [Fact]
+    public void FilesSetWillWrite_NamesTheFilesOfInterfacesWhosePersistenceDiffers_AndRollbackMayRestoreThem()
+    {
+        _host.Set("""{"name": "v1", "features": {"gro": false}, "persist": "SystemdLink"}""");
+        var test = _host.Test("""{"name": "v*", "features": {"gro": false}, "persist": "SystemdLink"}""");
+
+        var files = _host.Resource.FilesSetWillWrite(test);
+
+        files.Should().Equal(V0File);
+        files.Should().OnlyContain(f => Core.Safety.JournaledFile.IsRestorableName(Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void FilesSetWillWrite_WithoutPersist_IsEmpty() =>
+        _host.Resource.FilesSetWillWrite(_host.Test("""{"name": "v0", "features": {"gro": true}}""")).Should().BeEmpty();
+
+    [Fact]
     public void Get_ReportsPersistedOnlyWhenPersistIsSystemdLink()
     {
         _host.Set("""{"name": "v0", "features": {"gro": true}, "persist": "SystemdLink"}""");

@@ -1,0 +1,33 @@
+using System.Text;
+using DscOffload.Core.Diagnostics;
+
+namespace DscOffload.Core.Safety;
+
+/// <summary>
+/// Reading a host's configuration file (a systemd <c>.link</c> file, for example) the way every caller needs it:
+/// a missing file is an answer (<c>null</c>), not an error; no permission means the command needs root.
+/// </summary>
+public static class HostTextFile
+{
+    /// <summary>The file as UTF-8 text, or null when it (or its directory) does not exist.</summary>
+    /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>
+    public static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new DscOffloadException(ErrorKind.ElevationRequired, $"reading {path} needs root");
+        }
+        catch (IOException e)
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected, $"reading {path} failed: {e.Message}");
+        }
+    }
+}
