@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+
 namespace DscOffload.Core.Resources;
 
 /// <summary>
@@ -26,6 +28,14 @@ public sealed class ResourceDescriptor
 
     /// <summary>Whether set needs administrator/root rights.</summary>
     public bool SetRequiresElevation { get; init; } = true;
+
+    /// <summary>
+    /// A rule across properties that a JSON Schema of independent properties cannot express (for example two
+    /// properties that set the same underlying value). Given valid input, it returns the problem and the token it
+    /// is about, or null. Input validation runs it last, so <c>validate</c> and every operation report it before
+    /// anything changes.
+    /// </summary>
+    public Func<JObject, (string Message, JToken At)?>? CrossPropertyRule { get; init; }
 
     /// <summary>Canonical DSC properties (<c>_name</c>, <c>_inDesiredState</c>, …) the type accepts or emits.</summary>
     public IReadOnlyList<PropertyDescriptor> CanonicalProperties { get; init; } = CanonicalPropertySet.Standard;

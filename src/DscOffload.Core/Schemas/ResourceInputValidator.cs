@@ -38,6 +38,11 @@ public static class ResourceInputValidator
                     $"{descriptor.Type} requires the key property '{key.Name}'", input.Location(fileForLineInfo));
             }
         }
+
+        if (descriptor.CrossPropertyRule?.Invoke(input) is var (message, at))
+        {
+            throw Fail(at, fileForLineInfo, message);
+        }
     }
 
     private static void CheckValue(string type, PropertyDescriptor p, string path, JToken value, string? file)

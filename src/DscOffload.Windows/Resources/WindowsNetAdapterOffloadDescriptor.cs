@@ -1,4 +1,6 @@
 using DscOffload.Core.Resources;
+using DscOffload.Windows.Cim;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Resources;
 
@@ -41,7 +43,33 @@ public static class WindowsNetAdapterOffloadDescriptor
         Platform = "Windows",
         Description = "Per-adapter offloads of Windows network adapters: LSO, checksum offload, RSS, RSC, TCP connection offload, IPsec offload and NDIS advanced properties.",
         Properties = Build(),
+        CrossPropertyRule = TypedSettingAlsoInAdvancedProperties,
     };
+
+    /// <summary>
+    /// A typed setting and an <c>advancedProperties</c> entry for the driver keyword behind it (say <c>lsoIPv4</c> and
+    /// <c>*LsoV2IPv4</c>) write the same registry value; which one wins would depend on write order, so the
+    /// document is refused instead.
+    /// </summary>
+    private static (string Message, JToken At)? TypedSettingAlsoInAdvancedProperties(JObject input)
+    {
+        if (input["advancedProperties"] is not JObject advanced)
+        {
+            return null;
+        }
+
+        foreach (var entry in advanced.Properties())
+        {
+            var typed = AdapterSettingCatalog.All.FirstOrDefault(s =>
+                string.Equals(s.NdisKeyword, entry.Name, StringComparison.OrdinalIgnoreCase) && input[s.Name] is { Type: not JTokenType.Null });
+            if (typed is not null)
+            {
+                return ($"'advancedProperties.{entry.Name}' and '{typed.Name}' both set the driver keyword {typed.NdisKeyword}; keep only one of them", entry.Value);
+            }
+        }
+
+        return null;
+    }
 
     private static List<PropertyDescriptor> Build()
     {

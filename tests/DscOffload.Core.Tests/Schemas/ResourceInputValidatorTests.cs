@@ -27,6 +27,25 @@ public class ResourceInputValidatorTests
         () => ResourceInputValidator.Validate(Descriptor, JObject.Parse(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }), "input.json");
 
     [Fact]
+    public void Validate_CrossPropertyRule_RunsAfterThePropertyChecks_AndIsReportedWhereItPoints()
+    {
+        var ruled = new ResourceDescriptor
+        {
+            Type = Descriptor.Type, Version = Descriptor.Version, Description = Descriptor.Description, Platform = Descriptor.Platform,
+            Properties = Descriptor.Properties,
+            CrossPropertyRule = input => input["mode"] is { } mode && input["count"] is not null ? ("mode and count exclude each other", mode) : null,
+        };
+        var parse = (string json) => JObject.Parse(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+
+        var both = () => ResourceInputValidator.Validate(ruled, parse("{\"name\":\"a\",\n\"count\":2,\n \"mode\":\"Enabled\"}"), "input.json");
+        var badCountFirst = () => ResourceInputValidator.Validate(ruled, parse("{\"name\":\"a\",\"count\":9,\"mode\":\"Enabled\"}"), "input.json");
+
+        both.Should().Throw<DscOffloadException>().Where(e => e.OneLine.StartsWith("input.json:3:") && e.Message == "mode and count exclude each other");
+        badCountFirst.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("allowed: 1 to 8"));
+        ResourceInputValidator.Validate(ruled, parse("{\"name\":\"a\",\"mode\":\"Enabled\"}"), "input.json");
+    }
+
+    [Fact]
     public void Validate_UnknownProperty_NamesItAndListsAllowed() =>
         Validate("{\"name\":\"a\",\n \"colour\":1}").Should().Throw<DscOffloadException>()
             .Where(e => e.Kind == ErrorKind.ValidationFailed && e.OneLine.StartsWith("input.json:2:") && e.Message.Contains("unknown property 'colour'") && e.Message.Contains("allowed: name, mode, count, features, nested"));
