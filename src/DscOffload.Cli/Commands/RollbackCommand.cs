@@ -5,6 +5,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
+using DscOffload.Linux.Resources;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Commands;
@@ -61,6 +62,7 @@ public static class RollbackCommand
                 $"journal entry {entry.Id} was recorded on host '{entry.Host}', not on this host '{Environment.MachineName}'; it is not applied");
         }
 
+        RequireFilesInLinkDirectory(entry);
         foreach (var note in entry.Notes)
         {
             streams.Error.WriteLine($"dscoffload: note: {note}");
@@ -93,6 +95,27 @@ public static class RollbackCommand
         }
 
         return exit;
+    }
+
+    /// <summary>
+    /// The journal only accepts dscoffload's own file names; this also pins them to the directory this host's
+    /// <c>.link</c> files live in, so an entry cannot point a root rollback at another directory.
+    /// </summary>
+    private static void RequireFilesInLinkDirectory(JournalEntry entry)
+    {
+        if (entry.Files.Count == 0)
+        {
+            return;
+        }
+
+        var directory = Path.TrimEndingDirectorySeparator(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory);
+        var outside = entry.Files.FirstOrDefault(f => !string.Equals(Path.GetDirectoryName(f.Path), directory, StringComparison.Ordinal));
+        if (outside is not null)
+        {
+            throw new DscOffloadException(ErrorKind.NotAllowed,
+                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}; it is not applied " +
+                $"(set {LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable} to the directory the change wrote to)");
+        }
     }
 
     private static int List(ChangeJournal journal, StandardStreams streams, bool json)

@@ -1,3 +1,4 @@
+using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Safety;
 
@@ -19,6 +20,13 @@ public static class GuardedLiveSet
         IReadOnlyList<JournaledFile>? restoreFiles = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (restoreFiles is { Count: > 0 } && !Environment.IsPrivilegedProcess)
+        {
+            // An entry with only files has no instance whose type would demand privileges.
+            throw new DscOffloadException(ErrorKind.ElevationRequired,
+                $"restoring {restoreFiles[0].Path} needs {(OperatingSystem.IsWindows() ? "an elevated (administrator) process" : "root; run with sudo")}; nothing was changed");
+        }
+
         using var guard = GuardedChange.Begin(command, prepared.Instances.Select(i => i.Provider.Descriptor));
         var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
         if (run.HadErrors && run.Changed)
@@ -28,7 +36,7 @@ public static class GuardedLiveSet
 
         if (run.HadErrors && restoreFiles is { Count: > 0 })
         {
-            var left = restoreFiles.Where(f => !f.IsCurrent()).Select(f => f.Path).ToList();
+            var left = restoreFiles.Where(f => !IsCurrentOrUnknown(f)).Select(f => f.Path).ToList();
             if (left.Count > 0)
             {
                 error.WriteLine($"dscoffload: error: these files were not put back because the rollback failed: {string.Join(", ", left)}");
@@ -36,5 +44,18 @@ public static class GuardedLiveSet
         }
 
         return run;
+    }
+
+    // Only for the failure report: a file that cannot even be read is not claimed either way.
+    private static bool IsCurrentOrUnknown(JournaledFile file)
+    {
+        try
+        {
+            return file.IsCurrent();
+        }
+        catch (DscOffloadException)
+        {
+            return true;
+        }
     }
 }

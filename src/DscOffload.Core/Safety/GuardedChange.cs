@@ -85,18 +85,16 @@ public sealed class GuardedChange : IDisposable, IChangeGate
     /// <summary>
     /// Puts back the files of a journal entry being rolled back (<see cref="JournalEntry.Files"/>), after its restore
     /// document was applied without errors. Each file that differs from its saved content is first saved as it is
-    /// now, in this change's entry, so the rollback itself can be rolled back. Returns one line per file put back.
+    /// now, in this change's entry, so the rollback itself can be rolled back; then the files are put back one by
+    /// one, each reported to <paramref name="restored"/> as soon as it is done, so a failure part-way still leaves
+    /// an exact account of what changed. Returns how many files were put back.
     /// </summary>
-    /// <exception cref="DscOffloadException">A file could not be read or written; the files before it were restored.</exception>
-    public IReadOnlyList<string> RestoreFiles(IReadOnlyList<JournaledFile> files)
+    /// <exception cref="DscOffloadException">A file could not be read or written; the files reported before it were restored.</exception>
+    public int RestoreFiles(IReadOnlyList<JournaledFile> files, Action<string> restored)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(restored);
         var stale = files.Where(f => !f.IsCurrent()).ToList();
-        if (stale.Count == 0)
-        {
-            return [];
-        }
-
         var added = false;
         foreach (var file in stale)
         {
@@ -108,7 +106,12 @@ public sealed class GuardedChange : IDisposable, IChangeGate
             Save();
         }
 
-        return [.. stale.Select(f => f.Restore())];
+        foreach (var file in stale)
+        {
+            restored(file.Restore());
+        }
+
+        return stale.Count;
     }
 
     /// <summary>Records how the change ended: applied, partial (something changed, then a failure) or failed (nothing changed).</summary>
@@ -172,30 +175,39 @@ public sealed class GuardedChange : IDisposable, IChangeGate
 
     private EngineRun WithFilesRestored(EngineRun run, IReadOnlyList<JournaledFile> files, Action<string> restored)
     {
+        if (run.Envelope["messages"] is not JArray messages)
+        {
+            // Only a new array is attached: assigning one that already has a parent would attach a copy.
+            messages = [];
+            run.Envelope["messages"] = messages;
+        }
+
         var done = 0;
         try
         {
-            foreach (var line in RestoreFiles(files))
+            RestoreFiles(files, line =>
             {
                 done++;
+                messages.Add(FileMessage("information", line));
                 restored(line);
-            }
-
+            });
             return done == 0 ? run : new EngineRun { Envelope = run.Envelope, InDesiredState = run.InDesiredState, Changed = true };
         }
         catch (DscOffloadException e)
         {
             run.Envelope["hadErrors"] = true;
-            (run.Envelope["messages"] as JArray)?.Add(new JObject
-            {
-                ["name"] = "restore files",
-                ["type"] = "journal",
-                ["level"] = "error",
-                ["message"] = e.Message,
-            });
+            messages.Add(FileMessage("error", e.Message));
             return new EngineRun { Envelope = run.Envelope, HadErrors = true, FirstError = e.Kind, Changed = run.Changed || done > 0 };
         }
     }
+
+    private static JObject FileMessage(string level, string text) => new()
+    {
+        ["name"] = "restore files",
+        ["type"] = "journal",
+        ["message"] = text,
+        ["level"] = level,
+    };
 
     private void Save() =>
         Entry = Entry is null

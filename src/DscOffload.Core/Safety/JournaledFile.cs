@@ -39,7 +39,7 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
             throw new DscOffloadException(ErrorKind.Unexpected, $"cannot journal {path}: {why}");
         }
 
-        return new JournaledFile(path, HostTextFile.ReadOrNull(path));
+        return new JournaledFile(path, Read(path));
     }
 
     /// <summary>Reads a <c>metadata.DscOffload.files</c> item.</summary>
@@ -65,15 +65,17 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     public JObject ToJson() => new() { ["path"] = Path, ["content"] = PreviousContent is null ? JValue.CreateNull() : PreviousContent };
 
     /// <summary>True when the file is already as it was before the change, so restoring changes nothing.</summary>
-    public bool IsCurrent() => HostTextFile.ReadOrNull(Path) == PreviousContent;
+    public bool IsCurrent() => Read(Path) == PreviousContent;
 
     /// <summary>
-    /// Puts the file back: writes the saved content durably (mode 0644, as udev's files are) or deletes the file.
+    /// Puts the file back: writes the saved text durably (a new file with mode 0644 less the umask, as udev's files
+    /// are) or deletes the file.
     /// Returns what was done, for messages.
     /// </summary>
     /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>
     public string Restore()
     {
+        _ = Read(Path);
         try
         {
             if (PreviousContent is null)
@@ -98,6 +100,14 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
 
     private static string? WhyNotRestorable(string path) =>
         !System.IO.Path.IsPathFullyQualified(path) ? "not an absolute path"
+        : System.IO.Path.GetFullPath(path) != path ? "not a normalized path (no '.', '..' or repeated separators)"
         : !IsRestorableName(System.IO.Path.GetFileName(path)) ? $"only dscoffload's own {NamePrefix}*{NameSuffix} files are restored"
         : null;
+
+    // A link planted where dscoffload's file belongs would make a capture copy its target and a restore write
+    // through it; only regular files (or nothing) are read and replaced.
+    private static string? Read(string path) =>
+        new FileInfo(path).LinkTarget is { } target
+            ? throw new DscOffloadException(ErrorKind.NotAllowed, $"{path} is a symbolic link (to {target}); dscoffload only saves and restores regular files")
+            : HostTextFile.ReadOrNull(path);
 }

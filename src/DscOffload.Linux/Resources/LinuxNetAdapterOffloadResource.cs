@@ -58,7 +58,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
     /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
     public static SystemdLinkFile LinkFilesFromEnvironment() =>
         Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
-            ? new SystemdLinkFile(directory)
+            ? new SystemdLinkFile(Path.GetFullPath(directory))
             : new SystemdLinkFile();
 
     /// <inheritdoc />

@@ -27,6 +27,18 @@ public sealed class LiveBaselineTests : IDisposable
 
     private static IEnumerable<JToken> Results(JObject envelope) => envelope["results"]!.Children();
 
+    /// <summary>A document that turns GRO off on <paramref name="pattern"/> and persists it in a <c>.link</c> file.</summary>
+    private string GroOffPersisted(string fileName, string pattern) => _ns.WriteFile(fileName, $$"""
+        $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+        resources:
+        - name: GRO off, kept across reboots
+          type: DscOffload.Linux/NetAdapterOffload
+          properties:
+            name: '{{pattern}}'
+            features: {gro: false}
+            persist: SystemdLink
+        """);
+
     [PrivilegedFact]
     public void ConfigSet_Baseline_ChangesFeaturesAndChannels()
     {
@@ -157,16 +169,7 @@ public sealed class LiveBaselineTests : IDisposable
     public void Rollback_OfAPersistedSet_RestoresTheKernelAndTheLinkFiles_AndCanItselfBeRolledBack()
     {
         var kernel = _ns.KernelState();
-        var document = _ns.WriteFile("persist-rollback.dsc.yaml", """
-            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
-            resources:
-            - name: data interfaces, kept across reboots
-              type: DscOffload.Linux/NetAdapterOffload
-              properties:
-                name: eth*
-                features: {gro: false}
-                persist: SystemdLink
-            """);
+        var document = GroOffPersisted("persist-rollback.dsc.yaml", "eth*");
         var link = Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link");
         var set = _ns.Run("config", "set", "--file", document, "--format", "json");
         set.ExitCode.Should().Be(0, set.ToString());
@@ -198,16 +201,7 @@ public sealed class LiveBaselineTests : IDisposable
         var link = Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link");
         const string Before = "# kept by hand\n[Match]\nOriginalName=eth0\n\n[Link]\nName=eth0\nGenericReceiveOffload=true\nMTUBytes=9000\n";
         File.WriteAllText(link, Before);
-        var document = _ns.WriteFile("persist-existing.dsc.yaml", """
-            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
-            resources:
-            - name: eth0
-              type: DscOffload.Linux/NetAdapterOffload
-              properties:
-                name: eth0
-                features: {gro: false}
-                persist: SystemdLink
-            """);
+        var document = GroOffPersisted("persist-existing.dsc.yaml", "eth0");
         var set = _ns.Run("config", "set", "--file", document, "--format", "json");
         set.ExitCode.Should().Be(0, set.ToString());
         File.ReadAllText(link).Should().Contain("GenericReceiveOffload=false").And.Contain("MTUBytes=9000");
@@ -216,6 +210,28 @@ public sealed class LiveBaselineTests : IDisposable
 
         rollback.ExitCode.Should().Be(0, rollback.ToString());
         File.ReadAllText(link).Should().Be(Before);
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void Rollback_OfAnEntryNamingAFileOutsideTheLinkDirectory_IsRefusedAndChangesNothing()
+    {
+        var document = GroOffPersisted("persist-tampered.dsc.yaml", "eth0");
+        _ns.Run("config", "set", "--file", document, "--format", "json").ExitCode.Should().Be(0);
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_ns.Files.FullName, "elsewhere")).FullName;
+        var decoy = Path.Combine(elsewhere, "10-dscoffload-eth0.link");
+        File.WriteAllText(decoy, "must survive");
+        var entry = Directory.GetFiles(Path.Combine(_ns.Files.FullName, "state", "journal"), "*.dsc.json").Should().ContainSingle().Subject;
+        File.WriteAllText(entry, File.ReadAllText(entry).Replace(_ns.LinkDirectory, elsewhere, StringComparison.Ordinal));
+        var kernel = _ns.KernelState();
+        var link = File.ReadAllText(Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link"));
+
+        var rollback = _ns.Run("rollback", "--format", "json");
+
+        rollback.ExitCode.Should().Be(1, rollback.ToString());
+        rollback.Stderr.Should().Contain($"names {decoy}, which is not in the .link directory {_ns.LinkDirectory}");
+        File.ReadAllText(decoy).Should().Be("must survive");
+        File.ReadAllText(Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link")).Should().Be(link);
+        _ns.KernelState().Should().Be(kernel);
     }
 
     [PrivilegedFact("ethtool")]

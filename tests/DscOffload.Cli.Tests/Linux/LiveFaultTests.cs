@@ -178,13 +178,15 @@ public sealed class LiveFaultTests : IDisposable
         var run = Task.Run(() => Resource("set", """{"name":"eth*","features":{"gro":true},"persist":"SystemdLink"}"""));
         var vanish = Task.Run(() =>
         {
-            // The first read is the test that saves the state before the set (journal); while it waits, a fresh FIFO
-            // replaces the file, so the second open below pairs only with the set's own read.
-            using (var journalRead = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+            // The first two reads are the journal's, before the set: the test that saves the state, then the copy of
+            // the file itself. While each waits, a fresh FIFO replaces the file, so the last open below pairs only
+            // with the set's own read.
+            for (var journalRead = 0; journalRead < 2; journalRead++)
             {
+                using var early = new FileStream(fifo, FileMode.Open, FileAccess.Write);
                 File.Delete(fifo);
                 ExternalProgram.Run("mkfifo", fifo);
-                journalRead.Write("# placeholder\n"u8);
+                early.Write("# placeholder\n"u8);
             }
 
             using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);

@@ -129,7 +129,6 @@ public class GuardedChangeTests : IDisposable
         next.Journal.Find(id).Status.Should().Be(JournalStatus.Pending);
     }
 
-    /// <summary>A settable resource whose test gives a fixed outcome (or fails when there is none) and whose set is never called.</summary>
     [Fact]
     public void BeforeSet_OfAResourceThatWillOnlyWriteAFile_SavesTheFileBeforeItChanges()
     {
@@ -168,9 +167,33 @@ public class GuardedChangeTests : IDisposable
         File.Exists(created).Should().BeFalse();
         File.ReadAllText(edited).Should().Be("before the change");
         told.Should().HaveCount(2);
+        run.Envelope["messages"]!.Where(m => m["name"]!.Value<string>() == "restore files").Select(m => m["message"]!.Value<string>()).Should().Equal(told);
         var entry = guard.Journal.List().Should().ContainSingle().Subject;
         entry.Status.Should().Be(JournalStatus.Applied);
         entry.Files.Should().BeEquivalentTo([new JournaledFile(created, "written by the change"), new JournaledFile(edited, "after the change")]);
+    }
+
+    [Fact]
+    public void RunSetWithFiles_WhenALaterFileFails_ReportsTheEarlierOneAsChangedAndTheRunAsFailed()
+    {
+        var created = Path.Combine(_state.Root, "10-dscoffload-eth0.link");
+        var unwritable = Path.Combine(_state.Root, "missing-directory", "10-dscoffload-eth1.link");
+        File.WriteAllText(created, "written by the change");
+        var engine = new ConfigurationEngine(new ResourceCatalog([]), new EngineOptions { Version = "0.1.0" });
+        var told = new List<string>();
+        using var guard = GuardedChange.Begin(_state.Root, "rollback --id x", [NeedsElevation], privileged: true);
+
+        var run = guard.RunSet(engine, engine.Prepare("rollback.dsc.json", []), new NoHost(),
+            [new JournaledFile(created, null), new JournaledFile(unwritable, "before the change")], told.Add);
+        guard.Finish(run.Changed, run.HadErrors, "x");
+
+        File.Exists(created).Should().BeFalse();
+        told.Should().ContainSingle().Which.Should().Contain(created);
+        run.HadErrors.Should().BeTrue();
+        run.Changed.Should().BeTrue("the first file was put back before the second failed");
+        run.Envelope["hadErrors"]!.Value<bool>().Should().BeTrue();
+        run.Envelope["messages"]!.Should().Contain(m => m["level"]!.Value<string>() == "error" && m["message"]!.Value<string>()!.Contains(unwritable));
+        guard.Journal.List().Should().ContainSingle().Which.Status.Should().Be(JournalStatus.Partial);
     }
 
     private sealed class NoHost : HostTarget
@@ -195,6 +218,7 @@ public class GuardedChangeTests : IDisposable
         public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test) => files;
     }
 
+    /// <summary>A settable resource whose test gives a fixed outcome (or fails when there is none) and whose set is never called.</summary>
     private sealed class StubResource(TestOutcome? outcome) : ISettableResource
     {
         public ResourceDescriptor Descriptor => NeedsElevation;

@@ -73,6 +73,7 @@ public class JournaledFileTests : IDisposable
     [Theory]
     [InlineData("""{"path":"/etc/passwd","content":"root::0:0::/root:/bin/sh\n"}""", "only dscoffload's own")]
     [InlineData("""{"path":"10-dscoffload-eth0.link","content":null}""", "not an absolute path")]
+    [InlineData("""{"path":"/etc/systemd/network/../../cron.d/10-dscoffload-x.link","content":"* * * * * root sh\n"}""", "not a normalized path")]
     [InlineData("""{"path":"/etc/systemd/network/10-dscoffload-eth0.link"}""", "needs a string 'path'")]
     public void FromJson_RefusesEntriesThatWouldTouchOtherFiles_WithTheirLocation(string json, string why)
     {
@@ -82,6 +83,22 @@ public class JournaledFileTests : IDisposable
 
         act.Should().Throw<DscOffloadException>()
             .Where(e => e.Kind == ErrorKind.InvalidInput && e.Message.Contains(why) && e.OneLine.StartsWith("entry.dsc.json:1:"));
+    }
+
+    [Fact]
+    public void ASymbolicLinkWhereTheFileBelongs_IsNeitherCopiedNorWrittenThrough()
+    {
+        var elsewhere = Path.Combine(_dir.FullName, "secret");
+        File.WriteAllText(elsewhere, "not a .link file");
+        File.CreateSymbolicLink(LinkPath(), elsewhere);
+        var saved = new JournaledFile(LinkPath(), "[Match]\n");
+
+        var capture = () => JournaledFile.Capture(LinkPath());
+        var restore = () => saved.Restore();
+
+        capture.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains("symbolic link"));
+        restore.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed);
+        File.ReadAllText(elsewhere).Should().Be("not a .link file");
     }
 
     [Fact]
