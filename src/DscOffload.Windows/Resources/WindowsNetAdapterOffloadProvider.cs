@@ -1,4 +1,5 @@
 using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
 using DscOffload.Windows.Platform;
 
 namespace DscOffload.Windows.Resources;
@@ -10,5 +11,6 @@ public sealed class WindowsNetAdapterOffloadProvider : WindowsResourceProvider
     public override ResourceDescriptor Descriptor => WindowsNetAdapterOffloadDescriptor.Descriptor;
 
     /// <inheritdoc />
-    protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) => new WindowsNetAdapterOffloadResource(platform, live);
+    protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) =>
+        new WindowsNetAdapterOffloadResource(platform, live, live ? new PendingRestartLedger(StateDirectory.Resolve()) : null);
 }

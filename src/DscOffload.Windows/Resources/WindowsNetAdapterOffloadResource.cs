@@ -13,17 +13,28 @@ namespace DscOffload.Windows.Resources;
 /// restart: set stops there, and the values already written (exactly those the platform reports) are shown
 /// as changed with <c>restartPending</c>, as are all of an adapter's changes when its restart fails.
 /// </summary>
+/// <remarks>
+/// With a <see cref="PendingRestartLedger"/> (the live host), a restart left pending is remembered across runs:
+/// every adapter carries the setting <c>restartPending</c>, and under <c>restart: Allowed</c> an adapter whose
+/// restart is pending is not in desired state (<c>restartPending</c> differs) until a set restarts it.
+/// </remarks>
 public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 {
+    private static readonly SettingKey RestartPendingKey = new("restartPending");
     private readonly IWindowsOffloadPlatform _platform;
     private readonly bool _live;
+    private readonly PendingRestartLedger? _pendingRestarts;
 
     /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
-    public WindowsNetAdapterOffloadResource(IWindowsOffloadPlatform platform, bool live)
+    /// <param name="platform">The adapters.</param>
+    /// <param name="live">True for the running host (changes need elevation).</param>
+    /// <param name="pendingRestarts">Where pending restarts are remembered across runs; null: not remembered.</param>
+    public WindowsNetAdapterOffloadResource(IWindowsOffloadPlatform platform, bool live, PendingRestartLedger? pendingRestarts = null)
         : base(WindowsNetAdapterOffloadDescriptor.Descriptor)
     {
         _platform = platform;
         _live = live;
+        _pendingRestarts = pendingRestarts;
     }
 
     /// <inheritdoc />
@@ -74,6 +85,24 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         return new AdapterSnapshot(adapter, settings);
     }
 
+    /// <summary>
+    /// Adds <c>restartPending</c> from the ledger to each adapter in get, test and set (not in export: it is a fact of
+    /// this boot, not a setting to carry to another host).
+    /// </summary>
+    protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
+        IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (_pendingRestarts is null)
+        {
+            return adapters;
+        }
+
+        return [.. adapters.Select(a => new AdapterSnapshot(a.Adapter,
+            [.. a.Ordered.Where(kv => kv.Key != RestartPendingKey),
+             new(RestartPendingKey, new AdapterSetting(IsPending(a), SettingSupport.Changeable))],
+            a.Extras))];
+    }
+
     /// <inheritdoc />
     protected override JObject ExportSelection(AdapterSnapshot adapter)
     {
@@ -109,6 +138,12 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             }
         }
 
+        // Only when it matters, so that desired state and output stay as written everywhere else.
+        if (desired["restart"]?.Value<string>() != "Never" && matched.Any(IsPending))
+        {
+            result.Add(new DesiredSetting(RestartPendingKey, false, IsOff: true, (JToken?)desired["restart"] ?? desired));
+        }
+
         return result;
     }
 
@@ -129,6 +164,12 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         var change = new WindowsAdapterChange();
         foreach (var d in comparison.Differences)
         {
+            if (d.Desired.Key == RestartPendingKey)
+            {
+                // Nothing to write: the restart below is the change.
+                continue;
+            }
+
             if (d.Desired.Key.Property == "advancedProperties")
             {
                 change.AdvancedProperties[d.Desired.Key.Member!] = d.Desired.Value.Value<string>()!;
@@ -142,13 +183,18 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
 
         var report = new AdapterApplyReport();
+        var writes = change.Settings.Count + change.AdvancedProperties.Count > 0;
         try
         {
-            _platform.WriteAdapter(adapter, change);
+            if (writes)
+            {
+                _platform.WriteAdapter(adapter, change);
+            }
         }
         catch (PartialAdapterWriteException e)
         {
             // Set stops here without restarting: what was written is configured but not yet active.
+            _pendingRestarts?.Record(adapter);
             throw new AdapterApplyException(e,
                 $"{e.Message}; '{adapter.Name}' was not restarted, so what was already written ({Describe(e.Applied)}) takes effect at its next restart",
                 new AdapterApplyReport { RestartPending = true });
@@ -156,6 +202,7 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 
         if (desired["restart"]?.Value<string>() == "Never")
         {
+            _pendingRestarts?.Record(adapter);
             report.RestartPending = true;
             return report;
         }
@@ -166,14 +213,19 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
         catch (DscOffloadException e)
         {
+            _pendingRestarts?.Record(adapter);
             throw new AdapterApplyException(e,
                 $"{e.Message}; the changes to '{adapter.Name}' ({Describe(change)}) are written but take effect only after it restarts",
                 new AdapterApplyReport { RestartPending = true });
         }
 
+        _pendingRestarts?.Clear(adapter.InterfaceGuid);
         report.Restarted = true;
         return report;
     }
+
+    private bool IsPending(AdapterSnapshot adapter) =>
+        _pendingRestarts?.IsPending(((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid) == true;
 
     private static string Describe(WindowsAdapterChange change) =>
         string.Join(", ", change.Settings.Keys.Concat(change.AdvancedProperties.Keys.Select(k => $"advancedProperties.{k}")));

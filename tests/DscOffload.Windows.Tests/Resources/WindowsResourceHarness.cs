@@ -19,11 +19,11 @@ public sealed class WindowsResourceHarness
     {
     }
 
-    public WindowsResourceHarness(FakeWindowsHost host)
+    public WindowsResourceHarness(FakeWindowsHost host, PendingRestartLedger? pendingRestarts = null)
     {
         Host = host;
         Platform = host.CreatePlatform();
-        Adapters = new WindowsNetAdapterOffloadResource(Platform, live: false);
+        Adapters = new WindowsNetAdapterOffloadResource(Platform, live: false, pendingRestarts);
         Global = new GlobalOffloadResource(Platform, live: false);
     }
 
