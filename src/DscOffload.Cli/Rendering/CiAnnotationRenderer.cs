@@ -49,7 +49,7 @@ public abstract class CiAnnotationRenderer : DriftRenderer
             if (instance.Status == InstanceStatus.Failed)
             {
                 Output.Write("error: ");
-                CiLogText.WritePlain(Output, string.Concat(DriftValueText.Label(instance.Name), ": ", DriftValueText.Label(instance.Error ?? "failed")));
+                CiLogText.WritePlain(Output, string.Concat(DriftValueText.Label(instance.Name), ": ", DriftValueText.Message(instance.Error ?? "failed")));
                 WriteAt(instance.Location);
                 continue;
             }
@@ -68,7 +68,7 @@ public abstract class CiAnnotationRenderer : DriftRenderer
             {
                 Output.Write(message.Level);
                 Output.Write(": ");
-                CiLogText.WritePlain(Output, message.Instance is null ? DriftValueText.Label(message.Text) : string.Concat(DriftValueText.Label(message.Instance), ": ", DriftValueText.Label(message.Text)));
+                CiLogText.WritePlain(Output, message.Instance is null ? DriftValueText.Message(message.Text) : string.Concat(DriftValueText.Label(message.Instance), ": ", DriftValueText.Message(message.Text)));
                 Output.WriteLine();
             }
         }

@@ -18,6 +18,12 @@ internal static class DriftValueText
     /// <summary>Longest value or label shown; the canonical JSON keeps the full text.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>
+    /// Longest message shown. Messages end with what to do (the rollback command, the property to fix), so they
+    /// get far more room than values; only a pathological one is cut.
+    /// </summary>
+    public const int MaxMessageLength = 4000;
+
     public static string Format(JToken? value)
     {
         switch (value)
@@ -37,6 +43,9 @@ internal static class DriftValueText
 
     /// <summary>A host, instance, adapter or property name: bare, unless it holds control characters.</summary>
     public static string Label(string name) => Truncate(HasControl(name) ? JsonConvert.ToString(name) : name);
+
+    /// <summary>A message: like a label, but cut only beyond <see cref="MaxMessageLength"/>.</summary>
+    public static string Message(string text) => Truncate(HasControl(text) ? JsonConvert.ToString(text) : text, MaxMessageLength);
 
     private static bool NeedsQuotes(string text)
     {
@@ -68,14 +77,14 @@ internal static class DriftValueText
         return false;
     }
 
-    private static string Truncate(string text)
+    private static string Truncate(string text, int maxLength = MaxLength)
     {
-        if (text.Length <= MaxLength)
+        if (text.Length <= maxLength)
         {
             return text;
         }
 
-        var cut = MaxLength - 1;
+        var cut = maxLength - 1;
         if (char.IsHighSurrogate(text[cut - 1]))
         {
             cut--;

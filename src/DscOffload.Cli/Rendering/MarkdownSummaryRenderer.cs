@@ -277,7 +277,7 @@ public sealed class MarkdownSummaryRenderer : DriftRenderer
                 text.Append("- **Error** in ");
                 MarkdownText.AppendEscaped(text, DriftValueText.Label(instance.Name)).Append(" (");
                 MarkdownText.AppendEscaped(text, DriftValueText.Label(instance.ResourceType)).Append("): ");
-                MarkdownText.AppendEscaped(text, DriftValueText.Label(instance.Error ?? "failed"));
+                MarkdownText.AppendEscaped(text, DriftValueText.Message(instance.Error ?? "failed"));
                 if (instance.Location is { } at)
                 {
                     text.Append(" (");
@@ -299,7 +299,7 @@ public sealed class MarkdownSummaryRenderer : DriftRenderer
                     MarkdownText.AppendEscaped(text, DriftValueText.Label(message.Instance)).Append(": ");
                 }
 
-                MarkdownText.AppendEscaped(text, DriftValueText.Label(message.Text)).Append(nl);
+                MarkdownText.AppendEscaped(text, DriftValueText.Message(message.Text)).Append(nl);
             }
         }
 

@@ -74,7 +74,7 @@ public sealed class SarifRenderer : DriftRenderer
             {
                 if (_notifications.Count < MaxNotifications)
                 {
-                    var message = string.Concat(DriftValueText.Label(host.Host), " · ", DriftValueText.Label(instance.Name), ": ", DriftValueText.Label(instance.Error ?? "failed"));
+                    var message = string.Concat(DriftValueText.Label(host.Host), " · ", DriftValueText.Label(instance.Name), ": ", DriftValueText.Message(instance.Error ?? "failed"));
                     _notifications.Add((message, instance.Location, DriftRuleId.ForFailure(instance.ResourceType)));
                 }
                 else

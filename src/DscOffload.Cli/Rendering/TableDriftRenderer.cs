@@ -45,7 +45,7 @@ public sealed class TableDriftRenderer : DriftRenderer
             Output.Write("  ");
             Output.Write(DriftValueText.Label(instance.Name));
             Output.Write(": ");
-            Output.Write(DriftValueText.Label(instance.Error ?? "failed"));
+            Output.Write(DriftValueText.Message(instance.Error ?? "failed"));
             WriteLocation(instance.Location);
             Output.WriteLine();
         }
@@ -66,7 +66,7 @@ public sealed class TableDriftRenderer : DriftRenderer
                 Output.Write(": ");
             }
 
-            Output.WriteLine(DriftValueText.Label(message.Text));
+            Output.WriteLine(DriftValueText.Message(message.Text));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class UnifiedDiffRenderer : DriftRenderer
                 Output.Write(" (");
                 Output.Write(DriftValueText.Label(instance.ResourceType));
                 Output.Write("): ");
-                Output.Write(DriftValueText.Label(instance.Error ?? "failed"));
+                Output.Write(DriftValueText.Message(instance.Error ?? "failed"));
                 if (instance.Location is { } at)
                 {
                     Output.Write(" at ");
@@ -66,7 +66,7 @@ public sealed class UnifiedDiffRenderer : DriftRenderer
                     Output.Write(": ");
                 }
 
-                Output.WriteLine(DriftValueText.Label(message.Text));
+                Output.WriteLine(DriftValueText.Message(message.Text));
             }
         }
 

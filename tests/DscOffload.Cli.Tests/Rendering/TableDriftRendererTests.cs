@@ -48,6 +48,16 @@ public sealed class TableDriftRendererTests
     }
 
     [Fact]
+    public void LongErrorMessages_KeepTheirEnd_WhichSaysWhatToDo()
+    {
+        var error = "'eth0' failed: " + new string('x', 400) + "; to restore the state saved before this set run 'dscoffload rollback --id 20261126T000000000Z-abcdef'";
+
+        var table = RenderingFixtures.Render("table", [SyntheticEnvelopes.Host("h", "doc.yaml", SyntheticEnvelopes.Failure("I", "T/U", error))]);
+
+        table.Should().Contain("dscoffload rollback --id 20261126T000000000Z-abcdef'").And.NotContain("…");
+    }
+
+    [Fact]
     public void FailedInstancesAndWarnings_AreListedUnderTheirHost()
     {
         var table = RenderingFixtures.Render("table", [RenderingFixtures.Envelope("web-03.result.json")]);
