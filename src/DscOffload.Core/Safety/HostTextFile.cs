@@ -15,7 +15,10 @@ public static class HostTextFile
     {
         try
         {
-            return File.ReadAllText(path, Encoding.UTF8);
+            // Sharing write and delete lets a writer replace the file (rename over it) while it is being read.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return reader.ReadToEnd();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -10,121 +10,154 @@ namespace DscOffload.Windows.Resources;
 
 /// <summary>
 /// Remembers, across runs, the adapters whose written offload values wait for a restart (<c>restart: Never</c>, or
-/// a write or restart that failed). Windows reports the written values at once, so without this record a later
-/// set would find them "in desired state" and never restart the adapter, leaving the values inactive.
+/// a write or restart that failed), and which settings were written. Windows reports written values at once, so
+/// without this record a later set would find them "in desired state" and never restart the adapter.
 /// </summary>
 /// <remarks>
-/// Kept in <c>pending-restarts.json</c> in the state directory, written durably (only sets write it, under the
-/// host lock). A restart of the host restarts every adapter, so the record holds only for the boot it was written
-/// in: it carries the boot time, and a record from an earlier boot is empty. An adapter restarted by someone else
-/// (disabled and enabled by hand) cannot be noticed; the next set restarts it once more.
+/// <para>Kept in <c>pending-restarts.json</c> in the state directory and written durably, only by sets (under the
+/// host lock). An adapter is recorded <em>before</em> its values are written, so a run killed between the write
+/// and the restart still leaves the record; it is removed once the adapter has restarted.</para>
+/// <para>A restart of the host restarts every adapter, so records hold only for the boot they were written in. The
+/// file keeps the host's uptime at the last write: a smaller uptime now means the host has restarted since. The
+/// wall clock is not used, so clock corrections cannot make records vanish. The rule errs towards keeping records:
+/// a host restarted and then up for longer than that uptime keeps them, which costs one unneeded adapter restart.</para>
 /// </remarks>
 public sealed class PendingRestartLedger
 {
     /// <summary>The file name in the state directory.</summary>
     public const string FileName = "pending-restarts.json";
 
-    // Boot times are derived from the uptime counter, so two readings of one boot differ by a little.
-    private static readonly TimeSpan SameBoot = TimeSpan.FromMinutes(2);
-
     private readonly string _directory;
-    private readonly Func<DateTimeOffset> _bootTime;
+    private readonly Func<TimeSpan> _uptime;
     private readonly TimeProvider _clock;
 
-    /// <summary>A ledger in <paramref name="stateDirectory"/>; tests pass the boot time and the clock.</summary>
-    public PendingRestartLedger(string stateDirectory, Func<DateTimeOffset>? bootTime = null, TimeProvider? clock = null)
+    /// <summary>A ledger in <paramref name="stateDirectory"/>; tests pass the host's uptime and the clock.</summary>
+    public PendingRestartLedger(string stateDirectory, Func<TimeSpan>? uptime = null, TimeProvider? clock = null)
     {
         _directory = stateDirectory;
+        _uptime = uptime ?? (() => TimeSpan.FromMilliseconds(Environment.TickCount64));
         _clock = clock ?? TimeProvider.System;
-        _bootTime = bootTime ?? (() => _clock.GetUtcNow() - TimeSpan.FromMilliseconds(Environment.TickCount64));
     }
 
     /// <summary>The file.</summary>
     public string Path => System.IO.Path.Combine(_directory, FileName);
 
     /// <summary>
-    /// True when <paramref name="interfaceGuid"/>'s restart is pending in this boot. A ledger this process may not
-    /// read (a non-administrator get or test) counts as empty.
+    /// The adapters whose restart is pending in this boot, by interface GUID (upper case), each with the settings
+    /// written since its last restart (<c>lsoIPv4</c>, <c>advancedProperties.*JumboPacket</c>). Never throws: a file
+    /// that cannot be read or understood gives no adapters and says why in <paramref name="problem"/>.
     /// </summary>
-    /// <exception cref="DscOffloadException">The file is not a ledger (InvalidInput, with its location).</exception>
-    public bool IsPending(string interfaceGuid) => Load()?.ContainsKey(Key(interfaceGuid)) == true;
-
-    /// <summary>Records that <paramref name="adapter"/>'s written values wait for a restart.</summary>
-    public void Record(WindowsAdapterInfo adapter)
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Pending(out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(adapter);
-        var adapters = Load() ?? [];
-        if (adapters[Key(adapter.InterfaceGuid)] is null)
+        problem = null;
+        try
         {
-            adapters[Key(adapter.InterfaceGuid)] = new JObject
+            var result = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+            foreach (var p in Load()?.Properties() ?? [])
             {
-                ["name"] = adapter.Name,
-                ["since"] = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture),
-            };
-            Save(adapters);
+                var settings = p.Value["settings"] is JArray names ? names.Values<string>().OfType<string>() : [];
+                result[Key(p.Name)] = settings.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            }
+
+            return result;
+        }
+        catch (DscOffloadException e)
+        {
+            problem = e.OneLine;
+            return new Dictionary<string, IReadOnlySet<string>>();
         }
     }
 
-    /// <summary>Forgets <paramref name="interfaceGuid"/> once it has been restarted.</summary>
-    public void Clear(string interfaceGuid)
+    /// <summary>
+    /// Records, before they are written, that <paramref name="settings"/> of <paramref name="adapter"/> will wait for
+    /// its restart (added to what it already waits for).
+    /// </summary>
+    /// <exception cref="DscOffloadException">The ledger cannot be read or written; call this before changing anything.</exception>
+    public void Record(WindowsAdapterInfo adapter, IEnumerable<string> settings)
     {
-        var adapters = Load();
-        if (adapters?.Remove(Key(interfaceGuid)) == true)
+        ArgumentNullException.ThrowIfNull(adapter);
+        var adapters = Load() ?? [];
+        var entry = adapters[Key(adapter.InterfaceGuid)] as JObject ?? new JObject
         {
-            Save(adapters);
+            ["since"] = _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture),
+        };
+        var names = entry["settings"] is JArray known ? known.Values<string>().OfType<string>().ToList() : [];
+        names.AddRange(settings.Where(s => !names.Contains(s, StringComparer.OrdinalIgnoreCase)));
+        entry["name"] = adapter.Name;
+        entry["settings"] = new JArray(names);
+        adapters[Key(adapter.InterfaceGuid)] = entry;
+        Save(adapters);
+    }
+
+    /// <summary>Forgets <paramref name="interfaceGuid"/> once it has restarted; false (with the reason) when the file could not be updated.</summary>
+    public bool TryClear(string interfaceGuid, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            var adapters = Load();
+            if (adapters?.Remove(Key(interfaceGuid)) == true)
+            {
+                Save(adapters);
+            }
+
+            return true;
+        }
+        catch (DscOffloadException e)
+        {
+            problem = e.OneLine;
+            return false;
         }
     }
 
     // Windows compares GUIDs without case; the ledger stores them upper-case.
     private static string Key(string interfaceGuid) => interfaceGuid.ToUpperInvariant();
 
-    // The adapters of the current boot, or null when there is no readable file.
+    // The adapters of the current boot, or null when there is no file.
     private JObject? Load()
     {
-        string? text;
-        try
-        {
-            text = HostTextFile.ReadOrNull(Path);
-        }
-        catch (DscOffloadException e) when (e.Kind == ErrorKind.ElevationRequired)
-        {
-            return null;
-        }
-
+        var text = HostTextFile.ReadOrNull(Path);
         if (text is null)
         {
             return null;
         }
 
-        if (StructuredTextParser.Parse(text, Path) is not JObject { } ledger
-            || ledger["adapters"] is not JObject adapters
-            || ledger["bootTime"] is not { Type: JTokenType.String } boot
-            || !DateTimeOffset.TryParse(boot.Value<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var recordedBoot))
+        JToken parsed;
+        try
         {
-            throw new DscOffloadException(ErrorKind.InvalidInput,
-                "not a pending-restart ledger (expected {\"bootTime\": …, \"adapters\": {…}}); delete it if no adapter waits for a restart",
-                new SourceLocation(Path, 1, 1));
+            parsed = StructuredTextParser.Parse(text, Path);
+        }
+        catch (DscOffloadException e)
+        {
+            throw NotALedger(e.Message);
         }
 
-        if ((recordedBoot - _bootTime()).Duration() > SameBoot)
+        if (parsed is not JObject { } ledger || ledger["adapters"] is not JObject adapters
+            || ledger["uptimeMs"] is not { Type: JTokenType.Integer } recordedUptime)
         {
-            return [];
+            throw NotALedger("expected {\"uptimeMs\": …, \"adapters\": {…}}");
         }
 
-        var result = new JObject();
-        foreach (var p in adapters.Properties())
+        var normalized = new JObject();
+        if (recordedUptime.Value<long>() <= (long)_uptime().TotalMilliseconds)
         {
-            result[Key(p.Name)] = p.Value.DeepClone();
+            foreach (var p in adapters.Properties())
+            {
+                normalized[Key(p.Name)] = p.Value.DeepClone();
+            }
         }
 
-        return result;
+        return normalized;
     }
+
+    private DscOffloadException NotALedger(string why) =>
+        new(ErrorKind.Unexpected, $"{Path} is not a pending-restart ledger ({why}); delete it if no adapter waits for a restart");
 
     private void Save(JObject adapters)
     {
         var ledger = new JObject
         {
-            ["bootTime"] = _bootTime().ToString("o", CultureInfo.InvariantCulture),
+            ["uptimeMs"] = (long)_uptime().TotalMilliseconds,
             ["adapters"] = adapters,
         };
         StateDirectory.Ensure(_directory);

@@ -15,8 +15,8 @@ namespace DscOffload.Windows.Resources;
 /// </summary>
 /// <remarks>
 /// With a <see cref="PendingRestartLedger"/> (the live host), a restart left pending is remembered across runs:
-/// every adapter carries the setting <c>restartPending</c>, and under <c>restart: Allowed</c> an adapter whose
-/// restart is pending is not in desired state (<c>restartPending</c> differs) until a set restarts it.
+/// under <c>restart: Allowed</c>, an adapter whose restart is pending for settings the instance manages is not in
+/// desired state (<c>restartPending</c> differs) until a set restarts it, without writing anything again.
 /// </remarks>
 public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 {
@@ -86,8 +86,10 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     }
 
     /// <summary>
-    /// Adds <c>restartPending</c> from the ledger to each adapter in get, test and set (not in export: it is a fact of
-    /// this boot, not a setting to carry to another host).
+    /// Adds what the ledger knows in get, test and set (not in export: it is a fact of this boot, not a setting to
+    /// carry elsewhere): an adapter waiting for a restart shows <c>restartPending: true</c>, and when the desired
+    /// state compares it (see <see cref="ReadDesired"/>) the adapter gets the setting <c>restartPending</c>, true only
+    /// if some setting this instance manages waits for the restart. Other instances' deferred restarts are left alone.
     /// </summary>
     protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
         IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
@@ -97,10 +99,30 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             return adapters;
         }
 
-        return [.. adapters.Select(a => new AdapterSnapshot(a.Adapter,
-            [.. a.Ordered.Where(kv => kv.Key != RestartPendingKey),
-             new(RestartPendingKey, new AdapterSetting(IsPending(a), SettingSupport.Changeable))],
-            a.Extras))];
+        var pending = _pendingRestarts.Pending(out var problem);
+        if (problem is not null)
+        {
+            context.Warn($"pending adapter restarts are unknown: {problem}");
+        }
+
+        var compared = settings?.Any(s => s.Key == RestartPendingKey) == true;
+        var managed = ManagedNames(settings ?? []);
+        var result = new List<AdapterSnapshot>(adapters.Count);
+        foreach (var a in adapters)
+        {
+            var written = pending.GetValueOrDefault(Key(a));
+            if (written is not null)
+            {
+                a.Extras["restartPending"] = true;
+            }
+
+            result.Add(!compared ? a : new AdapterSnapshot(a.Adapter,
+                [.. a.Ordered.Where(kv => kv.Key != RestartPendingKey),
+                 new(RestartPendingKey, new AdapterSetting(written?.Overlaps(managed) == true, SettingSupport.Changeable))],
+                a.Extras));
+        }
+
+        return result;
     }
 
     /// <inheritdoc />
@@ -138,8 +160,13 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             }
         }
 
-        // Only when it matters, so that desired state and output stay as written everywhere else.
-        if (desired["restart"]?.Value<string>() != "Never" && matched.Any(IsPending))
+        // Only when it matters (restart Allowed, and a matched adapter waits for a restart of settings this instance
+        // manages), so that desired state and output stay as written everywhere else.
+        var pending = _pendingRestarts is null || desired["restart"]?.Value<string>() == "Never"
+            ? null
+            : _pendingRestarts.Pending(out _);
+        var managed = ManagedNames(result);
+        if (pending is not null && matched.Any(a => pending.GetValueOrDefault(Key(a))?.Overlaps(managed) == true))
         {
             result.Add(new DesiredSetting(RestartPendingKey, false, IsOff: true, (JToken?)desired["restart"] ?? desired));
         }
@@ -188,13 +215,14 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         {
             if (writes)
             {
+                // Recorded first, so that a run that dies between the write and the restart still leaves the record.
+                _pendingRestarts?.Record(adapter, WrittenNames(change));
                 _platform.WriteAdapter(adapter, change);
             }
         }
         catch (PartialAdapterWriteException e)
         {
             // Set stops here without restarting: what was written is configured but not yet active.
-            _pendingRestarts?.Record(adapter);
             throw new AdapterApplyException(e,
                 $"{e.Message}; '{adapter.Name}' was not restarted, so what was already written ({Describe(e.Applied)}) takes effect at its next restart",
                 new AdapterApplyReport { RestartPending = true });
@@ -202,7 +230,6 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 
         if (desired["restart"]?.Value<string>() == "Never")
         {
-            _pendingRestarts?.Record(adapter);
             report.RestartPending = true;
             return report;
         }
@@ -213,22 +240,30 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
         catch (DscOffloadException e)
         {
-            _pendingRestarts?.Record(adapter);
             throw new AdapterApplyException(e,
                 $"{e.Message}; the changes to '{adapter.Name}' ({Describe(change)}) are written but take effect only after it restarts",
                 new AdapterApplyReport { RestartPending = true });
         }
 
-        _pendingRestarts?.Clear(adapter.InterfaceGuid);
+        if (_pendingRestarts is not null && !_pendingRestarts.TryClear(adapter.InterfaceGuid, out var problem))
+        {
+            context.Warn($"'{adapter.Name}' restarted, but its pending restart could not be forgotten: {problem}; a later set may restart it once more");
+        }
+
         report.Restarted = true;
         return report;
     }
 
-    private bool IsPending(AdapterSnapshot adapter) =>
-        _pendingRestarts?.IsPending(((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid) == true;
+    private static string Key(AdapterSnapshot adapter) => ((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid.ToUpperInvariant();
 
-    private static string Describe(WindowsAdapterChange change) =>
-        string.Join(", ", change.Settings.Keys.Concat(change.AdvancedProperties.Keys.Select(k => $"advancedProperties.{k}")));
+    // Setting names as the ledger stores them: lsoIPv4, advancedProperties.*JumboPacket.
+    private static HashSet<string> ManagedNames(IEnumerable<DesiredSetting> settings) =>
+        settings.Where(s => s.Key != RestartPendingKey).Select(s => s.Key.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> WrittenNames(WindowsAdapterChange change) =>
+        change.Settings.Keys.Concat(change.AdvancedProperties.Keys.Select(k => $"advancedProperties.{k}"));
+
+    private static string Describe(WindowsAdapterChange change) => string.Join(", ", WrittenNames(change));
 
     private static string CanonicalKeyword(string keyword, IReadOnlyList<AdapterSnapshot> matched)
     {
