@@ -285,6 +285,8 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
             }
         }
 
+        var before = first.Count + rest.Count > 0 ? _devices.GetFeatures(name) : null;
+
         // Prerequisites (tx checksum, scatter-gather) go first: the kernel keeps TSO off without them. Withdrawn
         // requests go with them, so that nothing desired off comes back even for a moment.
         if (first.Count > 0)
@@ -308,6 +310,11 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
             {
                 Explain(result, rest, report);
             }
+        }
+
+        if (before is not null && report.Problems.Count > 0)
+        {
+            WithdrawUnmetRequests(name, before, first.Concat(rest), report);
         }
 
         if (channels is not null)
@@ -354,6 +361,30 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
                 throw new DscOffloadException(ErrorKind.ValidationFailed,
                     $"channels.{kind} {wanted} for '{s.Adapter.Name}' is above its maximum {max.Value<long>()}; nothing was changed", count.Location());
             }
+        }
+    }
+
+    /// <summary>
+    /// A request the kernel recorded but did not activate (ETHTOOL_F_WISH) is a change nobody sees in the active state
+    /// and that a later change of its dependency would act on; the set fails anyway, so the request is put back as it
+    /// was, and "nothing was changed" stays true for those features.
+    /// </summary>
+    private void WithdrawUnmetRequests(string name, EthtoolFeatureSet before, IEnumerable<KeyValuePair<string, bool>> wanted, AdapterApplyReport report)
+    {
+        var now = _devices.GetFeatures(name);
+        var restore = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (feature, on) in wanted)
+        {
+            if (now.TryGet(feature, out var state) && state.Active != on && before.TryGet(feature, out var was) && state.Requested != was.Requested)
+            {
+                restore[feature] = was.Requested;
+            }
+        }
+
+        if (restore.Count > 0)
+        {
+            _devices.SetFeatures(name, restore);
+            report.Problems.Add($"the request for {string.Join(", ", restore.Keys)} was put back as it was");
         }
     }
 

@@ -49,6 +49,23 @@ public sealed class LiveFaultTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void ResourceSet_TsoWhileChecksummingIsOff_FailsAndLeavesNoDormantRequest()
+    {
+        _ns.Ethtool("-K", CliVethNamespace.Interface, "tx", "off", "tso", "off");
+        var kernel = _ns.Ethtool("-k", CliVethNamespace.Interface);
+        kernel.Should().Contain("\ttx-tcp-segmentation: off\n", "TSO is off and not requested before the set");
+
+        var result = Resource("set", """{"name":"eth0","features":{"tx-tcp-segmentation":true}}""");
+
+        result.ExitCode.Should().Be(5, result.ToString());
+        Errors(result).Should().ContainSingle().Which.Should().Contain("ETHTOOL_F_WISH").And.Contain("nothing was changed");
+        _ns.Ethtool("-k", CliVethNamespace.Interface).Should().Be(kernel, "the kernel's requested state is part of its state");
+        _ns.Ethtool("-K", CliVethNamespace.Interface, "tx", "on");
+        EthtoolReport.Features(_ns.Ethtool("-k", CliVethNamespace.Interface))["tcp-segmentation-offload"].Should().BeFalse(
+            "a request left behind would switch TSO on as soon as checksumming came back");
+    }
+
+    [PrivilegedFact("ethtool")]
     public void ResourceSet_FeatureVethCannotChange_ExitsFiveAndChangesNothing()
     {
         var kernel = _ns.KernelState();

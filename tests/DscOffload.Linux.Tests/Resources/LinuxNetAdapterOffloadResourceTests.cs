@@ -114,6 +114,20 @@ public sealed class LinuxNetAdapterOffloadResourceTests
     }
 
     [Fact]
+    public void Set_TsoWishedWhileChecksumStaysOff_PutsTheRequestBack_SoNothingChangesLater()
+    {
+        Fake.SetFeatures("v0", new Dictionary<string, bool> { ["tx-checksum-ip-generic"] = false, ["tx-tcp-segmentation"] = false });
+        Fake.Device("v0").IsRequested("tx-tcp-segmentation").Should().BeFalse();
+
+        var act = () => _host.Set("""{"name": "v0", "features": {"tx-checksum-ip-generic": false, "tx-tcp-segmentation": true}}""");
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("the request for tx-tcp-segmentation was put back as it was"));
+        Fake.Device("v0").IsRequested("tx-tcp-segmentation").Should().BeFalse("a failed set must not leave a dormant request");
+        Fake.SetFeatures("v0", new Dictionary<string, bool> { ["tx-checksum-ip-generic"] = true });
+        Fake.Device("v0").IsActive("tx-tcp-segmentation").Should().BeFalse("turning checksumming on later must not switch TSO on");
+    }
+
+    [Fact]
     public void Test_FeatureFixedOffDesiredOff_IsSatisfiedWithInfo()
     {
         var outcome = _host.Test("""{"name": "v0", "features": {"rx-lro": false}}""");
