@@ -178,6 +178,8 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
                     result.Add(new DesiredSetting(new SettingKey("channels", kind), count.Value<long>(), IsOff: false, count));
                 }
             }
+
+            RefuseChannelsWithoutQueues(channels, matched);
         }
 
         if (PersistsToSystemdLink(desired) && _persistence is not null)
@@ -385,6 +387,37 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
         {
             _devices.SetFeatures(name, restore);
             report.Problems.Add($"the request for {string.Join(", ", restore.Keys)} was put back as it was");
+        }
+    }
+
+    /// <summary>
+    /// The kernel refuses channel counts that leave a device without a receive or a transmit queue (with no combined
+    /// channels, rx and tx must each be at least 1). Checked here, with the counts not given taken from the device,
+    /// so such a document fails validation before anything changes instead of after the features were applied.
+    /// </summary>
+    private static void RefuseChannelsWithoutQueues(JObject channels, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        foreach (var s in matched)
+        {
+            if (s.Extras["maxChannels"] is null)
+            {
+                continue;
+            }
+
+            long Count(string kind) => channels[kind] is { Type: JTokenType.Integer } wanted
+                ? wanted.Value<long>()
+                : s.Get(new SettingKey("channels", kind)).Value?.Value<long>() ?? 0;
+
+            foreach (var (kind, direction) in (ReadOnlySpan<(string, string)>)[("rx", "receive"), ("tx", "transmit")])
+            {
+                if (Count(kind) + Count("combined") == 0)
+                {
+                    throw new DscOffloadException(ErrorKind.ValidationFailed,
+                        $"channels would leave '{s.Adapter.Name}' without a {direction} queue ({kind} {Count(kind)}, combined {Count("combined")}); " +
+                        $"the kernel needs {kind} or combined to be at least 1; nothing was changed",
+                        (channels[kind] ?? channels["combined"] ?? channels).Location());
+                }
+            }
         }
     }
 

@@ -142,6 +142,25 @@ public sealed class LiveFaultTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void ConfigSet_ChannelsThatLeaveNoReceiveQueue_ExitsFiveAtTheCountAndChangesNothing()
+    {
+        var document = Document("no-queue.dsc.yaml", """
+                features:
+                  gro: true
+                channels:
+                  rx: 0
+            """);
+        var kernel = _ns.KernelState();
+
+        var result = _ns.Run("config", "set", "--file", document, "--format", "json");
+
+        result.ExitCode.Should().Be(5, result.ToString());
+        JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>().Should()
+            .StartWith($"{document}:10:").And.Contain("without a receive queue");
+        _ns.KernelState().Should().Be(kernel, "the features are not applied either");
+    }
+
+    [PrivilegedFact("ethtool")]
     [SupportedOSPlatform("linux")]
     public void Set_NotRoot_ExitsThreeAndChangesNothing()
     {

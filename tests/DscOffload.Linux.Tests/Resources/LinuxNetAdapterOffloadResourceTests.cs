@@ -313,6 +313,21 @@ public sealed class LinuxNetAdapterOffloadResourceTests
         Fake.Calls.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("""{"rx": 0}""", "receive")]
+    [InlineData("""{"rx": 1, "tx": 0}""", "transmit")]
+    public void ChannelsThatLeaveNoQueue_AreValidationFailedBeforeAnyChange(string channels, string direction)
+    {
+        var desired = $$"""{"name": "v0", "features": {"gro": true}, "channels": {{channels}}}""";
+
+        var set = () => _host.Set(desired);
+
+        set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed
+            && e.Message.Contains($"without a {direction} queue") && e.Message.Contains("nothing was changed"));
+        Fake.Calls.Should().BeEmpty("the features come first in a set, so a late refusal would have changed them");
+        _host.Test("""{"name": "v0", "channels": {"rx": 1, "tx": 1}}""").InDesiredState.Should().BeTrue("a valid count is still fine");
+    }
+
     [Fact]
     public void CombinedChannelsOnVeth_AreNotSupported()
     {
