@@ -122,41 +122,23 @@ public sealed class LiveFaultTests : IDisposable
         _ns.KernelState().Should().Be(kernel);
     }
 
-    [PrivilegedFact("ethtool")]
-    public void ConfigSet_ChannelsAboveTheMaximum_ExitsFiveNamingTheMaximumAndChangesNothing()
+    [PrivilegedTheory("ethtool")]
+    [InlineData(9, "above its maximum 4")]
+    [InlineData(0, "without a receive queue")]
+    public void ConfigSet_ChannelCountTheDeviceCannotTake_ExitsFiveAtTheCountAndChangesNothing(int rx, string why)
     {
-        var document = Document("channels.dsc.yaml", """
+        var document = Document("channels.dsc.yaml", $"""
                 features:
                   gro: true
                 channels:
-                  rx: 9
+                  rx: {rx}
             """);
         var kernel = _ns.KernelState();
 
         var result = _ns.Run("config", "set", "--file", document, "--format", "json");
 
         result.ExitCode.Should().Be(5, result.ToString());
-        JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>().Should()
-            .StartWith($"{document}:10:").And.Contain("above its maximum 4");
-        _ns.KernelState().Should().Be(kernel);
-    }
-
-    [PrivilegedFact("ethtool")]
-    public void ConfigSet_ChannelsThatLeaveNoReceiveQueue_ExitsFiveAtTheCountAndChangesNothing()
-    {
-        var document = Document("no-queue.dsc.yaml", """
-                features:
-                  gro: true
-                channels:
-                  rx: 0
-            """);
-        var kernel = _ns.KernelState();
-
-        var result = _ns.Run("config", "set", "--file", document, "--format", "json");
-
-        result.ExitCode.Should().Be(5, result.ToString());
-        JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>().Should()
-            .StartWith($"{document}:10:").And.Contain("without a receive queue");
+        JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>().Should().StartWith($"{document}:10:").And.Contain(why);
         _ns.KernelState().Should().Be(kernel, "the features are not applied either");
     }
 

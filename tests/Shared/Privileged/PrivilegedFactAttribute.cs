@@ -11,15 +11,5 @@ public sealed class PrivilegedFactAttribute : FactAttribute
     /// A program (such as <c>ethtool</c>) the test cross-checks with: its absence from PATH skips the test
     /// with that reason, except when privileged tests are required, where the test runs and fails.
     /// </param>
-    public PrivilegedFactAttribute(string? needsProgram = null)
-    {
-        if (!PrivilegedTestEnvironment.ShouldRun)
-        {
-            Skip = PrivilegedTestEnvironment.SkipReason;
-        }
-        else if (needsProgram is not null && ExternalProgram.Find(needsProgram) is null && !PrivilegedTestEnvironment.IsRequired)
-        {
-            Skip = $"needs the '{needsProgram}' program on PATH for a cross-check (set {PrivilegedTestEnvironment.RequireVariable}=1 to fail instead of skip)";
-        }
-    }
+    public PrivilegedFactAttribute(string? needsProgram = null) => Skip = PrivilegedTestEnvironment.SkipReasonFor(needsProgram);
 }

@@ -18,4 +18,14 @@ public static class PrivilegedTestEnvironment
 
     public static string SkipReason =>
         $"needs root on Linux to create network namespaces and veth pairs (set {RequireVariable}=1 to fail instead of skip)";
+
+    /// <summary>
+    /// Why a privileged test is skipped here, or null when it runs. A program it cross-checks with (such as
+    /// <c>ethtool</c>) must be on PATH, except when privileged tests are required: then the test runs and fails.
+    /// </summary>
+    public static string? SkipReasonFor(string? needsProgram) =>
+        !ShouldRun ? SkipReason
+        : needsProgram is not null && ExternalProgram.Find(needsProgram) is null && !IsRequired
+            ? $"needs the '{needsProgram}' program on PATH for a cross-check (set {RequireVariable}=1 to fail instead of skip)"
+            : null;
 }
