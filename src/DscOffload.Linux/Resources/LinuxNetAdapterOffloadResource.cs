@@ -502,6 +502,13 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
         // Like ethtool -K, an alias acts on its changeable members; only when none is changeable
         // do the fixed ones count (so "tso: true" on a device without TSO is reported, not ignored).
         var members = known.Where(k => WildcardPattern.Matches(pattern, k, ignoreCase: false)).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (members.Count == 0)
+        {
+            // An alias this kernel has no feature for (ufo on kernels without UDP fragmentation offload) is a feature
+            // the device does not have: desired off is satisfied, desired on is refused, like any absent feature.
+            return [p.Name];
+        }
+
         var changeable = members.Where(m => matched.Any(s => s.Get(new SettingKey("features", m)).Support == SettingSupport.Changeable)).ToList();
         return changeable.Count > 0 ? changeable : members;
     }

@@ -128,6 +128,19 @@ public sealed class LinuxNetAdapterOffloadResourceTests
     }
 
     [Fact]
+    public void AnAliasThisKernelHasNoFeatureFor_IsAnAbsentFeature_OffSatisfiedOnRefused()
+    {
+        var off = _host.Test("""{"name": "v0", "features": {"ufo": false}}""");
+        var on = () => _host.Set("""{"name": "v0", "features": {"ufo": true}}""");
+
+        off.InDesiredState.Should().BeTrue();
+        ResourceHarness.Entry(off.ActualState, "v0")["notSupported"]!.Values<string>().Should().Equal("features.ufo");
+        _host.Test("""{"name": "v0", "features": {"ufo": true}}""").InDesiredState.Should().BeFalse("the device cannot have it");
+        on.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotSupported && e.Message.Contains("features.ufo") && e.Message.Contains("nothing was changed"));
+        Fake.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Test_FeatureFixedOffDesiredOff_IsSatisfiedWithInfo()
     {
         var outcome = _host.Test("""{"name": "v0", "features": {"rx-lro": false}}""");
