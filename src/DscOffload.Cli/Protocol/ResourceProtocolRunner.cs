@@ -112,7 +112,7 @@ public sealed class ResourceProtocolRunner
         catch (PartialApplyException e)
         {
             guard.Finish(changed: true, hadErrors: true, e.OneLine);
-            throw new PartialApplyException($"{e.Message}; to restore the state saved before this set run '{guard.RollbackCommand}'", e.Applied, e);
+            throw new PartialApplyException(guard.WithRollbackAdvice(e.Message), e.Applied, e);
         }
         catch (DscOffloadException e)
         {

@@ -31,7 +31,7 @@ public static class GuardedLiveSet
         var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
         if (run.HadErrors && run.Changed)
         {
-            error.WriteLine($"dscoffload: error: partially applied: {GuardedChange.DescribeFailure(run.Envelope, changed: true)}; to restore the state saved before this set run '{guard.RollbackCommand}'");
+            error.WriteLine($"dscoffload: error: partially applied: {guard.WithRollbackAdvice(GuardedChange.DescribeFailure(run.Envelope, changed: true))}");
         }
 
         if (run.HadErrors && restoreFiles is { Count: > 0 })

@@ -14,6 +14,9 @@ namespace DscOffload.Core.Adapters;
 /// </summary>
 public abstract class AdapterOffloadResource : ISettableResource, IExportableResource
 {
+    // Hidden adapters the last selection would have matched, for the "no adapter matches" hint.
+    private List<string> _hiddenMatches = [];
+
     /// <summary>Binds the shared logic to a descriptor.</summary>
     protected AdapterOffloadResource(ResourceDescriptor descriptor) => Descriptor = descriptor;
 
@@ -72,6 +75,9 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     {
     }
 
+    /// <summary>The property that selects adapters hidden by default (Windows: <c>includeHidden</c>; Linux: <c>includeLoopback</c>).</summary>
+    protected virtual string HiddenSelectionProperty => "includeHidden";
+
     /// <inheritdoc />
     public GetOutcome Get(JObject input, OperationContext context)
     {
@@ -80,7 +86,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         var state = StateBuilder().Full(input, snapshots);
         if (snapshots.Count == 0)
         {
-            context.Info($"no adapter matches {selector.Describe()}");
+            context.Info(NoMatch(selector));
         }
 
         return new GetOutcome(state);
@@ -100,7 +106,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         var differing = AdapterDifferenceReport.DifferingProperties(comparisons);
         if (snapshots.Count == 0 && !selector.AllowNoMatch)
         {
-            context.Warn($"no adapter matches {selector.Describe()}");
+            context.Warn(NoMatch(selector));
             differing = ["name"];
         }
 
@@ -120,12 +126,12 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         {
             if (selector.AllowNoMatch)
             {
-                context.Info($"no adapter matches {selector.Describe()}; allowNoMatch is set, nothing to do");
+                context.Info($"{NoMatch(selector)}; allowNoMatch is set, nothing to do");
                 var empty = state.Slim(desired, snapshots, [], []);
                 return new SetOutcome(empty, (JObject)empty.DeepClone(), [], []);
             }
 
-            throw new DscOffloadException(ErrorKind.NoMatch, $"no adapter matches {selector.Describe()}", desired["name"].Location());
+            throw new DscOffloadException(ErrorKind.NoMatch, NoMatch(selector), desired["name"].Location());
         }
 
         var settings = ReadDesired(desired, snapshots);
@@ -180,14 +186,26 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     private List<AdapterSnapshot> ReadMatched(AdapterSelector selector)
     {
         var result = new List<AdapterSnapshot>();
+        _hiddenMatches = [];
         foreach (var adapter in ListAdapters())
         {
             if (selector.Matches(adapter))
             {
                 result.Add(Read(adapter));
             }
+            else if (adapter.HiddenByDefault && selector.MatchesIgnoringHidden(adapter))
+            {
+                _hiddenMatches.Add(adapter.Name);
+            }
         }
 
         return result;
     }
+
+    // "no adapter matches …", saying which hidden adapters the selection left out and the flag that includes them:
+    // selecting 'lo' without includeLoopback is the common surprise.
+    private string NoMatch(AdapterSelector selector) => _hiddenMatches.Count == 0
+        ? $"no adapter matches {selector.Describe()}"
+        : $"no adapter matches {selector.Describe()}; {string.Join(", ", _hiddenMatches.Select(n => $"'{n}'"))} " +
+          $"{(_hiddenMatches.Count == 1 ? "is" : "are")} left out unless {HiddenSelectionProperty} is true";
 }

@@ -25,13 +25,11 @@ public sealed class AdapterSelector
     public bool AllowNoMatch { get; init; }
 
     /// <summary>True if <paramref name="adapter"/> is selected.</summary>
-    public bool Matches(AdapterCandidate adapter)
-    {
-        if (adapter.HiddenByDefault && !IncludeHidden)
-        {
-            return false;
-        }
+    public bool Matches(AdapterCandidate adapter) => (IncludeHidden || !adapter.HiddenByDefault) && MatchesIgnoringHidden(adapter);
 
+    /// <summary>True when <paramref name="adapter"/> would match if hidden adapters were included (for "is hidden" hints).</summary>
+    public bool MatchesIgnoringHidden(AdapterCandidate adapter)
+    {
         if (!WildcardPattern.Matches(NamePattern, adapter.Name, IgnoreCase))
         {
             return false;

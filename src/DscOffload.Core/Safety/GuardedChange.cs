@@ -214,6 +214,20 @@ public sealed class GuardedChange : IDisposable, IChangeGate
             ? Journal.Record(_restore.Build(), _command, Environment.MachineName, _restore.Notes)
             : Journal.Update(Entry, _restore.Build(), _restore.Notes);
 
+    /// <summary>
+    /// <paramref name="message"/> pointing at this change's entry: the generic advice resources give
+    /// ("'dscoffload rollback' restores the state saved before this set") gets the exact command, and a message
+    /// without that advice gets it appended, so the advice appears once.
+    /// </summary>
+    public string WithRollbackAdvice(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        const string Generic = "'dscoffload rollback' restores the state saved before this set";
+        return message.Contains(Generic, StringComparison.Ordinal)
+            ? message.Replace(Generic, $"'{RollbackCommand}' restores the state saved before this set", StringComparison.Ordinal)
+            : $"{message}; to restore the state saved before this set run '{RollbackCommand}'";
+    }
+
     /// <summary>"changed 'a' (features), then 'b' failed: …", from a set envelope: what changed and what stopped the set.</summary>
     public static string DescribeFailure(JObject envelope, bool changed)
     {

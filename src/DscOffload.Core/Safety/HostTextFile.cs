@@ -24,6 +24,10 @@ public static class HostTextFile
         {
             return null;
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected, $"{path} is a directory, not a file");
+        }
         catch (UnauthorizedAccessException)
         {
             throw new DscOffloadException(ErrorKind.ElevationRequired, $"reading {path} needs root");

@@ -224,11 +224,41 @@ public sealed class SystemdLinkFile
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             TryDelete(temporary);
-            throw e is UnauthorizedAccessException
-                ? new DscOffloadException(ErrorKind.ElevationRequired, $"writing {path} needs root")
-                : new DscOffloadException(ErrorKind.Unexpected, $"writing {path} failed: {e.Message}");
+            throw WriteFailure(path, e);
         }
     }
+
+    /// <summary>
+    /// Checks, before anything changes, that the interface's file can be written: creates the directory if needed and
+    /// a probe file where the temporary file of <see cref="Write"/> would go (deleted again), so that a set does not
+    /// change the kernel and only then find that it cannot persist the change.
+    /// </summary>
+    /// <exception cref="DscOffloadException">No permission (ElevationRequired) or the directory is unusable (Unexpected).</exception>
+    public void EnsureWritable(string interfaceName)
+    {
+        var path = PathFor(interfaceName);
+        if (System.IO.Directory.Exists(path))
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected, $"{path} is a directory, not a file");
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            var probe = Path.Combine(Directory, $".{FileNameFor(interfaceName)}.{Guid.NewGuid():N}.tmp");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw WriteFailure(path, e);
+        }
+    }
+
+    private static DscOffloadException WriteFailure(string path, Exception e) => e is UnauthorizedAccessException
+        ? new DscOffloadException(ErrorKind.ElevationRequired, $"writing {path} needs root")
+        : new DscOffloadException(ErrorKind.Unexpected, $"writing {path} failed: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}");
 
     private static void TryDelete(string path)
     {

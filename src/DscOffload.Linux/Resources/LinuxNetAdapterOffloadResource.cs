@@ -62,6 +62,9 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
             : new SystemdLinkFile();
 
     /// <inheritdoc />
+    protected override string HiddenSelectionProperty => "includeLoopback";
+
+    /// <inheritdoc />
     protected override IReadOnlyList<string> SelectionProperties => LinuxNetAdapterOffloadDescriptor.SelectionProperties;
 
     /// <inheritdoc />
@@ -252,7 +255,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
         if (_live && !Environment.IsPrivilegedProcess)
         {
             throw new DscOffloadException(ErrorKind.ElevationRequired,
-                "changing offload features needs root (CAP_NET_ADMIN); run with sudo; nothing was changed");
+                "changing offload features needs root (the kernel needs CAP_NET_ADMIN, and the journal and lock are root's); run with sudo; nothing was changed");
         }
     }
 
@@ -261,6 +264,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
     {
         var report = new AdapterApplyReport();
         var name = comparison.Snapshot.Adapter.Name;
+        _persistence?.EnsureWritableIfNeeded(comparison);
         var first = WithdrawnRequests(comparison.Snapshot);
         var rest = new Dictionary<string, bool>(StringComparer.Ordinal);
         ChannelCounts? channels = null;

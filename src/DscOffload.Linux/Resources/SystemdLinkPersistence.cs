@@ -60,6 +60,15 @@ internal sealed class SystemdLinkPersistence
         return new AdapterSnapshot(adapter.Adapter, settings, adapter.Extras);
     }
 
+    /// <summary>Before <paramref name="comparison"/>'s interface is changed: when its file is to be written, checks that it can be.</summary>
+    public void EnsureWritableIfNeeded(AdapterComparison comparison)
+    {
+        if (comparison.Differences.Any(d => d.Desired.Key == Key))
+        {
+            _files.EnsureWritable(comparison.Snapshot.Adapter.Name);
+        }
+    }
+
     /// <summary>
     /// Writes the file of <paramref name="comparison"/>'s interface when its persistence differs, but only if
     /// <paramref name="running"/> (read after the kernel changes) matches the desired state: a file describing a

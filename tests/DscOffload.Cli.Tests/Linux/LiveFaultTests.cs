@@ -66,6 +66,27 @@ public sealed class LiveFaultTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void ConfigSet_WhenTheLinkDirectoryIsUnusable_FailsWithTheSystemsReasonAndChangesNothing()
+    {
+        Directory.Delete(_ns.LinkDirectory);
+        File.WriteAllText(_ns.LinkDirectory, "a file where the .link directory should be");
+        var document = Document("persist.dsc.yaml", """
+                features:
+                  gro: true
+                persist: SystemdLink
+            """);
+        var kernel = _ns.KernelState();
+
+        var result = _ns.Run("config", "set", "--file", document, "--format", "json");
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        var error = JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>();
+        error.Should().Contain(_ns.LinkDirectory).And.Contain("already exists", "the reason in words, not a .NET resource key")
+            .And.EndWith("; nothing was changed").And.NotContain("nothing was changed; nothing");
+        _ns.KernelState().Should().Be(kernel);
+    }
+
+    [PrivilegedFact("ethtool")]
     public void ResourceSet_FeatureVethCannotChange_ExitsFiveAndChangesNothing()
     {
         var kernel = _ns.KernelState();

@@ -183,16 +183,20 @@ public sealed class JournalAndLockProcessTests : IDisposable
     [PrivilegedFact("ethtool")]
     public void ResourceSet_PartialFailure_ExitsSevenWithTheRollbackCommand()
     {
-        // Features change first; the channel counts (no transmit queue) are then refused by the driver.
+        // With TSO off beforehand, one request turns GRO on and scatter-gather off and asks for TSO, which the kernel
+        // cannot activate without scatter-gather (ETHTOOL_F_WISH): a failure after GRO and scatter-gather changed.
+        _netns.Ethtool("-K", "m0", "tso", "off");
         var before = _netns.State();
-        var set = Dsc("resource", "set", "--type", "DscOffload.Linux/NetAdapterOffload", "--input", "{\"name\":\"m0\",\"features\":{\"gro\":true},\"channels\":{\"rx\":2,\"tx\":0}}");
+        var set = Dsc("resource", "set", "--type", "DscOffload.Linux/NetAdapterOffload", "--input",
+            "{\"name\":\"m0\",\"features\":{\"gro\":true,\"tx-scatter-gather\":false,\"tx-tcp-segmentation\":true}}");
 
         set.ExitCode.Should().Be(7, set.ToString());
         var entry = Entries().Single();
         entry["status"]!.Value<string>().Should().Be("partial");
         entry["command"]!.Value<string>().Should().Be("resource set --type DscOffload.Linux/NetAdapterOffload");
-        JObject.Parse(set.StderrLines.Single())["error"]!.Value<string>().Should().Contain("already changed: 'm0'")
-            .And.Contain($"dscoffload rollback --id {entry["id"]}");
+        var error = JObject.Parse(set.StderrLines.Single())["error"]!.Value<string>()!;
+        error.Should().Contain("already changed: 'm0'").And.Contain("ETHTOOL_F_WISH").And.Contain($"'dscoffload rollback --id {entry["id"]}' restores");
+        error.Split("dscoffload rollback").Should().HaveCount(2, "the advice is given once, with the exact entry");
 
         Dsc("rollback", "--format", "json").ExitCode.Should().Be(0);
         _netns.State().Should().Be(before);

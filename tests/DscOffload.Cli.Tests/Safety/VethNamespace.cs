@@ -32,11 +32,15 @@ public sealed class VethNamespace : IDisposable
 
     public bool IsCreated { get; }
 
+    /// <summary>Runs the <c>ethtool</c> program inside the namespace.</summary>
+    public string Ethtool(params string[] arguments) =>
+        ExternalProgram.Run("ip", ["netns", "exec", Name, ExternalProgram.Find("ethtool") ?? "ethtool", .. arguments]);
+
     /// <summary><c>ethtool -k</c> of <paramref name="device"/>: every feature with its state, [fixed] and [requested] marks.</summary>
-    public string Features(string device) => ExternalProgram.Run("ip", "netns", "exec", Name, ExternalProgram.Find("ethtool") ?? "ethtool", "-k", device);
+    public string Features(string device) => Ethtool("-k", device);
 
     /// <summary><c>ethtool -l</c> of <paramref name="device"/>.</summary>
-    public string Channels(string device) => ExternalProgram.Run("ip", "netns", "exec", Name, ExternalProgram.Find("ethtool") ?? "ethtool", "-l", device);
+    public string Channels(string device) => Ethtool("-l", device);
 
     /// <summary>Features and channels of every veth end, for before/after comparisons.</summary>
     public string State() => string.Join("\n", ((string[])["v0", "v1", "m0", "m1"]).Select(d => $"== {d}\n{Features(d)}{Channels(d)}"));

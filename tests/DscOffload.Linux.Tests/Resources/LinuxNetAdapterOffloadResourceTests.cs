@@ -273,6 +273,16 @@ public sealed class LinuxNetAdapterOffloadResourceTests
     }
 
     [Fact]
+    public void Set_SelectingLoopbackWithoutIncludeLoopback_SaysWhichFlagSelectsIt()
+    {
+        var act = () => _host.Set("""{"name": "l*", "features": {"gro": true}}""");
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NoMatch
+            && e.Message == "no adapter matches 'l*'; 'lo' is left out unless includeLoopback is true");
+        Fake.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Set_InterfaceVanishingBeforeItsChange_SaysSoAndNothingWasChanged()
     {
         Fake.BeforeChange = name => Fake.Remove(name);

@@ -220,6 +220,29 @@ public sealed class SystemdLinkPersistTests : IDisposable
     }
 
     [Fact]
+    public void Set_WhenTheLinkDirectoryCannotBeCreated_FailsBeforeChangingTheKernel()
+    {
+        var blocker = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(blocker, "a file where the directory should be");
+        var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(Path.Combine(blocker, "network")));
+
+        var set = () => host.Set("""{"name": "v0", "features": {"gro": true}, "persist": "SystemdLink"}""");
+
+        set.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("10-dscoffload-v0.link") && e.Message.Contains("nothing was changed"));
+        host.Fake.Calls.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Get_WhenADirectoryStandsWhereTheFileGoes_SaysSo()
+    {
+        Directory.CreateDirectory(V0File);
+
+        var get = () => _host.Get("""{"name": "v0", "persist": "SystemdLink"}""");
+
+        get.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.Unexpected && e.Message.Contains("is a directory, not a file"));
+    }
+
+    [Fact]
     public void Set_FailingOnTheSecondInterface_KeepsTheFirstFileAndReportsItsPersist()
     {
         _host.Fake.Device("v1").FailChangesWith = new DscOffloadException(ErrorKind.Unexpected, "simulated driver failure");
