@@ -249,6 +249,7 @@ public sealed class SystemdLinkFile
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }
+
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -256,7 +257,8 @@ public sealed class SystemdLinkFile
         }
     }
 
-    private static DscOffloadException WriteFailure(string path, Exception e) => e is UnauthorizedAccessException
+    // Permission denied as root (an immutable file, a read-only mount) is not a matter of running with sudo.
+    private static DscOffloadException WriteFailure(string path, Exception e) => e is UnauthorizedAccessException && !Environment.IsPrivilegedProcess
         ? new DscOffloadException(ErrorKind.ElevationRequired, $"writing {path} needs root")
         : new DscOffloadException(ErrorKind.Unexpected, $"writing {path} failed: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}");
 

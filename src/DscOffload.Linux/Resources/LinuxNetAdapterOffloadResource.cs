@@ -255,7 +255,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
         if (_live && !Environment.IsPrivilegedProcess)
         {
             throw new DscOffloadException(ErrorKind.ElevationRequired,
-                "changing offload features needs root (the kernel needs CAP_NET_ADMIN, and the journal and lock are root's); run with sudo; nothing was changed");
+                "changing offload features needs root; run with sudo; nothing was changed");
         }
     }
 
@@ -320,7 +320,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
 
         if (before is not null && report.Problems.Count > 0)
         {
-            WithdrawUnmetRequests(name, before, first.Concat(rest), report);
+            PutBackInvisibleRequests(name, before, first.Keys.Concat(rest.Keys), report);
         }
 
         if (channels is not null)
@@ -371,26 +371,49 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
     }
 
     /// <summary>
-    /// A request the kernel recorded but did not activate (ETHTOOL_F_WISH) is a change nobody sees in the active state
-    /// and that a later change of its dependency would act on; the set fails anyway, so the request is put back as it
-    /// was, and "nothing was changed" stays true for those features.
+    /// When the set of an interface fails, requests it changed without changing the active state are put back: a
+    /// request the kernel recorded but did not activate (ETHTOOL_F_WISH), which a later change of its dependency would
+    /// act on, and a dormant request this set withdrew. Nobody sees either in the active state, so "nothing was
+    /// changed" must hold for them too. What actually changed stays, and is reported as changed.
     /// </summary>
-    private void WithdrawUnmetRequests(string name, EthtoolFeatureSet before, IEnumerable<KeyValuePair<string, bool>> wanted, AdapterApplyReport report)
+    private void PutBackInvisibleRequests(string name, EthtoolFeatureSet before, IEnumerable<string> features, AdapterApplyReport report)
     {
         var now = _devices.GetFeatures(name);
         var restore = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var (feature, on) in wanted)
+        foreach (var feature in features)
         {
-            if (now.TryGet(feature, out var state) && state.Active != on && before.TryGet(feature, out var was) && state.Requested != was.Requested)
+            if (now.TryGet(feature, out var state) && before.TryGet(feature, out var was) && state.Active == was.Active && state.Requested != was.Requested)
             {
                 restore[feature] = was.Requested;
             }
         }
 
-        if (restore.Count > 0)
+        if (restore.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             _devices.SetFeatures(name, restore);
-            report.Problems.Add($"the request for {string.Join(", ", restore.Keys)} was put back as it was");
+        }
+        catch (DscOffloadException e)
+        {
+            report.Problems.Add($"the request for {string.Join(", ", restore.Keys)} could not be put back as it was: {e.Message}");
+            return;
+        }
+
+        var after = _devices.GetFeatures(name);
+        var back = restore.Keys.Where(f => after.TryGet(f, out var state) && state.Requested == restore[f]).ToList();
+        var stuck = restore.Keys.Except(back).ToList();
+        if (back.Count > 0)
+        {
+            report.Problems.Add($"the request for {string.Join(", ", back)} was put back as it was");
+        }
+
+        if (stuck.Count > 0)
+        {
+            report.Problems.Add($"the request for {string.Join(", ", stuck)} could not be put back as it was");
         }
     }
 

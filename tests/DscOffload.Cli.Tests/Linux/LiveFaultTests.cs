@@ -66,6 +66,21 @@ public sealed class LiveFaultTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void ResourceSet_FailingAfterWithdrawingADormantRequest_LeavesTheRequestedStateAsItWas()
+    {
+        // tx off leaves TSO off but still requested on; the set withdraws that request, then fails on TCP6 segmentation.
+        _ns.Ethtool("-K", CliVethNamespace.Interface, "tx", "off");
+        var kernel = _ns.Ethtool("-k", CliVethNamespace.Interface);
+        kernel.Should().Contain("\ttx-tcp-segmentation: off [requested on]\n");
+
+        var result = Resource("set", """{"name":"eth0","features":{"tx-tcp-segmentation":false,"tx-tcp6-segmentation":true}}""");
+
+        result.ExitCode.Should().Be(5, result.ToString());
+        Errors(result).Should().ContainSingle().Which.Should().Contain("nothing was changed");
+        _ns.Ethtool("-k", CliVethNamespace.Interface).Should().Be(kernel);
+    }
+
+    [PrivilegedFact("ethtool")]
     public void ConfigSet_WhenTheLinkDirectoryIsUnusable_FailsWithTheSystemsReasonAndChangesNothing()
     {
         Directory.Delete(_ns.LinkDirectory);

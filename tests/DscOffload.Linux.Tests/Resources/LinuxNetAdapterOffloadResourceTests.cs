@@ -128,6 +128,20 @@ public sealed class LinuxNetAdapterOffloadResourceTests
     }
 
     [Fact]
+    public void Set_FailingAfterWithdrawingADormantRequest_PutsThatRequestBack()
+    {
+        Fake.SetFeatures("v0", new Dictionary<string, bool> { ["tx-checksum-ip-generic"] = false });
+        Fake.Device("v0").IsRequested("tx-tcp-segmentation").Should().BeTrue("TSO stays requested, held off by checksumming");
+        Fake.Device("v0").IsActive("tx-tcp-segmentation").Should().BeFalse();
+
+        var act = () => _host.Set("""{"name": "v0", "features": {"tx-tcp-segmentation": false, "tx-tcp6-segmentation": true}}""");
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("ETHTOOL_F_WISH") && e.Message.Contains("nothing was changed"));
+        Fake.Device("v0").IsRequested("tx-tcp-segmentation").Should().BeTrue("the set failed, so its withdrawal is undone too");
+        Fake.Device("v0").IsRequested("tx-tcp6-segmentation").Should().BeTrue("it was requested before: tx off left it dormant");
+    }
+
+    [Fact]
     public void AnAliasThisKernelHasNoFeatureFor_IsAnAbsentFeature_OffSatisfiedOnRefused()
     {
         var off = _host.Test("""{"name": "v0", "features": {"ufo": false}}""");
