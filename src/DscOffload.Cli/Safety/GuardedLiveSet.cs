@@ -20,14 +20,8 @@ public static class GuardedLiveSet
         IReadOnlyList<JournaledFile>? restoreFiles = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        if (restoreFiles is { Count: > 0 } && !Environment.IsPrivilegedProcess)
-        {
-            // An entry with only files has no instance whose type would demand privileges.
-            throw new DscOffloadException(ErrorKind.ElevationRequired,
-                $"restoring {restoreFiles[0].Path} needs {(OperatingSystem.IsWindows() ? "an elevated (administrator) process" : "root; run with sudo")}; nothing was changed");
-        }
-
-        using var guard = GuardedChange.Begin(command, prepared.Instances.Select(i => i.Provider.Descriptor));
+        // The files count as changes that need privileges: an entry with only files has no instance whose type would.
+        using var guard = GuardedChange.Begin(command, prepared.Instances.Select(i => i.Provider.Descriptor), restoreFiles?.Select(f => f.Path));
         var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
         if (run.HadErrors && run.Changed)
         {

@@ -211,15 +211,6 @@ public sealed class ChangeJournal
             ? System.IO.Directory.EnumerateFiles(Directory, "*" + Suffix).Where(f => !Path.GetFileName(f).StartsWith('.'))
             : [];
 
-    private void Write(string path, JObject document)
-    {
-        try
-        {
-            DurableFile.Write(path, document.ToString(Formatting.Indented) + "\n");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StateDirectory.Unusable(Directory, e);
-        }
-    }
+    private void Write(string path, JObject document) =>
+        StateDirectory.WriteFile(Directory, path, document.ToString(Formatting.Indented) + "\n");
 }

@@ -35,17 +35,22 @@ public sealed class GuardedChange : IDisposable, IChangeGate
     /// <summary>The command that restores the state before this change, for messages.</summary>
     public string RollbackCommand => Entry is null ? "dscoffload rollback" : $"dscoffload rollback --id {Entry.Id}";
 
-    /// <summary>Begins a live change of <paramref name="types"/> in the default state directory, with this process's privileges.</summary>
-    public static GuardedChange Begin(string command, IEnumerable<ResourceDescriptor> types) =>
-        Begin(StateDirectory.Resolve(), command, types, Environment.IsPrivilegedProcess);
+    /// <summary>
+    /// Begins a live change of <paramref name="types"/> in the default state directory, with this process's privileges;
+    /// <paramref name="files"/> are files it will also change (a rollback's saved <c>.link</c> files), which need them too.
+    /// </summary>
+    public static GuardedChange Begin(string command, IEnumerable<ResourceDescriptor> types, IEnumerable<string>? files = null) =>
+        Begin(StateDirectory.Resolve(), command, types, Environment.IsPrivilegedProcess, files);
 
     /// <summary>
-    /// Begins a live change: refuses without privileges when any of <paramref name="types"/> needs them to set,
-    /// then takes the lock in <paramref name="stateDirectory"/>.
+    /// Begins a live change: refuses without privileges when any of <paramref name="types"/> needs them to set or
+    /// <paramref name="files"/> are to be changed, then takes the lock in <paramref name="stateDirectory"/>.
     /// </summary>
-    public static GuardedChange Begin(string stateDirectory, string command, IEnumerable<ResourceDescriptor> types, bool privileged)
+    public static GuardedChange Begin(string stateDirectory, string command, IEnumerable<ResourceDescriptor> types, bool privileged,
+        IEnumerable<string>? files = null)
     {
-        var needing = types.Where(t => t.SetRequiresElevation && t.CanSet).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var needing = types.Where(t => t.SetRequiresElevation && t.CanSet).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Concat(files ?? []).ToList();
         if (needing.Count > 0 && !privileged)
         {
             var who = OperatingSystem.IsWindows() ? "an elevated (administrator) process" : "root (CAP_NET_ADMIN); run with sudo";

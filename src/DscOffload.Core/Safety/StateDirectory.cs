@@ -29,6 +29,22 @@ public static class StateDirectory
         return "/var/lib/dscoffload";
     }
 
+    /// <summary>
+    /// Writes <paramref name="path"/> in the state directory <paramref name="directory"/> durably
+    /// (<see cref="DurableFile"/>); a failure is reported as the state directory being unusable.
+    /// </summary>
+    public static void WriteFile(string directory, string path, string text)
+    {
+        try
+        {
+            DurableFile.Write(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unusable(directory, e);
+        }
+    }
+
     /// <summary>The journal directory below <paramref name="root"/>.</summary>
     public static string JournalOf(string root) => Path.Combine(root, "journal");
 

@@ -43,7 +43,7 @@ public sealed class PendingRestartLedger
     public string Path => System.IO.Path.Combine(_directory, FileName);
 
     /// <summary>
-    /// The adapters whose restart is pending in this boot, by interface GUID (upper case), each with the settings
+    /// The adapters whose restart is pending in this boot, by interface GUID (compared without case), each with the settings
     /// written since its last restart (<c>lsoIPv4</c>, <c>advancedProperties.*JumboPacket</c>). Never throws: a file
     /// that cannot be read or understood gives no adapters and says why in <paramref name="problem"/>.
     /// </summary>
@@ -52,7 +52,7 @@ public sealed class PendingRestartLedger
         problem = null;
         try
         {
-            var result = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+            var result = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var p in Load()?.Properties() ?? [])
             {
                 var settings = p.Value["settings"] is JArray names ? names.Values<string>().OfType<string>() : [];
@@ -161,13 +161,6 @@ public sealed class PendingRestartLedger
             ["adapters"] = adapters,
         };
         StateDirectory.Ensure(_directory);
-        try
-        {
-            DurableFile.Write(Path, ledger.ToString(Formatting.Indented) + "\n");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StateDirectory.Unusable(_directory, e);
-        }
+        StateDirectory.WriteFile(_directory, Path, ledger.ToString(Formatting.Indented) + "\n");
     }
 }

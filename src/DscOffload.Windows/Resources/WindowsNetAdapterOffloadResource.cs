@@ -254,7 +254,7 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         return report;
     }
 
-    private static string Key(AdapterSnapshot adapter) => ((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid.ToUpperInvariant();
+    private static string Key(AdapterSnapshot adapter) => ((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid;
 
     // Setting names as the ledger stores them: lsoIPv4, advancedProperties.*JumboPacket.
     private static HashSet<string> ManagedNames(IEnumerable<DesiredSetting> settings) =>

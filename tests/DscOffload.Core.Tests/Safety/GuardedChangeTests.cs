@@ -36,6 +36,16 @@ public class GuardedChangeTests : IDisposable
     }
 
     [Fact]
+    public void Begin_OfAChangeWithOnlyFiles_StillNeedsPrivileges()
+    {
+        var act = () => GuardedChange.Begin(_state.Root, "rollback --id x", [], privileged: false, ["/etc/systemd/network/10-dscoffload-eth0.link"]);
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ElevationRequired
+            && e.Message.Contains("/etc/systemd/network/10-dscoffload-eth0.link") && e.Message.Contains("nothing was changed"));
+        Directory.EnumerateFileSystemEntries(_state.Root).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Begin_ForTypesThatNeedNoElevation_DoesNotCheckPrivileges()
     {
         var readOnly = new ResourceDescriptor
