@@ -1,4 +1,3 @@
-using System.Text;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
@@ -54,39 +53,8 @@ internal static class DocumentShape
         };
 
     /// <summary>A short description of a value's JSON type for messages ("a string", "an integer", …).</summary>
-    public static string Describe(JToken token) => token.Type switch
-    {
-        JTokenType.Object => "a mapping/object",
-        JTokenType.Array => "a sequence/array",
-        JTokenType.String => "a string",
-        JTokenType.Integer => "an integer",
-        JTokenType.Float => "a number with a fraction",
-        JTokenType.Boolean => "a boolean",
-        JTokenType.Null => "null",
-        _ => token.Type.ToString(),
-    };
+    public static string Describe(JToken token) => JsonValueText.Describe(token);
 
     /// <summary>Names for a "defined: …" list; at most <paramref name="max"/> shown.</summary>
-    public static string NameList(IEnumerable<string> names, int max = 20)
-    {
-        var text = new StringBuilder();
-        var shown = 0;
-        foreach (var name in names)
-        {
-            if (shown == max)
-            {
-                text.Append(", …");
-                break;
-            }
-
-            if (shown++ > 0)
-            {
-                text.Append(", ");
-            }
-
-            text.Append(name);
-        }
-
-        return shown == 0 ? "(none)" : text.ToString();
-    }
+    public static string NameList(IEnumerable<string> names, int max = 20) => JsonValueText.NameList(names, max);
 }

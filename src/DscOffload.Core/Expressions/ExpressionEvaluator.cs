@@ -313,7 +313,7 @@ public sealed class ExpressionEvaluator
             $"{ExpressionFunctionCatalog.NameOf(call.Function)}() expects {expected} as argument {index + 1}; got {Describe(got)}",
             at);
 
-    private static string Describe(JToken token) => Documents.DocumentShape.Describe(token);
+    private static string Describe(JToken token) => JsonValueText.Describe(token);
 
     private static string Names(JObject obj)
     {
@@ -323,6 +323,6 @@ public sealed class ExpressionEvaluator
             names.Add(((JProperty)t).Name);
         }
 
-        return Documents.DocumentShape.NameList(names);
+        return JsonValueText.NameList(names);
     }
 }
