@@ -1,4 +1,3 @@
-using System.Text;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
@@ -6,13 +5,13 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Expressions;
 
 /// <summary>
-/// Evaluates DSC/ARM-style expressions embedded in document values. A string that starts with
-/// <c>[</c> and ends with <c>]</c> is an expression (<c>[concat(parameters('a'), '-x')]</c>); a string that
-/// starts with <c>[[</c> is a literal with its first <c>[</c> removed. <c>dsc</c> evaluates expressions before it
-/// invokes a resource, so resources only ever see plain values; this type does the same for the engine.
-/// Supported functions: <c>parameters</c>, <c>variables</c>, <c>concat</c>, <c>resourceId</c>, <c>equals</c>,
-/// <c>if</c>, <c>not</c>, <c>and</c>, <c>or</c>, <c>true</c>, <c>false</c>, plus <c>.name</c> and <c>[index]</c>
-/// after a call. Every error is an <see cref="ErrorKind.InvalidInput"/> located at the string that contains it.
+/// Evaluates dsc expressions embedded in document values. A string that starts with <c>[</c> and ends with
+/// <c>]</c> is an expression (<c>[concat(parameters('a'), '-x')]</c>); a string that starts with <c>[[</c> is a
+/// literal with its first <c>[</c> removed. <c>dsc</c> evaluates expressions before it invokes a resource, so
+/// resources only ever see plain values; this type does the same for the engine. Every built-in function of
+/// dsc's library is known (see <see cref="ExpressionFunctionLibrary"/>), with dsc's argument rules: all arguments
+/// are evaluated before the call, as dsc does. Every error is an <see cref="ErrorKind.InvalidInput"/> located at
+/// the string that contains it, and every result stays inside <see cref="ExpressionLimits"/>.
 /// </summary>
 public sealed class ExpressionEvaluator
 {
@@ -25,10 +24,12 @@ public sealed class ExpressionEvaluator
     /// </summary>
     /// <param name="parameterValues">Parameter name → value, already bound and checked (values are not evaluated).</param>
     /// <param name="variables">The document's <c>variables</c> map as written, or null for none.</param>
-    public ExpressionEvaluator(JObject parameterValues, JObject? variables = null)
+    /// <param name="options">Host and user functions; <see cref="ExpressionOptions.Default"/> when null.</param>
+    public ExpressionEvaluator(JObject parameterValues, JObject? variables = null, ExpressionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parameterValues);
         ParameterValues = parameterValues;
+        Options = options ?? ExpressionOptions.Default;
         if (variables is null)
         {
             return;
@@ -50,35 +51,54 @@ public sealed class ExpressionEvaluator
     /// <summary>The evaluated variables <c>variables('name')</c> reads.</summary>
     public JObject Variables => variables;
 
+    /// <summary>The host and user functions this evaluator uses.</summary>
+    public ExpressionOptions Options { get; }
+
     /// <summary>
     /// Returns a deep copy of <paramref name="token"/> in which every string expression (in objects, arrays or
     /// the token itself) is replaced by its value. Each result node keeps the location of the node it came from.
     /// Object keys are never evaluated.
     /// </summary>
-    public JToken Evaluate(JToken token)
+    public JToken Evaluate(JToken token) => Evaluate(token, null);
+
+    /// <summary>As <see cref="Evaluate(JToken)"/>, inside iteration <paramref name="copy"/> of a copy loop (for <c>copyIndex()</c>).</summary>
+    public JToken Evaluate(JToken token, CopyLoopPosition? copy) => Walk(token, copy, isParameterDefault: false);
+
+    /// <summary>
+    /// Evaluates a parameter's <c>defaultValue</c>: the one place dsc allows <c>utcNow()</c>. Parameters are not
+    /// yet known, so <paramref name="bound"/> holds the ones bound so far.
+    /// </summary>
+    public static JToken EvaluateParameterDefault(JToken token, JObject bound, ExpressionOptions? options = null) =>
+        new ExpressionEvaluator(bound, null, options).Walk(token, null, isParameterDefault: true);
+
+    /// <summary>True when <paramref name="text"/> is an expression (not plain text and not a <c>[[</c> escape).</summary>
+    public static bool IsExpression(string text) =>
+        text.Length >= 2 && text[0] == '[' && text[1] != '[' && text[^1] == ']';
+
+    private JToken Walk(JToken token, CopyLoopPosition? copy, bool isParameterDefault)
     {
         ArgumentNullException.ThrowIfNull(token);
         switch (token)
         {
             case JObject obj:
-                var copy = new JObject();
+                var result = new JObject();
                 for (var t = obj.First; t is not null; t = t.Next)
                 {
                     var property = (JProperty)t;
-                    copy.Add(new JProperty(property.Name, Evaluate(property.Value)).WithLocationOf(property));
+                    result.Add(new JProperty(property.Name, Walk(property.Value, copy, isParameterDefault)).WithLocationOf(property));
                 }
 
-                return copy.WithLocationOf(token);
+                return result.WithLocationOf(token);
             case JArray array:
                 var items = new JArray();
                 foreach (var item in array)
                 {
-                    items.Add(Evaluate(item));
+                    items.Add(Walk(item, copy, isParameterDefault));
                 }
 
                 return items.WithLocationOf(token);
             case JValue { Type: JTokenType.String } value:
-                return EvaluateString((string)value.Value!, token.Location()).WithLocationOf(token);
+                return EvaluateString((string)value.Value!, token.Location(), new EvaluationScope(ParameterValues, copy, isParameterDefault)).WithLocationOf(token);
             case JValue value:
                 return new JValue(value).WithLocationOf(token);
             default:
@@ -86,11 +106,7 @@ public sealed class ExpressionEvaluator
         }
     }
 
-    /// <summary>True when <paramref name="text"/> is an expression (not plain text and not a <c>[[</c> escape).</summary>
-    public static bool IsExpression(string text) =>
-        text.Length >= 2 && text[0] == '[' && text[1] != '[' && text[^1] == ']';
-
-    private JToken EvaluateString(string text, SourceLocation? at)
+    private JToken EvaluateString(string text, SourceLocation? at, EvaluationScope scope)
     {
         if (text.Length >= 2 && text[0] == '[' && text[1] == '[')
         {
@@ -103,131 +119,126 @@ public sealed class ExpressionEvaluator
         }
 
         var node = ExpressionParser.Parse(text, at);
-        return Eval(node, at);
+        var value = Eval(node, scope, at);
+        return value is JValue { Type: JTokenType.String } s && ((string)s!).StartsWith(LambdaPrefix, StringComparison.Ordinal)
+            ? throw new DscOffloadException(ErrorKind.InvalidInput, "a lambda() can only be an argument of a function that takes one (map, filter)", at)
+            : value;
     }
 
-    private JToken Eval(ExpressionNode node, SourceLocation? at) => node switch
+    internal const string LambdaPrefix = "__lambda_";
+
+    internal JToken Eval(ExpressionNode node, EvaluationScope scope, SourceLocation? at) => node switch
     {
         LiteralNode literal => new JValue(literal.Value),
-        CallNode call => Call(call, at),
-        MemberNode member => Member(Eval(member.Target, at), member.Name, at),
-        IndexNode index => Index(Eval(index.Target, at), Eval(index.Index, at), at),
+        CallNode call => Call(call, scope, at),
+        LambdaNode lambda => RegisterLambda(lambda, scope),
+        MemberNode member => Member(Eval(member.Target, scope, at), member.Name, at),
+        IndexNode index => Index(Eval(index.Target, scope, at), Eval(index.Index, scope, at), at),
         _ => throw new InvalidOperationException("unknown expression node"),
     };
 
-    private JToken Call(CallNode call, SourceLocation? at)
+    private static JValue RegisterLambda(LambdaNode lambda, EvaluationScope scope)
     {
-        var args = call.Arguments;
-        switch (call.Function)
-        {
-            case ExpressionFunction.Parameters:
-                return Parameter(StringArg(call, 0, at), at);
-            case ExpressionFunction.Variables:
-                return Variable(StringArg(call, 0, at), at);
-            case ExpressionFunction.Concat:
-                return Concat(call, at);
-            case ExpressionFunction.ResourceId:
-                return new JValue(string.Concat(StringArg(call, 0, at), "/", StringArg(call, 1, at)));
-            case ExpressionFunction.Equals:
-                return new JValue(JToken.DeepEquals(Eval(args[0], at), Eval(args[1], at)));
-            case ExpressionFunction.If:
-                return Eval(args[BoolArg(call, 0, at) ? 1 : 2], at);
-            case ExpressionFunction.Not:
-                return new JValue(!BoolArg(call, 0, at));
-            case ExpressionFunction.And:
-            case ExpressionFunction.Or:
-                var isAnd = call.Function == ExpressionFunction.And;
-                var result = isAnd;
-                for (var i = 0; i < args.Length; i++)
-                {
-                    // Every argument is checked, so a type error is never hidden by short-circuiting.
-                    var value = BoolArg(call, i, at);
-                    result = isAnd ? result && value : result || value;
-                }
-
-                return new JValue(result);
-            case ExpressionFunction.True:
-                return new JValue(true);
-            case ExpressionFunction.False:
-                return new JValue(false);
-            default:
-                throw new InvalidOperationException("unknown function");
-        }
+        var id = LambdaPrefix + scope.Lambdas.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        scope.Lambdas[id] = lambda;
+        return new JValue(id);
     }
 
-    private JToken Concat(CallNode call, SourceLocation? at)
+    private JToken Call(CallNode call, EvaluationScope scope, SourceLocation? at)
     {
-        var first = Eval(call.Arguments[0], at);
-        if (first is JArray firstArray)
-        {
-            var result = new JArray();
-            Append(result, firstArray);
-            for (var i = 1; i < call.Arguments.Length; i++)
-            {
-                if (Eval(call.Arguments[i], at) is not JArray next)
-                {
-                    throw MixedConcat(call, i, at);
-                }
-
-                Append(result, next);
-            }
-
-            return result;
-        }
-
-        if (first.Type != JTokenType.String)
+        if (!scope.Spend())
         {
             throw new DscOffloadException(
                 ErrorKind.InvalidInput,
-                $"concat() joins strings or arrays; argument 1 is {Describe(first)}",
+                $"the expression makes more than {ExpressionLimits.MaxCallsPerValue:N0} function calls (ExpressionLimits.MaxCallsPerValue)",
                 at);
         }
 
-        var text = new StringBuilder((string)first!);
-        for (var i = 1; i < call.Arguments.Length; i++)
+        var args = new JToken[call.Arguments.Length];
+        for (var i = 0; i < args.Length; i++)
         {
-            var next = Eval(call.Arguments[i], at);
-            if (next.Type != JTokenType.String)
-            {
-                throw MixedConcat(call, i, at);
-            }
-
-            text.Append((string)next!);
+            args[i] = Eval(call.Arguments[i], scope, at);
         }
 
-        return new JValue(text.ToString());
-    }
-
-    private static void Append(JArray target, JArray source)
-    {
-        // Moving the items (they belong to a fresh result) avoids Newtonsoft cloning them.
-        while (source.First is { } item)
+        var signature = BuiltInFunctionSignatures.Find(call.Name);
+        if (signature is null)
         {
-            item.Remove();
-            target.Add(item);
+            return UserFunctions.Invoke(call.Name, args, scope, this, at);
         }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            CheckKind(call.Name, signature.KindsAt(i), i, args[i], at);
+        }
+
+        var result = BuiltInFunctions.Invoke(new FunctionCall(call.Name, args, scope, this, at));
+        ResultSize.Check(call.Name, result, at);
+        return result;
     }
 
-    private DscOffloadException MixedConcat(CallNode call, int index, SourceLocation? at) =>
-        new(
-            ErrorKind.InvalidInput,
-            $"concat() arguments must be all strings or all arrays; argument 1 is {Describe(Eval(call.Arguments[0], at))} but argument {index + 1} is {Describe(Eval(call.Arguments[index], at))}",
-            at);
-
-    private JToken Parameter(string name, SourceLocation? at)
+    private static void CheckKind(string function, string? accepted, int index, JToken value, SourceLocation? at)
     {
-        if (ParameterValues.Property(name, StringComparison.Ordinal) is { } found)
+        if (accepted is null)
         {
-            return found.Value.DeepClone();
+            return;
+        }
+
+        var isLambda = value.Type == JTokenType.String && ((string)value!).StartsWith(LambdaPrefix, StringComparison.Ordinal);
+        var kind = isLambda ? 'L' : value.Type switch
+        {
+            JTokenType.Array => 'A',
+            JTokenType.Boolean => 'B',
+            JTokenType.Null => 'Z',
+            JTokenType.Integer or JTokenType.Float => 'N',
+            JTokenType.Object => 'O',
+            _ => 'S',
+        };
+        if (accepted.Contains(kind, StringComparison.Ordinal))
+        {
+            return;
         }
 
         throw new DscOffloadException(
             ErrorKind.InvalidInput,
-            $"unknown parameter '{name}'; defined parameters: {Names(ParameterValues)}",
+            $"{function}() expects {KindNames(accepted)} as argument {index + 1}; got {(isLambda ? "a lambda" : JsonValueText.Describe(value))}",
             at);
     }
 
-    private JToken Variable(string name, SourceLocation? at)
+    private static string KindNames(string accepted)
+    {
+        var names = new List<string>();
+        foreach (var kind in accepted)
+        {
+            names.Add(kind switch
+            {
+                'A' => "an array",
+                'B' => "a boolean",
+                'L' => "a lambda",
+                'Z' => "null",
+                'N' => "an integer",
+                'O' => "an object",
+                _ => "a string",
+            });
+        }
+
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+    }
+
+    internal static JToken Parameter(string name, EvaluationScope scope, SourceLocation? at)
+    {
+        if (scope.Parameters.Property(name, StringComparison.Ordinal) is { } found)
+        {
+            return found.Value.DeepClone();
+        }
+
+        var what = scope.UserFunctionName is { } function ? $"parameter of user function '{function}'" : "parameter";
+        throw new DscOffloadException(
+            ErrorKind.InvalidInput,
+            $"unknown {what} '{name}'; defined parameters: {Names(scope.Parameters)}",
+            at);
+    }
+
+    internal JToken Variable(string name, SourceLocation? at)
     {
         if (variables.Property(name, StringComparison.Ordinal) is { } found)
         {
@@ -252,7 +263,7 @@ public sealed class ExpressionEvaluator
     {
         if (target is not JObject obj)
         {
-            throw new DscOffloadException(ErrorKind.InvalidInput, $"cannot read property '{name}' of {Describe(target)}", at);
+            throw new DscOffloadException(ErrorKind.InvalidInput, $"cannot read property '{name}' of {JsonValueText.Describe(target)}", at);
         }
 
         return obj.Property(name, StringComparison.Ordinal)?.Value
@@ -271,49 +282,25 @@ public sealed class ExpressionEvaluator
 
         if (index.Type != JTokenType.Integer)
         {
-            throw new DscOffloadException(ErrorKind.InvalidInput, $"an index must be an integer or a string, not {Describe(index)}", at);
+            throw new DscOffloadException(ErrorKind.InvalidInput, $"an index must be an integer or a string, not {JsonValueText.Describe(index)}", at);
         }
 
         if (target is not JArray array)
         {
-            throw new DscOffloadException(ErrorKind.InvalidInput, $"cannot index {Describe(target)} with an integer", at);
+            throw new DscOffloadException(ErrorKind.InvalidInput, $"cannot index {JsonValueText.Describe(target)} with an integer", at);
         }
 
-        var i = (long)index;
+        var i = FunctionCall.IntegerOf(index) ?? -1;
         if (i < 0 || i >= array.Count)
         {
             throw new DscOffloadException(
                 ErrorKind.InvalidInput,
-                $"index {i} is out of range; the array has {array.Count} element{(array.Count == 1 ? string.Empty : "s")}",
+                $"index {index} is out of range; the array has {array.Count} element{(array.Count == 1 ? string.Empty : "s")}",
                 at);
         }
 
         return array[(int)i];
     }
-
-    private string StringArg(CallNode call, int index, SourceLocation? at)
-    {
-        var value = Eval(call.Arguments[index], at);
-        return value.Type == JTokenType.String
-            ? (string)value!
-            : throw ArgumentType(call, index, "a string", value, at);
-    }
-
-    private bool BoolArg(CallNode call, int index, SourceLocation? at)
-    {
-        var value = Eval(call.Arguments[index], at);
-        return value.Type == JTokenType.Boolean
-            ? (bool)value
-            : throw ArgumentType(call, index, "a boolean", value, at);
-    }
-
-    private static DscOffloadException ArgumentType(CallNode call, int index, string expected, JToken got, SourceLocation? at) =>
-        new(
-            ErrorKind.InvalidInput,
-            $"{ExpressionFunctionCatalog.NameOf(call.Function)}() expects {expected} as argument {index + 1}; got {Describe(got)}",
-            at);
-
-    private static string Describe(JToken token) => JsonValueText.Describe(token);
 
     private static string Names(JObject obj)
     {

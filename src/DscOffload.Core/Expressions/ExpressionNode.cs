@@ -5,18 +5,26 @@ namespace DscOffload.Core.Expressions;
 /// <summary>A node of a parsed expression.</summary>
 internal abstract class ExpressionNode;
 
-/// <summary>A string (<c>'text'</c>) or integer literal.</summary>
+/// <summary>A string (<c>'text'</c>), integer or boolean literal.</summary>
 internal sealed class LiteralNode(JValue value) : ExpressionNode
 {
     public JValue Value { get; } = value;
 }
 
-/// <summary>A function call <c>name(arg, …)</c>.</summary>
-internal sealed class CallNode(ExpressionFunction function, ExpressionNode[] arguments) : ExpressionNode
+/// <summary>A function call <c>name(arg, …)</c>: a built-in function or a user function <c>namespace.name</c>.</summary>
+internal sealed class CallNode(string name, ExpressionNode[] arguments) : ExpressionNode
 {
-    public ExpressionFunction Function { get; } = function;
+    public string Name { get; } = name;
 
     public ExpressionNode[] Arguments { get; } = arguments;
+}
+
+/// <summary><c>lambda('p1', …, body)</c>: parameter names and a body evaluated once per element by the function it is given to.</summary>
+internal sealed class LambdaNode(string[] parameters, ExpressionNode body) : ExpressionNode
+{
+    public string[] Parameters { get; } = parameters;
+
+    public ExpressionNode Body { get; } = body;
 }
 
 /// <summary>Member access <c>target.name</c>.</summary>

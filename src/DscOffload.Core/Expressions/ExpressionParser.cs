@@ -9,9 +9,9 @@ namespace DscOffload.Core.Expressions;
 /// Hand-written recursive-descent parser for the expression inside <c>[…]</c>:
 /// <code>
 /// expression := call accessor*
-/// call       := name '(' ( argument ( ',' argument )* )? ')'
+/// call       := name ( '.' name )? '(' ( argument ( ',' argument )* )? ')'
 /// accessor   := '.' name | '[' argument ']'
-/// argument   := 'string with '' as a quote' | integer | expression
+/// argument   := 'string with '' as a quote' | integer | true | false | expression | lambda(...)
 /// </code>
 /// Blanks are allowed around arguments. Unknown functions and wrong argument counts are found here,
 /// so that they are reported even inside a branch of <c>if</c> that is not taken.
@@ -26,6 +26,7 @@ internal sealed class ExpressionParser
     private readonly SourceLocation? at;
     private int pos;
     private int depth;
+    private bool readingFunctionName;
 
     private ExpressionParser(string text, SourceLocation? at)
     {
@@ -57,7 +58,9 @@ internal sealed class ExpressionParser
             throw Syntax($"function calls are nested deeper than {MaxDepth} levels");
         }
 
-        ExpressionNode node = ParseCall();
+        readingFunctionName = true;
+        var node = ParseCall();
+        readingFunctionName = false;
         while (pos < end)
         {
             if (text[pos] == '.')
@@ -85,17 +88,17 @@ internal sealed class ExpressionParser
         return node;
     }
 
-    private CallNode ParseCall()
+    private ExpressionNode ParseCall()
     {
         var nameStart = pos;
         var name = ReadName() ?? throw Syntax("expected a function call such as parameters('name')");
-        var function = ExpressionFunctionCatalog.Find(name);
-        if (function is null)
+        var signature = BuiltInFunctionSignatures.Find(name);
+        if (signature is null && !IsUserFunctionName(name))
         {
-            var hint = ExpressionFunctionCatalog.CaseInsensitiveMatch(name) is { } match ? $" (did you mean '{match}'? names are case-sensitive)" : string.Empty;
+            var hint = BuiltInFunctionSignatures.CaseInsensitiveMatch(name) is { } match ? $" (did you mean '{match}'? names are case-sensitive)" : string.Empty;
             throw new DscOffloadException(
                 ErrorKind.InvalidInput,
-                $"unknown function '{name}'{hint}; supported: {ExpressionFunctionCatalog.SupportedNames}",
+                $"unknown function '{name}'{hint}; see docs/configuration-language.md for the functions dsc and dscoffload know",
                 at);
         }
 
@@ -130,17 +133,48 @@ internal sealed class ExpressionParser
             }
         }
 
-        var (min, max) = ExpressionFunctionCatalog.Arity(function.Value);
-        if (arguments.Count < min || arguments.Count > max)
+        if (name == "lambda")
         {
-            var expected = min == max ? $"{min}" : max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
+            return Lambda(arguments);
+        }
+
+        if (signature is not null && (arguments.Count < signature.Min || arguments.Count > signature.Max))
+        {
+            var expected = signature.DescribeCount();
             throw new DscOffloadException(
                 ErrorKind.InvalidInput,
                 $"{name}() takes {expected} argument{(expected == "1" ? string.Empty : "s")}; got {arguments.Count}",
                 at);
         }
 
-        return new CallNode(function.Value, arguments.ToArray());
+        return new CallNode(name, arguments.ToArray());
+    }
+
+    private LambdaNode Lambda(List<ExpressionNode> arguments)
+    {
+        if (arguments.Count < 2)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput, "lambda() needs at least one parameter name and a body, such as lambda('x', mul(lambdaVariables('x'), 2))", at);
+        }
+
+        var parameters = new string[arguments.Count - 1];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = arguments[i] is LiteralNode { Value.Type: JTokenType.String } literal
+                ? (string)literal.Value!
+                : throw new DscOffloadException(ErrorKind.InvalidInput, $"lambda() parameter names must be strings in single quotes; argument {i + 1} is not", at);
+        }
+
+        return arguments[^1] is LiteralNode
+            ? throw new DscOffloadException(ErrorKind.InvalidInput, "the body of lambda() must be an expression such as lambdaVariables('x'), not a literal", at)
+            : new LambdaNode(parameters, arguments[^1]);
+    }
+
+    // dsc sends a dotted name it does not know to the document's user functions (namespace.member).
+    private static bool IsUserFunctionName(string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < name.Length - 1 && name.IndexOf('.', dot + 1) < 0;
     }
 
     private ExpressionNode ParseArgument()
@@ -163,10 +197,22 @@ internal sealed class ExpressionParser
 
         if (char.IsAsciiLetter(c))
         {
+            // Bare true and false (no parentheses) are boolean literals in dsc's grammar.
+            foreach (var word in BooleanWords)
+            {
+                if (string.CompareOrdinal(text, pos, word, 0, word.Length) == 0
+                    && (pos + word.Length >= end || !IsNameChar(text[pos + word.Length]))
+                    && !FollowedByParenthesis(pos + word.Length))
+                {
+                    pos += word.Length;
+                    return new LiteralNode(new JValue(word == "true"));
+                }
+            }
+
             return ParseExpression();
         }
 
-        throw Syntax("expected a string in single quotes, an integer or a function call");
+        throw Syntax("expected a string in single quotes, an integer, true, false or a function call");
     }
 
     private string ReadString()
@@ -224,6 +270,21 @@ internal sealed class ExpressionParser
         return value;
     }
 
+    private static readonly string[] BooleanWords = ["true", "false"];
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
+
+    private bool FollowedByParenthesis(int from)
+    {
+        var i = from;
+        while (i < end && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < end && text[i] == '(';
+    }
+
     private string? ReadName()
     {
         var start = pos;
@@ -233,6 +294,21 @@ internal sealed class ExpressionParser
             while (pos < end && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] == '_'))
             {
                 pos++;
+            }
+
+            // namespace.member( is a user function call; any other dot is member access, read by the caller.
+            if (pos + 1 < end && text[pos] == '.' && char.IsAsciiLetter(text[pos + 1]))
+            {
+                var after = pos + 1;
+                while (after < end && (char.IsAsciiLetterOrDigit(text[after]) || text[after] == '_'))
+                {
+                    after++;
+                }
+
+                if (after < end && text[after] == '(' && readingFunctionName)
+                {
+                    pos = after;
+                }
             }
         }
 
