@@ -5,7 +5,7 @@ namespace DscOffload.Core.Documents;
 /// <summary>
 /// A DSC v3 configuration document that has passed the shape rules (allowed keys, required
 /// <c>$schema</c> and <c>resources</c>, valid types and unique instance names). Values are still as
-/// written; <see cref="ConfigurationResolver.Resolve"/> binds parameters and evaluates expressions.
+/// written; <see cref="ConfigurationResolver"/> binds parameters and evaluates expressions.
 /// Create one with <see cref="DocumentLoader"/>.
 /// </summary>
 public sealed class ConfigurationDocument

@@ -15,12 +15,12 @@ public static class DocumentLoader
 {
     private static readonly string[] TopLevelKeys =
     [
-        "$schema", "contentVersion", "directives", "functions", "metadata", "outputs", "parameters", "resources", "variables",
+        "$schema", "contentVersion", "directives", "executionInformation", "functions", "metadata", "outputs", "parameters", "resources", "variables",
     ];
 
     private static readonly string[] InstanceAllowedKeys =
     [
-        "type", "name", "properties", "dependsOn", "metadata", "condition", "requireVersion", "apiVersion", "directives",
+        "type", "name", "properties", "dependsOn", "metadata", "condition", "requireVersion", "apiVersion", "directives", "copy", "executionInformation",
     ];
 
     private static readonly string[] ParameterKeys =

@@ -1,3 +1,4 @@
+using DscOffload.Core.Expressions;
 using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
 using static DscOffload.Core.Documents.DocumentShape;
@@ -10,7 +11,7 @@ namespace DscOffload.Core.Documents;
 /// </summary>
 internal static class ParameterBinder
 {
-    public static JObject Bind(ConfigurationDocument document, JObject? supplied)
+    public static JObject Bind(ConfigurationDocument document, JObject? supplied, ExpressionOptions options)
     {
         var file = document.Path;
         if (supplied is not null)
@@ -32,7 +33,7 @@ internal static class ParameterBinder
         foreach (var definition in document.Parameters)
         {
             var suppliedProperty = supplied?.Property(definition.Name, StringComparison.Ordinal);
-            var value = suppliedProperty?.Value ?? definition.DefaultValue
+            var value = suppliedProperty?.Value ?? EvaluateDefault(definition, bound, options)
                 ?? throw new Diagnostics.DscOffloadException(
                     Diagnostics.ErrorKind.InvalidInput,
                     $"parameter '{definition.Name}' has no value and no defaultValue; give it a value in a parameters file",
@@ -53,6 +54,10 @@ internal static class ParameterBinder
 
         return bound;
     }
+
+    // dsc evaluates a default in document order, seeing the parameters bound before it; only here is utcNow() allowed.
+    private static JToken? EvaluateDefault(ParameterDefinition definition, JObject bound, ExpressionOptions options) =>
+        definition.DefaultValue is { } written ? ExpressionEvaluator.EvaluateParameterDefault(written, bound, options) : null;
 
     private static ParameterDefinition? Find(ConfigurationDocument document, string name)
     {

@@ -36,4 +36,13 @@ public sealed class ResolvedInstance
     /// instance, and so must the engine. True when there is no condition.
     /// </summary>
     public bool IsConditionMet { get; }
+
+    /// <summary>
+    /// True when the properties call <c>reference()</c>: <see cref="Properties"/> are then as written, and the engine
+    /// must call <see cref="ConfigurationResolver.EvaluateProperties"/> with the results so far before running it.
+    /// </summary>
+    public bool NeedsRunResults { get; init; }
+
+    /// <summary>The copy loop iteration this instance was made for, or null.</summary>
+    public Expressions.CopyLoopPosition? Copy { get; init; }
 }

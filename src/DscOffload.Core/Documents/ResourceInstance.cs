@@ -61,6 +61,10 @@ public sealed class ResourceInstance
     /// <summary>Where the <c>name</c> value is.</summary>
     public SourceLocation NameLocation { get; }
 
+    /// <summary>The same instance under its evaluated name (an expression, or one iteration of a copy loop).</summary>
+    internal ResourceInstance WithName(string name, int index) =>
+        new(index, name, Type, Properties, DependsOn, Metadata, Raw, Location, TypeLocation, NameLocation);
+
     /// <summary>Position in the document's <c>resources</c> array.</summary>
     internal int Index { get; }
 }
