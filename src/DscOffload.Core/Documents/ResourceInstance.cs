@@ -62,7 +62,7 @@ public sealed class ResourceInstance
     public SourceLocation NameLocation { get; }
 
     /// <summary>The same instance under its evaluated name (an expression, or one iteration of a copy loop).</summary>
-    internal ResourceInstance WithName(string name, int index) =>
+    internal ResourceInstance WithName(string name, int index) => name == Name && index == Index ? this :
         new(index, name, Type, Properties, DependsOn, Metadata, Raw, Location, TypeLocation, NameLocation);
 
     /// <summary>Position in the document's <c>resources</c> array.</summary>

@@ -211,12 +211,12 @@ public class ConfigurationResolverTests
     {
         const string text = Schema + "resources:\n- name: a\n  type: Contoso.Example/Setting\n  dependsOn:\n  - \"[resourceId('Contoso.Example/Setting', 'missing')]\"\n";
 
-        ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[resourceId"), "'Contoso.Example/Setting/missing' of 'a' names no resource instance", "instances: Contoso.Example/Setting/a");
+        ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[resourceId"), "'Contoso.Example/Setting:missing' of 'a' names no resource instance", "instances: Contoso.Example/Setting/a");
     }
 
     [Theory]
-    [InlineData("\"justaname\"", "is not of the form 'Type/Name'")]
-    [InlineData("\"[equals(1, 1)]\"", "must give a string 'Type/Name', not a boolean")]
+    [InlineData("\"justaname\"", "is not of the form 'Type:name' or 'Type/Name'")]
+    [InlineData("\"[equals(1, 1)]\"", "must give a string 'Type:name' (from resourceId()) or 'Type/Name', not a boolean")]
     public void Resolve_DependsOnThatIsNotAReference_IsAnErrorAtTheEntry(string entry, string fragment)
     {
         var text = Schema + $"resources:\n- name: a\n  type: Contoso.Example/Setting\n  dependsOn: [{entry}]\n";
@@ -265,9 +265,9 @@ public class ConfigurationResolverTests
     [Fact]
     public void Resolve_UnknownFunctionInProperties_IsAnErrorAtTheString()
     {
-        const string text = Schema + "resources:\n- name: a\n  type: Contoso.Example/Setting\n  properties:\n    v: \"[reference(resourceId('T/x', 'y'))]\"\n";
+        const string text = Schema + "resources:\n- name: a\n  type: Contoso.Example/Setting\n  properties:\n    v: \"[nosuchfunction(resourceId('T/x', 'y'))]\"\n";
 
-        ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[reference"), "unknown function 'reference'; supported: and, concat, equals");
+        ShouldFailAt(() => Resolve(text), Locate(text, File, "\"[nosuchfunction"), "unknown function 'nosuchfunction'");
     }
 
     [Theory]

@@ -97,7 +97,7 @@ public class DocumentLoaderTests
         ShouldFailAt(
             () => DocumentLoader.Parse(text, File),
             Locate(text, File, "resource:"),
-            "unknown property 'resource' in the configuration document; allowed: $schema, contentVersion, directives, functions, metadata, outputs, parameters, resources, variables");
+            "unknown property 'resource' in the configuration document; allowed: $schema, contentVersion, directives, executionInformation, functions, metadata, outputs, parameters, resources, variables");
     }
 
     [Theory]
