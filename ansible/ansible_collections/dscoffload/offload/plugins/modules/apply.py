@@ -132,7 +132,7 @@ reboot_required:
   returned: always
   type: bool
 restart_required:
-  description: Every restart the results ask for, as DSC C(restartRequired) items (C({system|service: name})).
+  description: Every restart the results ask for, as DSC C(restartRequired) items (for example C(system) with the host name).
   returned: always
   type: list
   elements: dict
