@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import re
 
 # Bookkeeping the binary adds to a state; it is not a setting, so it never counts as a change.
 _NOT_SETTINGS = frozenset(['inDesiredState', 'differingProperties', 'ifindex', 'persisted', '_inDesiredState'])
@@ -67,7 +68,8 @@ def settings_of(state):
         state = dict((k, v) for k, v in state.items() if k == 'adapters' or k not in adapter_keys)
     flat = {}
     _flatten('', state, flat)
-    return flat
+    # "adapters[data0].features.tso" reads better as "data0 features.tso" in a diff.
+    return dict((re.sub(r'^adapters\[(.+?)\]\.', r'\1 ', k), v) for k, v in flat.items())
 
 
 def differences(before, after):

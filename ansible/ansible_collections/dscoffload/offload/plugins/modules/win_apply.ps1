@@ -74,7 +74,10 @@ function Get-Settings($state) {
         }
     }
     Add-Flat '' $copy $flat
-    return $flat
+    # "adapters[Ethernet 1].features" reads better as "Ethernet 1 features" in a diff.
+    $named = @{}
+    foreach ($key in $flat.Keys) { $named[($key -replace '^adapters\[(.+?)\]\.', '$1 ')] = $flat[$key] }
+    return $named
 }
 
 function ConvertTo-Text($value) {
