@@ -183,6 +183,8 @@ class Fleet:
         env = dict(os.environ)
         env.update({
             'ANSIBLE_COLLECTIONS_PATH': collections,
+            # Keeps the controller's ~/.ansible out of the run (and works for users without a home).
+            'ANSIBLE_HOME': os.path.join(self.run_dir, 'ansible-home'),
             'ANSIBLE_PIPELINING': '1',
             'ANSIBLE_SSH_CONTROL_PATH_DIR': os.path.join(self.run_dir, 'cp'),
             'ANSIBLE_LOCAL_TEMP': os.path.join(self.run_dir, 'local-tmp'),

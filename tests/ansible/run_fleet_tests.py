@@ -37,6 +37,10 @@ class Skip(Exception):
     """A test that cannot run here, with the reason."""
 
 
+class StopRun(Exception):
+    """The remaining tests cannot run (they were already counted); go on to the teardown."""
+
+
 class Suite:
     def __init__(self):
         self.passed = 0
@@ -137,12 +141,12 @@ class FleetTests:
 
     def test_collection_builds_and_installs(self):
         out = os.path.join(self.work, 'build')
-        done = subprocess.run(['ansible-galaxy', 'collection', 'build', COLLECTION, '--output-path', out],
+        done = subprocess.run(['ansible-galaxy', 'collection', 'build', COLLECTION, '--output-path', out], env=self.env(),
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         check(done.returncode == 0, 'ansible-galaxy collection build failed: %s' % done.stdout[-800:])
         tarballs = glob.glob(os.path.join(out, 'dscoffload-offload-*.tar.gz'))
         check(len(tarballs) == 1, 'expected one collection tarball, found %s' % tarballs)
-        done = subprocess.run(['ansible-galaxy', 'collection', 'install', '-p', self.collections, tarballs[0]],
+        done = subprocess.run(['ansible-galaxy', 'collection', 'install', '-p', self.collections, tarballs[0]], env=self.env(),
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         check(done.returncode == 0, 'ansible-galaxy collection install failed: %s' % done.stdout[-800:])
         for plugin in ('modules/apply.py', 'modules/snapshot.py', 'modules/win_apply.ps1', 'action/apply.py'):
@@ -336,22 +340,26 @@ def main():
     require = os.environ.get('DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS') == '1'
     binary = os.environ.get('DSCOFFLOAD_BINARY') or os.path.join(REPO, 'artifacts', 'native', 'dscoffload')
     hosts = int(os.environ.get('DSCOFFLOAD_FLEET_HOSTS', '10'))
-    missing = [tool for tool in ('ansible-playbook', 'ansible-galaxy', 'ansible-doc') if not shutil.which(tool)]
-    if not os.path.exists('/usr/sbin/sshd'):
-        missing.append('sshd')
-    reason = None
-    if os.geteuid() != 0:
-        reason = 'needs root (network namespaces, sshd, ethtool -K)'
-    elif missing:
-        reason = 'missing: %s (tests/ansible/prerequisites.sh installs them)' % ', '.join(missing)
-    elif not os.access(binary, os.X_OK):
-        reason = 'no native binary at %s (scripts/publish.sh builds it)' % binary
-    if reason:
+    missing = [tool for tool in ('ansible-playbook', 'ansible-galaxy', 'ansible-doc', 'ansible-test') if not shutil.which(tool)]
+    static_reason = 'missing: %s (tests/ansible/prerequisites.sh installs them)' % ', '.join(missing) if missing else None
+    fleet_reason = static_reason
+    if not fleet_reason and os.geteuid() != 0:
+        fleet_reason = 'needs root (network namespaces, sshd, ethtool -K)'
+    elif not fleet_reason and not os.path.exists('/usr/sbin/sshd'):
+        fleet_reason = 'missing: openssh-server (tests/ansible/prerequisites.sh installs it)'
+    elif not fleet_reason and not os.access(binary, os.X_OK):
+        fleet_reason = 'no native binary at %s (scripts/publish.sh builds it)' % binary
+
+    def not_run(names, reason):
         if require:
-            print('FAIL Ansible fleet tests: %s, and DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS=1' % reason)
-            suite.failed += len(STATIC) + len(FLEET)
+            for name in names:
+                print('FAIL %s: %s, and DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS=1' % (name, reason))
+            suite.failed += len(names)
         else:
-            suite.skip_all(STATIC + FLEET, reason)
+            suite.skip_all(names, reason)
+
+    if static_reason:
+        not_run(STATIC + FLEET, static_reason)
         print(suite.summary())
         return 1 if suite.failed else 0
 
@@ -364,13 +372,16 @@ def main():
         for name, test in zip(STATIC, (tests.test_collection_builds_and_installs, tests.test_ansible_doc_renders_every_module_and_the_role,
                                        tests.test_every_playbook_passes_syntax_check, tests.test_collection_lint)):
             suite.run(name, test)
+        if fleet_reason:
+            not_run(FLEET, fleet_reason)
+            raise StopRun()
         started = time.monotonic()
         try:
             tests.fleet.start()
         except Exception as error:
             for name in FLEET:
                 suite.run(name, lambda e=error: (_ for _ in ()).throw(AssertionError('fleet did not start: %s' % e)))
-            raise SystemExit
+            raise StopRun()
         print('fleet up in %.1f s' % (time.monotonic() - started), flush=True)
         for name, test in zip(FLEET[:-1], (tests.test_first_run_converges_every_host,
                                           tests.test_each_host_reports_its_own_name_and_journals_in_its_own_state_directory,
@@ -380,7 +391,7 @@ def main():
                                           tests.test_a_host_where_the_document_cannot_apply_fails_alone)):
             suite.run(name, test)
         suite.run(FLEET[-1], tests.teardown_leaves_nothing)
-    except SystemExit:
+    except StopRun:
         pass
     finally:
         tests.fleet.stop()
