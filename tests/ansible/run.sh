@@ -8,10 +8,18 @@ if [ "$(id -u)" = 0 ]; then
   bash tests/ansible/prerequisites.sh || echo "tests/ansible/prerequisites.sh failed; the runner says what is missing" >&2
 fi
 run_dir=$(mktemp -d /tmp/dscoffload-fleet-XXXXXX)
+runner=
 cleanup() {
   python3 tests/ansible/fleet.py teardown "$run_dir" 2>/dev/null
   rm -rf "$run_dir"
 }
+# The runner tears the fleet down itself on SIGTERM; pass signals on, wait for it, then make sure.
+forward() {
+  [ -n "$runner" ] && kill -TERM "$runner" 2>/dev/null && wait "$runner"
+  exit 130
+}
 trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-DSCOFFLOAD_FLEET_RUN_DIR="$run_dir" python3 tests/ansible/run_fleet_tests.py
+trap forward INT TERM HUP
+DSCOFFLOAD_FLEET_RUN_DIR="$run_dir" python3 tests/ansible/run_fleet_tests.py &
+runner=$!
+wait "$runner"

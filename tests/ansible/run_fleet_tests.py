@@ -393,6 +393,9 @@ def main():
         suite.run(FLEET[-1], tests.teardown_leaves_nothing)
     except StopRun:
         pass
+    except SystemExit:
+        suite.failed += 1
+        print('FAIL the run was interrupted by a signal (the fleet is torn down below)', flush=True)
     finally:
         tests.fleet.stop()
         if suite.failed:
