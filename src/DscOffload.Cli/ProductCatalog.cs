@@ -1,4 +1,5 @@
 using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
 using DscOffload.Linux.Coexistence;
 using DscOffload.Linux.Resources;
 using DscOffload.Windows.Coexistence;
@@ -18,4 +19,8 @@ public static class ProductCatalog
         new WindowsOffloadCoexistenceProvider(),
         new LinuxOffloadCoexistenceProvider(),
     ]);
+
+    /// <summary>Where this product's live sets write files (the Linux <c>.link</c> directory), read from the environment when asked.</summary>
+    public static RestorableFileDirectory FileDirectory() => new(
+        LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable);
 }

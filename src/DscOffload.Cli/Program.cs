@@ -7,7 +7,7 @@ var root = new RootCommand("dscoffload: keep TCP/IP offload settings (Windows CI
 root.Subcommands.Add(ConfigCommand.Create(catalog));
 root.Subcommands.Add(ValidateCommand.Create(catalog));
 root.Subcommands.Add(SnapshotCommand.Create(catalog));
-root.Subcommands.Add(RollbackCommand.Create(catalog));
+root.Subcommands.Add(RollbackCommand.Create(catalog, ProductCatalog.FileDirectory));
 root.Subcommands.Add(ResourceCommand.Create(catalog));
 root.Subcommands.Add(ManifestCommand.Create(catalog));
 root.Subcommands.Add(PackageCommand.Create(catalog));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DscOffload.Cli.Coexistence;
+using DscOffload.Reporting.Explanations;
 
 namespace DscOffload.Cli.Commands;
 

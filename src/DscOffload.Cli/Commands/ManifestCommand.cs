@@ -1,7 +1,7 @@
 using System.CommandLine;
-using DscOffload.Cli.Manifests;
-using DscOffload.Cli.Output;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
+using DscOffload.Packaging.Manifests;
 
 namespace DscOffload.Cli.Commands;
 

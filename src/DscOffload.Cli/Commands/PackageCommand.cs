@@ -1,7 +1,9 @@
 using System.CommandLine;
-using DscOffload.Cli.Output;
-using DscOffload.Cli.Packaging;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
+using DscOffload.Packaging.Binaries;
+using DscOffload.Packaging.MachineConfiguration;
+using DscOffload.Packaging.PowerShell;
 
 namespace DscOffload.Cli.Commands;
 

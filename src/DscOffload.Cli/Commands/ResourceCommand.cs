@@ -1,7 +1,7 @@
 using System.CommandLine;
-using DscOffload.Cli.Protocol;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
+using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 
 namespace DscOffload.Cli.Commands;

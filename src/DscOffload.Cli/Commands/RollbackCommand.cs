@@ -3,9 +3,9 @@ using System.Globalization;
 using DscOffload.Cli.Output;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
-using DscOffload.Linux.Resources;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Commands;
@@ -18,8 +18,8 @@ namespace DscOffload.Cli.Commands;
 /// </summary>
 public static class RollbackCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create(ResourceCatalog catalog)
+    /// <summary>Builds the command; <paramref name="fileDirectory"/> says where the files a change may have written live on this host.</summary>
+    public static Command Create(ResourceCatalog catalog, Func<RestorableFileDirectory> fileDirectory)
     {
         var command = new Command("rollback", "Restore the offload state saved in the change journal before a set (default: the latest change), or list the journal.");
         var list = new Option<bool>("--list", "-l") { Description = "List the journal entries, newest first; change nothing." };
@@ -49,12 +49,13 @@ public static class RollbackCommand
                 ? journal.Find(wanted)
                 : journal.LatestToRestore() ?? throw new DscOffloadException(ErrorKind.InvalidArguments,
                     $"nothing to roll back: the journal in {journal.Directory} has no change that was not rolled back ('dscoffload rollback --list' shows it)");
-            return Restore(catalog, streams, journal, entry, parse.GetValue(whatIf), json ? "json" : "table");
+            return Restore(catalog, streams, journal, entry, parse.GetValue(whatIf), json ? "json" : "table", fileDirectory);
         }));
         return command;
     }
 
-    private static int Restore(ResourceCatalog catalog, StandardStreams streams, ChangeJournal journal, JournalEntry entry, bool whatIf, string format)
+    private static int Restore(ResourceCatalog catalog, StandardStreams streams, ChangeJournal journal, JournalEntry entry, bool whatIf, string format,
+        Func<RestorableFileDirectory> fileDirectory)
     {
         if (!string.Equals(entry.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
         {
@@ -62,7 +63,11 @@ public static class RollbackCommand
                 $"journal entry {entry.Id} was recorded on host '{entry.Host}', not on this host '{Environment.MachineName}'; it is not applied");
         }
 
-        RequireFilesInLinkDirectory(entry);
+        if (entry.Files.Count > 0)
+        {
+            fileDirectory().RequireHolds(entry);
+        }
+
         foreach (var note in entry.Notes)
         {
             streams.Error.WriteLine($"dscoffload: note: {note}");
@@ -95,27 +100,6 @@ public static class RollbackCommand
         }
 
         return exit;
-    }
-
-    /// <summary>
-    /// The journal only accepts dscoffload's own file names; this also pins them to the directory this host's
-    /// <c>.link</c> files live in, so an entry cannot point a root rollback at another directory.
-    /// </summary>
-    private static void RequireFilesInLinkDirectory(JournalEntry entry)
-    {
-        if (entry.Files.Count == 0)
-        {
-            return;
-        }
-
-        var directory = Path.TrimEndingDirectorySeparator(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory);
-        var outside = entry.Files.FirstOrDefault(f => !string.Equals(Path.GetDirectoryName(f.Path), directory, StringComparison.Ordinal));
-        if (outside is not null)
-        {
-            throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}; it is not applied " +
-                $"(set {LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable} to the directory the change wrote to)");
-        }
     }
 
     private static int List(ChangeJournal journal, StandardStreams streams, bool json)

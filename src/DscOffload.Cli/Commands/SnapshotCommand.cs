@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DscOffload.Cli.Output;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using Newtonsoft.Json.Linq;
 

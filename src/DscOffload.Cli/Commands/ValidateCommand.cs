@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DscOffload.Cli.Hosts;
 using DscOffload.Core.Coexistence;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;

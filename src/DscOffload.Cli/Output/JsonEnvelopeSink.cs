@@ -1,4 +1,5 @@
 using DscOffload.Core.Engine;
+using DscOffload.Core.Json;
 
 namespace DscOffload.Cli.Output;
 

@@ -1,5 +1,6 @@
-using DscOffload.Cli.Rendering;
 using DscOffload.Core.Engine;
+using DscOffload.Reporting.Drift;
+using DscOffload.Reporting.Rendering;
 
 namespace DscOffload.Cli.Output;
 

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Adapters;
 
 /// <summary>
-/// The rules every per-adapter resource shares (DESIGN §2.4), written once: pattern selection,
+/// The rules every per-adapter resource shares (README.md, "Resource types"), written once: pattern selection,
 /// zero-match handling, not-applicable features, aggregation with the <c>adapters</c> detail, set one
 /// adapter at a time with verification, stop at the first failure and say exactly what changed, and
 /// export one instance per adapter. A platform type supplies only enumeration, reading, the meaning

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Adapters;
 
 /// <summary>
-/// One live set across the matched adapters (DESIGN §2.4). Adapters are changed one at a time and each is
+/// One live set across the matched adapters (README.md, "Resource types"). Adapters are changed one at a time and each is
 /// read back and verified before the next is touched, so that a failure stops the run with a precise account
 /// of what was already changed (a <see cref="PartialApplyException"/>) and leaves the rest untouched.
 /// </summary>

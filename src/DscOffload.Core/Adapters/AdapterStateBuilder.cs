@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Adapters;
 
 /// <summary>
-/// Builds the state documents of a per-adapter resource (DESIGN §2.4) from snapshots: the selection echoed
+/// Builds the state documents of a per-adapter resource (README.md, "Resource types") from snapshots: the selection echoed
 /// back, the aggregated top-level settings and the read-only <c>adapters</c> detail. Get shows everything it
 /// read; test and set show only what the document asked for, so that their output can be compared with it.
 /// </summary>

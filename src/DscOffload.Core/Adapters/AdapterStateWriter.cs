@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Adapters;
 
 /// <summary>
-/// Turns adapter snapshots into resource state JSON (DESIGN §2.4): top-level properties carry the
+/// Turns adapter snapshots into resource state JSON (README.md, "Resource types"): top-level properties carry the
 /// value all matched adapters share, or else the value of the first adapter (by name) that differs
 /// from desired; the read-only <c>adapters</c> array carries identity and actual values per adapter.
 /// </summary>

@@ -4,7 +4,7 @@ namespace DscOffload.Core.Adapters;
 
 /// <summary>
 /// One setting a document asks for. <see cref="IsOff"/> says whether the value means "feature off",
-/// because an adapter that lacks a feature satisfies "off" but never "on" (DESIGN §2.4).
+/// because an adapter that lacks a feature satisfies "off" but never "on" (README.md, "Resource types").
 /// <see cref="Source"/> is the document token it came from (for locations); aliases expanded to several
 /// kernel features share one source.
 /// </summary>

@@ -4,7 +4,7 @@ namespace DscOffload.Core.Resources;
 
 /// <summary>
 /// Exit codes of <c>dscoffload resource …</c>, one meaning each, identical in every manifest
-/// (DESIGN §4). <c>dsc</c> shows the manifest text for a mapped code instead of stderr.
+/// (README.md, "Exit codes of <c>dscoffload resource</c>"). <c>dsc</c> shows the manifest text for a mapped code instead of stderr.
 /// </summary>
 public enum ResourceExitCode
 {

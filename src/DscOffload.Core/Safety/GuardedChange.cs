@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Safety;
 
 /// <summary>
-/// The safety steps around every live change (DESIGN §6), in order: check privileges (code 3 before anything),
+/// The safety steps around every live change (docs/safety.md), in order: check privileges (code 3 before anything),
 /// take the host-wide <see cref="HostChangeLock"/> (code 6 when another change runs), and then, right before each
 /// instance changes anything (<see cref="BeforeSet"/>, the engine's <see cref="IChangeGate"/>), test it and save
 /// what it will change in the <see cref="ChangeJournal"/>; finally record the outcome (<see cref="Finish"/>).

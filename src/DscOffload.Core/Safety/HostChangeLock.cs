@@ -4,7 +4,7 @@ using DscOffload.Core.Diagnostics;
 namespace DscOffload.Core.Safety;
 
 /// <summary>
-/// The host-wide lock that lets only one dscoffload change run at a time (DESIGN §6): whoever holds it may
+/// The host-wide lock that lets only one dscoffload change run at a time (docs/safety.md): whoever holds it may
 /// change offloads; anyone else gets <see cref="ErrorKind.Busy"/> at once (CLI and resource exit code 6) and
 /// changes nothing. It is an operating-system lock on <c>change.lock</c> in the state directory, released by
 /// the kernel when the holder exits for any reason, SIGKILL included, so a killed run never blocks later ones:

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DscOffload.Cli.Tests.Process;
-using DscOffload.Cli.Tests.Rendering;
 using NJsonSchema;
 
 namespace DscOffload.Cli.Tests.Config;
@@ -37,7 +36,7 @@ public class BundledExampleRenderingTests
     {
         var output = Stable(Run(document, $"examples/snapshots/{os}", format));
         var path = RepositoryPaths.InRepo("tests", "DscOffload.Cli.Tests", "Golden", "examples", $"{os}.{format}.txt");
-        if (GoldenFile.Updating)
+        if (Environment.GetEnvironmentVariable("DSCOFFLOAD_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, output);
             return;
@@ -74,7 +73,7 @@ public class BundledExampleRenderingTests
     [InlineData("linux", "examples/linux-offload-baseline.dsc.yaml")]
     public async Task Sarif_OnBundledExample_ValidatesAgainstSarif210Schema(string os, string document)
     {
-        var schema = await JsonSchema.FromFileAsync(RenderingFixtures.SarifSchemaPath);
+        var schema = await JsonSchema.FromFileAsync(RepositoryPaths.InRepo("tests", "DscOffload.Reporting.Tests", "TestData", "schemas", "sarif-schema-2.1.0.json"));
         var errors = schema.Validate(Run(document, $"examples/snapshots/{os}", "sarif"));
         errors.Should().BeEmpty(string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }

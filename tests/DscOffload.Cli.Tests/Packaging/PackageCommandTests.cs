@@ -1,4 +1,5 @@
 using DscOffload.Cli.Tests.Process;
+using DscOffload.Packaging.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Tests.Packaging;

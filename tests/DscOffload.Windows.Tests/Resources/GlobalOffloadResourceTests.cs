@@ -1,5 +1,5 @@
-using DscOffload.Cli.Protocol;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
 using DscOffload.Windows.Resources;
@@ -268,7 +268,7 @@ public sealed class GlobalOffloadResourceTests
         host.Registry.FailWrite(1);
         var platform = host.CreatePlatform();
         var stderr = new StringWriter();
-        var runner = new ResourceProtocolRunner(DscOffload.Cli.ProductCatalog.Create(), new StringWriter(), new StderrMessageWriter(stderr, "warn"),
+        var runner = new ResourceProtocolRunner(new ResourceCatalog([new GlobalOffloadProvider(), new WindowsNetAdapterOffloadProvider()]), new StringWriter(), new StderrMessageWriter(stderr, "warn"),
             p => p is GlobalOffloadProvider ? new GlobalOffloadResource(platform, live: false) : throw new InvalidOperationException(p.Descriptor.Type));
 
         var exit = runner.Run(ResourceOperation.Set, GlobalOffloadDescriptor.TypeName, """{"chimney":"Enabled","tcpipParameters":{"enableRSS":false}}""", whatIf: false);

@@ -1,6 +1,5 @@
-using DscOffload.Cli;
-using DscOffload.Cli.Protocol;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
 using DscOffload.Windows.Resources;
@@ -47,9 +46,8 @@ public sealed class NetAdapterOffloadPartialFailureTests
     }
 
     [Fact]
-    public void PartiallyApplied_MapsToExitCodeSevenOnTheCommandLineAndInTheResourceProtocol()
+    public void PartiallyApplied_MapsToExitCodeSevenInTheResourceProtocol()
     {
-        CliExitCode.For(ErrorKind.PartiallyApplied).Should().Be(7);
         ResourceExitCodes.For(ErrorKind.PartiallyApplied).Should().Be(ResourceExitCode.PartiallyApplied);
         ((int)ResourceExitCode.PartiallyApplied).Should().Be(7);
     }
@@ -62,7 +60,7 @@ public sealed class NetAdapterOffloadPartialFailureTests
         var platform = host.CreatePlatform();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var runner = new ResourceProtocolRunner(ProductCatalog.Create(), stdout, new StderrMessageWriter(stderr, "warn"),
+        var runner = new ResourceProtocolRunner(new ResourceCatalog([new GlobalOffloadProvider(), new WindowsNetAdapterOffloadProvider()]), stdout, new StderrMessageWriter(stderr, "warn"),
             p => p is WindowsNetAdapterOffloadProvider ? new WindowsNetAdapterOffloadResource(platform, live: false) : throw new InvalidOperationException(p.Descriptor.Type));
 
         var exit = runner.Run(ResourceOperation.Set, WindowsNetAdapterOffloadDescriptor.TypeName, BothAdapters, whatIf: false);

@@ -1,8 +1,0 @@
-namespace DscOffload.Cli;
-
-/// <summary>Facts about this build that outputs carry.</summary>
-public static class ProductInfo
-{
-    /// <summary>The product version (also the version of every resource type).</summary>
-    public const string Version = "0.1.0";
-}

@@ -1,8 +1,0 @@
-namespace DscOffload.Cli.Rendering;
-
-/// <summary>Whether a fleet annotation reports a setting that differs or an instance that failed.</summary>
-internal enum FleetAnnotationKind
-{
-    Drift,
-    Failure,
-}

@@ -1,0 +1,35 @@
+using DscOffload.Core.Documents;
+
+namespace DscOffload.Core.Engine;
+
+/// <summary>
+/// Loads a document and its parameters and prepares it for the engine: the one path from a file to a
+/// <see cref="PreparedConfiguration"/>, shared by config, validate and the package writers.
+/// </summary>
+public static class DocumentPreparation
+{
+    /// <summary>Loads, resolves and validates <paramref name="documentPath"/>; throws the first problem with its location.</summary>
+    public static PreparedConfiguration Prepare(ConfigurationEngine engine, string documentPath, string? parametersPath)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Prepare(documentPath, Resolve(documentPath, parametersPath).Select(ToEngineInstance).ToList());
+    }
+
+    /// <summary>
+    /// Loads <paramref name="documentPath"/>, binds the parameters and evaluates expressions; instances whose
+    /// <c>condition</c> is false are left out, as dsc skips them.
+    /// </summary>
+    public static IReadOnlyList<ResolvedInstance> Resolve(string documentPath, string? parametersPath)
+    {
+        var document = DocumentLoader.Load(documentPath);
+        var parameters = parametersPath is null ? null : ParametersFile.Load(parametersPath);
+        return ConfigurationResolver.Resolve(document, parameters).Instances.Where(i => i.IsConditionMet).ToList();
+    }
+
+    /// <summary>The engine's view of a resolved instance, keeping its document locations.</summary>
+    public static EngineInstance ToEngineInstance(ResolvedInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new EngineInstance(instance.Name, instance.Type, instance.Properties, instance.Source.Location, instance.Source.TypeLocation);
+    }
+}

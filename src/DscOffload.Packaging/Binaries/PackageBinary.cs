@@ -1,0 +1,68 @@
+using DscOffload.Core.Diagnostics;
+
+namespace DscOffload.Packaging.Binaries;
+
+/// <summary>
+/// The dscoffload executable that goes into a package: the running one when it is built for the target
+/// platform, else the one given with <c>--binary</c>. Anything else is a clear error that says how to
+/// build the missing binary.
+/// </summary>
+/// <param name="Path">The file to copy into the module.</param>
+/// <param name="Format">What the file is built for.</param>
+public sealed record PackageBinary(string Path, ExecutableFormat Format)
+{
+    /// <summary>The executable's file name inside the module for <paramref name="platform"/>.</summary>
+    public static string FileNameFor(PackagePlatform platform) => platform == PackagePlatform.Windows ? "dscoffload.exe" : "dscoffload";
+
+    /// <summary>How to build the Windows binary on any machine (Native AOT cannot cross-compile between OSes).</summary>
+    public static readonly string WindowsBuildHint =
+        "build it with scripts/publish-windows.sh (on any OS: dotnet publish src/DscOffload.Cli/DscOffload.Cli.csproj -c Release -r win-x64 --self-contained "
+        + "-p:PublishAot=false -p:PublishSingleFile=true -p:PublishTrimmed=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -o artifacts/win-x64)";
+
+    /// <summary>How to build the Linux binary.</summary>
+    public static readonly string LinuxBuildHint =
+        "build it on Linux with: dotnet publish src/DscOffload.Cli/DscOffload.Cli.csproj -c Release -r linux-x64 -o artifacts/native";
+
+    /// <summary>Chooses the binary for <paramref name="platform"/>.</summary>
+    /// <param name="platform">The package's platform.</param>
+    /// <param name="binaryOption">The <c>--binary</c> value, or null.</param>
+    /// <param name="runningPath">The running process's executable (<see cref="Environment.ProcessPath"/>).</param>
+    public static PackageBinary Locate(PackagePlatform platform, string? binaryOption, string? runningPath)
+    {
+        var hint = platform == PackagePlatform.Windows ? WindowsBuildHint : LinuxBuildHint;
+        if (binaryOption is not null)
+        {
+            if (!File.Exists(binaryOption))
+            {
+                throw new DscOffloadException(ErrorKind.InvalidArguments, $"--binary '{binaryOption}' does not exist; {hint}");
+            }
+
+            var format = ExecutableFormat.Read(binaryOption)
+                ?? throw new DscOffloadException(ErrorKind.InvalidArguments,
+                    $"--binary '{binaryOption}' is not an x64/arm64/x86/arm ELF or PE executable; a {Name(platform)} package needs the {Name(platform)} build of dscoffload ({hint})");
+            return format.Platform == platform
+                ? new PackageBinary(binaryOption, format)
+                : throw new DscOffloadException(ErrorKind.InvalidArguments,
+                    $"--binary '{binaryOption}' is {format.Description}, but --platform {Name(platform)} needs the {Name(platform)} build of dscoffload; {hint}");
+        }
+
+        var running = OperatingSystem.IsWindows() ? PackagePlatform.Windows : OperatingSystem.IsLinux() ? PackagePlatform.Linux : (PackagePlatform?)null;
+        if (running != platform)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidArguments,
+                $"a {Name(platform)} package needs the {Name(platform)} build of dscoffload and this one runs on {System.Runtime.InteropServices.RuntimeInformation.OSDescription}: pass --binary PATH; {hint}");
+        }
+
+        var runningName = System.IO.Path.GetFileNameWithoutExtension(runningPath ?? "");
+        var runningFormat = runningPath is not null && runningName.Equals("dscoffload", StringComparison.OrdinalIgnoreCase) && File.Exists(runningPath)
+            ? ExecutableFormat.Read(runningPath)
+            : null;
+        return runningFormat is not null && runningFormat.Platform == platform
+            ? new PackageBinary(runningPath!, runningFormat)
+            : throw new DscOffloadException(ErrorKind.InvalidArguments,
+                $"the running program ({runningPath ?? "unknown"}) is not a self-contained dscoffload executable, so it cannot go into the package: pass --binary PATH; {hint}");
+    }
+
+    /// <summary>The lower-case platform name used on the command line.</summary>
+    public static string Name(PackagePlatform platform) => platform == PackagePlatform.Windows ? "windows" : "linux";
+}
