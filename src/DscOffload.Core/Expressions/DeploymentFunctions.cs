@@ -101,7 +101,9 @@ internal static class DeploymentFunctions
             }
         }
 
-        return checked(copy.Index + offset);
+        return offset > long.MaxValue - copy.Index
+            ? throw call.Fail($"index {copy.Index} + offset {offset} does not fit in a 64-bit integer (integer overflow)")
+            : copy.Index + offset;
     }
 
     private static string UtcNow(FunctionCall call)

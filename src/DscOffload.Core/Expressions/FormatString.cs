@@ -92,9 +92,10 @@ internal static class FormatString
             pos++;
         }
 
-        var width = pos > widthStart ? int.Parse(spec.AsSpan(widthStart, pos - widthStart), CultureInfo.InvariantCulture) : 0;
+        var width = 0;
+        var widthFits = pos == widthStart || int.TryParse(spec.AsSpan(widthStart, pos - widthStart), NumberStyles.None, CultureInfo.InvariantCulture, out width);
         var type = pos < spec.Length ? spec[pos++] : '\0';
-        if (pos != spec.Length || width > ExpressionLimits.MaxStringLength)
+        if (pos != spec.Length || !widthFits || width > ExpressionLimits.MaxStringLength)
         {
             throw call.Fail($"invalid format string: unsupported format specification ':{spec}'");
         }
