@@ -1,3 +1,4 @@
+using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Expressions;
 using Newtonsoft.Json.Linq;
 using static DscOffload.Core.Documents.DocumentShape;
@@ -14,8 +15,12 @@ public static class ConfigurationResolver
     /// <summary>Resolves <paramref name="document"/> with the values of a parameters file, if any, with the process as host.</summary>
     /// <param name="document">The checked document.</param>
     /// <param name="parameterValues">Name → value (see <see cref="ParametersFile"/>), or null when no file was given.</param>
+    /// <remarks>
+    /// No run is known here, so a <c>reference()</c> in properties is an error (as in dsc when the instance it names
+    /// has not run); engines that run instances use the overload with a host, which defers such properties.
+    /// </remarks>
     public static ResolvedConfiguration Resolve(ConfigurationDocument document, JObject? parameterValues) =>
-        Resolve(document, parameterValues, new ProcessExpressionHost());
+        Resolve(document, parameterValues, new ProcessExpressionHost(), deferReferences: false);
 
     /// <summary>
     /// Resolves <paramref name="document"/>: directives checked, parameters bound (defaults evaluated), user
@@ -27,10 +32,31 @@ public static class ConfigurationResolver
     /// <param name="document">The checked document.</param>
     /// <param name="parameterValues">Name → value, or null when none were given.</param>
     /// <param name="host">What the machine and the run know (environment, clock, results so far).</param>
-    public static ResolvedConfiguration Resolve(ConfigurationDocument document, JObject? parameterValues, IExpressionHost host)
+    /// <param name="deferReferences">
+    /// True (for an engine that calls <see cref="EvaluateProperties"/>) to leave properties that call <c>reference()</c>
+    /// as written; false to evaluate them now, so that a <c>reference()</c> the host cannot answer is an error.
+    /// </param>
+    /// <remarks>
+    /// Every error message has the values of secure parameters masked (<see cref="SecretRedactor"/>), even when an
+    /// expression put them into the text of another error.
+    /// </remarks>
+    public static ResolvedConfiguration Resolve(ConfigurationDocument document, JObject? parameterValues, IExpressionHost host, bool deferReferences = true)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(host);
+        try
+        {
+            return ResolveUnredacted(document, parameterValues, host, deferReferences);
+        }
+        catch (DscOffloadException e) when (SecretRedactor.ForDeclaredDefaults(document, parameterValues) is { IsEmpty: false } redactor
+            && redactor.Redact(e.Message) is var shown && shown != e.Message)
+        {
+            throw new DscOffloadException(e.Kind, shown, e.Location);
+        }
+    }
+
+    private static ResolvedConfiguration ResolveUnredacted(ConfigurationDocument document, JObject? parameterValues, IExpressionHost host, bool deferReferences)
+    {
         var security = DocumentDirectives.Check(document);
         var options = new ExpressionOptions { Host = host, UserFunctions = UserFunctionReader.Read(document) };
         var bound = ParameterBinder.Bind(document, parameterValues, options);
@@ -54,7 +80,7 @@ public static class ConfigurationResolver
         {
             var copy = expanded[i].Copy;
             conditions[i] = EvaluateCondition(document, instances[i], evaluator, copy);
-            deferred[i] = UsesReference(instances[i].Properties);
+            deferred[i] = deferReferences && UsesReference(instances[i].Properties);
             properties[i] = deferred[i] ? (JObject)instances[i].Properties.DeepClone() : (JObject)evaluator.Evaluate(instances[i].Properties, copy);
             dependencies[i] = ResolveDependsOn(document, instances[i], evaluator, index, instances, copy);
         }

@@ -36,6 +36,25 @@ public sealed class SecretRedactor
         return new SecretRedactor(secrets);
     }
 
+    /// <summary>
+    /// The secure texts known before binding: values given for secure parameters and their written defaults, so that
+    /// an error raised while binding or evaluating can be masked too.
+    /// </summary>
+    public static SecretRedactor ForDeclaredDefaults(ConfigurationDocument document, JObject? supplied)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in document.Parameters)
+        {
+            if (definition.IsSecure && (supplied?[definition.Name] ?? definition.DefaultValue) is { } value)
+            {
+                Collect(value, secrets);
+            }
+        }
+
+        return new SecretRedactor(secrets);
+    }
+
     /// <summary>True when there is nothing to hide.</summary>
     public bool IsEmpty => secrets.Count == 0;
 

@@ -36,7 +36,7 @@ internal static class DeploymentFunctions
             case "tryWhich":
                 return host.FindExecutable(call.Text(0)) is { } path ? new JValue(path) : JValue.CreateNull();
             case "secret":
-                throw call.Fail("secret() needs a dsc secret extension, which dscoffload does not have; pass the value as a secureString parameter instead");
+                throw call.Fail("needs a dsc secret extension, which dscoffload does not have; pass the value as a secureString parameter instead");
             case "stdout":
                 return new JValue(host.Stdout ?? throw call.Fail("no resource output is available here; stdout() is for a resource's output in dsc's extension contexts"));
             case "stateChanged":
@@ -101,7 +101,9 @@ internal static class DeploymentFunctions
             }
         }
 
-        return checked(copy.Index + offset);
+        return offset > long.MaxValue - copy.Index
+            ? throw call.Fail($"index {copy.Index} + offset {offset} does not fit in a 64-bit integer (integer overflow)")
+            : copy.Index + offset;
     }
 
     private static string UtcNow(FunctionCall call)

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Expressions;
 /// </summary>
 internal sealed class EvaluationScope
 {
-    private int calls;
+    private long calls;
 
     public EvaluationScope(JObject parameters, CopyLoopPosition? copy, bool isParameterDefault)
     {
@@ -33,11 +33,12 @@ internal sealed class EvaluationScope
 
     private EvaluationScope Root { get; init; } = null!;
 
-    /// <summary>Counts one call against <see cref="ExpressionLimits.MaxCallsPerValue"/>; false once it is spent.</summary>
-    public bool Spend()
+    /// <summary>Counts <paramref name="units"/> of work (a call, or the values a call built) against <see cref="ExpressionLimits.MaxWorkPerValue"/>; false once it is spent.</summary>
+    public bool Spend(int units = 1)
     {
         var root = Root ?? this;
-        return ++root.calls <= ExpressionLimits.MaxCallsPerValue;
+        root.calls += units;
+        return root.calls <= ExpressionLimits.MaxWorkPerValue;
     }
 
     public EvaluationScope ForUserFunction(string name, JObject arguments) => new(arguments, null, false)

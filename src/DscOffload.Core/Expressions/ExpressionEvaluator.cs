@@ -148,10 +148,7 @@ public sealed class ExpressionEvaluator
     {
         if (!scope.Spend())
         {
-            throw new DscOffloadException(
-                ErrorKind.InvalidInput,
-                $"the expression makes more than {ExpressionLimits.MaxCallsPerValue:N0} function calls (ExpressionLimits.MaxCallsPerValue)",
-                at);
+            throw OverBudget(call.Name, at);
         }
 
         var args = new JToken[call.Arguments.Length];
@@ -173,8 +170,20 @@ public sealed class ExpressionEvaluator
 
         var result = BuiltInFunctions.Invoke(new FunctionCall(call.Name, args, scope, this, at));
         ResultSize.Check(call.Name, result, at);
-        return result;
+        var built = result switch
+        {
+            JContainer container => container.Count,
+            JValue { Type: JTokenType.String } text => ((string)text!).Length / 64,
+            _ => 0,
+        };
+        return built == 0 || scope.Spend(built) ? result : throw OverBudget(call.Name, at);
     }
+
+    private static DscOffloadException OverBudget(string function, SourceLocation? at) =>
+        new(
+            ErrorKind.InvalidInput,
+            $"{function}(): the expression does more than {ExpressionLimits.MaxWorkPerValue:N0} units of work (calls and values built; ExpressionLimits.MaxWorkPerValue)",
+            at);
 
     private static void CheckKind(string function, string? accepted, int index, JToken value, SourceLocation? at)
     {

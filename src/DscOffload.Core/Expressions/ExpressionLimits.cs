@@ -16,8 +16,11 @@ public static class ExpressionLimits
     /// <summary>Most values (scalars and containers) one result may hold (100,000).</summary>
     public const int MaxResultNodes = 100_000;
 
-    /// <summary>Most function calls and lambda applications while evaluating one document value (1,000,000).</summary>
-    public const int MaxCallsPerValue = 1_000_000;
+    /// <summary>
+    /// Most work while evaluating one document value (1,000,000 units): each function call is one unit, and each array
+    /// element or 64 string characters it builds one more, so that lambdas over large arrays stop early too.
+    /// </summary>
+    public const int MaxWorkPerValue = 1_000_000;
 
     /// <summary>Most instances a <c>copy</c> loop may make (1,000; the whole document stays under its instance limit too).</summary>
     public const int MaxCopyCount = 1_000;

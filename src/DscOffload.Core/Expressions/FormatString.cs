@@ -6,7 +6,7 @@ namespace DscOffload.Core.Expressions;
 
 /// <summary>
 /// dsc's <c>format()</c>: <c>{}</c> takes the next argument, <c>{n}</c> argument n, <c>{{</c> and <c>}}</c> are braces, and
-/// <c>{n:spec}</c> takes <c>[[fill]align][+][#][0][width][x|X|b|o|e]</c>. Arguments are strings, integers and booleans.
+/// <c>{n:spec}</c> takes <c>[[fill]align][+][#][0][width][x|X|b|o|e|E]</c>. Arguments are strings, integers and booleans.
 /// </summary>
 internal static class FormatString
 {
@@ -92,9 +92,10 @@ internal static class FormatString
             pos++;
         }
 
-        var width = pos > widthStart ? int.Parse(spec.AsSpan(widthStart, pos - widthStart), CultureInfo.InvariantCulture) : 0;
+        var width = 0;
+        var widthFits = pos == widthStart || int.TryParse(spec.AsSpan(widthStart, pos - widthStart), NumberStyles.None, CultureInfo.InvariantCulture, out width);
         var type = pos < spec.Length ? spec[pos++] : '\0';
-        if (pos != spec.Length || width > ExpressionLimits.MaxStringLength)
+        if (pos != spec.Length || !widthFits || width > ExpressionLimits.MaxStringLength)
         {
             throw call.Fail($"invalid format string: unsupported format specification ':{spec}'");
         }
@@ -141,6 +142,7 @@ internal static class FormatString
             'b' => (alternate ? "0b" : string.Empty) + Convert.ToString((long)magnitude, 2),
             'o' => (alternate ? "0o" : string.Empty) + Convert.ToString((long)magnitude, 8),
             'e' => magnitude.ToString("0.######e0", CultureInfo.InvariantCulture),
+            'E' => magnitude.ToString("0.######E0", CultureInfo.InvariantCulture),
             _ => throw call.Fail($"invalid format string: unknown format type '{type}'"),
         };
         return sign + digits;

@@ -96,7 +96,7 @@ internal static class StringFunctions
             throw call.Fail($"the length must not be negative; got {count}");
         }
 
-        return start + count > length
+        return count > length - start
             ? throw call.Fail($"start {start} + length {count} is beyond the end of the string ({length} characters)")
             : new JValue(FunctionCall.Runes(text, start, count));
     }
