@@ -186,6 +186,8 @@ class Fleet:
             # Keeps the controller's ~/.ansible out of the run (and works for users without a home).
             'ANSIBLE_HOME': os.path.join(self.run_dir, 'ansible-home'),
             'ANSIBLE_PIPELINING': '1',
+            # Only the collections the run installs, as on a controller with nothing but ansible-core.
+            'ANSIBLE_COLLECTIONS_SCAN_SYS_PATH': 'False',
             'ANSIBLE_SSH_CONTROL_PATH_DIR': os.path.join(self.run_dir, 'cp'),
             'ANSIBLE_LOCAL_TEMP': os.path.join(self.run_dir, 'local-tmp'),
             'ANSIBLE_RETRY_FILES_ENABLED': '0',

@@ -57,8 +57,8 @@ def python_spec(path):
     for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg == 'argument_spec':
             spec = {}
-            for key, value in zip(node.value.keywords and [k.arg for k in node.value.keywords] or [], node.value.keywords):
-                spec[key] = dict((k.arg, ast.literal_eval(k.value)) for k in value.value.keywords)
+            for option in node.value.keywords:
+                spec[option.arg] = dict((k.arg, ast.literal_eval(k.value)) for k in option.value.keywords)
             return spec
     return None
 

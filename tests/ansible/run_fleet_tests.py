@@ -197,9 +197,21 @@ class FleetTests:
 
     # ---- fleet tests ---------------------------------------------------------------------------
 
+    def test_check_mode_on_new_hosts_predicts_every_change_and_changes_no_offload(self):
+        before = dict((name, self.ethtool_state(h)) for name, h in self.by_name.items())
+        check(not any(self.converged(h) for h in self.by_name.values()), 'hosts already converged before any run: %s' % before)
+        rc, out, results = self.playbook('converge.yml', '--check', '--diff')
+        check(rc == 0, 'check run on new hosts failed (exit %d):\n%s' % (rc, out[-3000:]))
+        for name, host in self.by_name.items():
+            task = self.apply_result(results, name)['result']
+            check(task.get('changed') is True and task.get('diff'), '%s: check mode predicted no change: %s' % (name, task.get('msg')))
+            check('rollback_id' not in task, '%s: check mode journaled a change' % name)
+            check(os.path.exists(os.path.join(host['install_dir'], 'dscoffload')), '%s: binary not installed for the what-if' % name)
+        after = dict((name, self.ethtool_state(h)) for name, h in self.by_name.items())
+        check(before == after, 'check mode changed offloads: before %s after %s' % (before, after))
+
     def test_first_run_converges_every_host(self):
-        before = dict((name, self.converged(h)) for name, h in self.by_name.items())
-        check(not any(before.values()), 'hosts already converged before the first run: %s' % before)
+        check(not any(self.converged(h) for h in self.by_name.values()), 'hosts already converged before the first run')
         rc, out, results = self.playbook('converge.yml')
         check(rc == 0, 'first run failed (exit %d):\n%s' % (rc, out[-3000:]))
         self.first_results = results
@@ -329,7 +341,7 @@ class FleetTests:
 
 STATIC = ['collection builds and installs', 'ansible-doc renders every module and the role',
           'every playbook passes --syntax-check', 'collection lint']
-FLEET = ['first run converges every host (ethtool -k)', 'each host reports its own name and journals in its own state directory',
+FLEET = ['check mode on new hosts predicts every change, changes no offload', 'first run converges every host (ethtool -k)', 'each host reports its own name and journals in its own state directory',
          'second run reports changed=0 on every host', '--check --diff reports exactly the drifted hosts and changes nothing',
          'snapshots + config test --against give the same drift as check mode',
          'a host where the document cannot apply fails alone, the others converge', 'teardown leaves no namespace, link or process']
@@ -383,7 +395,8 @@ def main():
                 suite.run(name, lambda e=error: (_ for _ in ()).throw(AssertionError('fleet did not start: %s' % e)))
             raise StopRun()
         print('fleet up in %.1f s' % (time.monotonic() - started), flush=True)
-        for name, test in zip(FLEET[:-1], (tests.test_first_run_converges_every_host,
+        for name, test in zip(FLEET[:-1], (tests.test_check_mode_on_new_hosts_predicts_every_change_and_changes_no_offload,
+                                          tests.test_first_run_converges_every_host,
                                           tests.test_each_host_reports_its_own_name_and_journals_in_its_own_state_directory,
                                           tests.test_second_run_changes_nothing,
                                           tests.test_check_diff_reports_exactly_the_drifted_hosts_and_changes_nothing,

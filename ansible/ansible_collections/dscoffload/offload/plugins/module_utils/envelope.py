@@ -135,14 +135,14 @@ def _text(value):
     return json.dumps(value) if not isinstance(value, str) else value
 
 
-def ansible_diff(envelope, header_before, header_after):
+def ansible_diff(envelope, after_note=None):
     """One Ansible diff per instance that changed (or would change): only the changed settings, as
     ``path: value`` lines so that ``--diff`` prints one -/+ pair per setting."""
     diffs = []
     for name, changed in sorted(drift(envelope).items(), key=lambda item: str(item[0])):
         diffs.append({
-            'before_header': '%s (%s)' % (name, header_before),
-            'after_header': '%s (%s)' % (name, header_after),
+            'before_header': name,
+            'after_header': '%s (%s)' % (name, after_note) if after_note else name,
             'before': ''.join('%s: %s\n' % (k, _text(v[0])) for k, v in changed.items()),
             'after': ''.join('%s: %s\n' % (k, _text(v[1])) for k, v in changed.items()),
         })

@@ -21,8 +21,8 @@ description:
     per changed setting (for example C(data0 features.tx-tcp-segmentation)).
   - C(changed) is true exactly when the binary reports changed properties (in check mode, when its what-if
     predicts a change). A second run on a converged host reports C(changed=false).
-  - The document is copied from the controller unless O(remote_src=true).
-  - The C(dscoffload) binary must already be on the host; the P(dscoffload.offload.install#role) role puts it there.
+  - The document is copied from the controller unless C(remote_src=true).
+  - The C(dscoffload) binary must already be on the host; the C(dscoffload.offload.install) role puts it there.
   - For Windows hosts use M(dscoffload.offload.win_apply).
 author:
   - DscOffload contributors
@@ -31,12 +31,12 @@ options:
     description:
       - The configuration document (YAML or JSON).
       - A path on the controller, copied to a temporary file on the host for the run, or with
-        O(remote_src=true) a path on the host.
+        C(remote_src=true) a path on the host.
     type: path
     required: true
   remote_src:
     description:
-      - Whether O(src) is already on the managed host.
+      - Whether C(src) is already on the managed host.
     type: bool
     default: false
   parameters:
@@ -45,20 +45,20 @@ options:
     type: dict
   operation:
     description:
-      - V(set) applies the document (what-if in check mode).
-      - V(test) only compares the host with the document and never changes it; C(changed) is then always
-        false and RV(in_desired_state) says whether the host complies.
+      - C(set) applies the document (what-if in check mode).
+      - C(test) only compares the host with the document and never changes it; C(changed) is then always
+        false and C(in_desired_state) says whether the host complies.
     type: str
     choices: [set, test]
     default: set
   executable:
     description:
-      - The C(dscoffload) binary, a name looked up on E(PATH) and in C(/usr/local/bin), or a full path.
+      - The C(dscoffload) binary, a name looked up on C(PATH) and in C(/usr/local/bin), or a full path.
     type: str
     default: dscoffload
   state_dir:
     description:
-      - The directory for the change journal and host lock (E(DSCOFFLOAD_STATE_DIR)).
+      - The directory for the change journal and host lock (C(DSCOFFLOAD_STATE_DIR)).
       - Default is the binary's own, C(/var/lib/dscoffload).
     type: path
   ignore_foreign_types:
@@ -249,8 +249,8 @@ def main():
         result['changed_instances'] = sorted(drifted)
         result['in_desired_state'] = not drifted and not errors(envelope)
     if module._diff:
-        header = ('before', 'after (what-if)') if what_if else (('current', 'desired') if p['operation'] == 'test' else ('before', 'after'))
-        result['diff'] = ansible_diff(envelope, header[0], header[1])
+        note = 'predicted by what-if' if what_if else ('desired' if p['operation'] == 'test' else None)
+        result['diff'] = ansible_diff(envelope, note)
 
     if rc != 0 or envelope.get('hadErrors'):
         problems = errors(envelope)

@@ -13,7 +13,7 @@ module: snapshot
 short_description: Record a host's offload state and bring it to the controller
 version_added: 0.1.0
 description:
-  - Runs C(dscoffload snapshot) on the host (read-only) and writes the recording to O(dest) on the controller
+  - Runs C(dscoffload snapshot) on the host (read-only) and writes the recording to C(dest) on the controller
     as C(<inventory_hostname>.dsc.json).
   - A directory of such recordings is what C(dscoffload config test --against DIR) and the CI dry runs read,
     so a pipeline can check a change against fresh recordings of the whole fleet without touching it.
@@ -29,11 +29,11 @@ options:
     required: true
   filename:
     description:
-      - File name in O(dest). Default C(<inventory_hostname>.dsc.json).
+      - File name in C(dest). Default C(<inventory_hostname>.dsc.json).
     type: str
   executable:
     description:
-      - The C(dscoffload) binary on the host, a name looked up on E(PATH) and in C(/usr/local/bin), or a full path.
+      - The C(dscoffload) binary on the host, a name looked up on C(PATH) and in C(/usr/local/bin), or a full path.
     type: str
     default: dscoffload
 notes:

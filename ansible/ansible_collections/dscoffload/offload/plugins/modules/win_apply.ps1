@@ -167,7 +167,7 @@ foreach ($r in $results) {
     }
     if ($before -or $body['changedProperties'] -or ($body.Contains('inDesiredState') -and -not $body['inDesiredState'])) {
         $drifted += $r['name']
-        $diffs += @{ before_header = "$($r['name']) (before)"; after_header = "$($r['name']) (after)"; before = $before; after = $after }
+        $diffs += @{ before_header = $r['name']; after_header = $(if ($whatIf) { "$($r['name']) (predicted by what-if)" } else { $r['name'] }); before = $before; after = $after }
     }
 }
 

@@ -22,8 +22,8 @@ description:
     per changed setting (for example C(data0 features.tx-tcp-segmentation)).
   - C(changed) is true exactly when the binary reports changed properties (in check mode, when its what-if
     predicts a change). A second run on a converged host reports C(changed=false).
-  - The document is copied from the controller unless O(remote_src=true).
-  - The C(dscoffload) binary must already be on the host; the P(dscoffload.offload.install#role) role puts it there.
+  - The document is copied from the controller unless C(remote_src=true).
+  - The C(dscoffload) binary must already be on the host; the C(dscoffload.offload.install) role puts it there.
   - The Windows variant of M(dscoffload.offload.apply), with the same options and return values.
   - B(Unverified) - this module has not yet run against a Windows host (none is reachable from the build
     machines); the Linux module it mirrors is tested over SSH on a simulated fleet.
@@ -34,12 +34,12 @@ options:
     description:
       - The configuration document (YAML or JSON).
       - A path on the controller, copied to a temporary file on the host for the run, or with
-        O(remote_src=true) a path on the host.
+        C(remote_src=true) a path on the host.
     type: path
     required: true
   remote_src:
     description:
-      - Whether O(src) is already on the managed host.
+      - Whether C(src) is already on the managed host.
     type: bool
     default: false
   parameters:
@@ -48,21 +48,21 @@ options:
     type: dict
   operation:
     description:
-      - V(set) applies the document (what-if in check mode).
-      - V(test) only compares the host with the document and never changes it; C(changed) is then always
-        false and RV(in_desired_state) says whether the host complies.
+      - C(set) applies the document (what-if in check mode).
+      - C(test) only compares the host with the document and never changes it; C(changed) is then always
+        false and C(in_desired_state) says whether the host complies.
     type: str
     choices: [set, test]
     default: set
   executable:
     description:
-      - The C(dscoffload.exe) binary, a full path or a name looked up on E(PATH) and in
+      - The C(dscoffload.exe) binary, a full path or a name looked up on C(PATH) and in
         C(%ProgramFiles%\\DscOffload).
     type: str
     default: dscoffload.exe
   state_dir:
     description:
-      - The directory for the change journal and host lock (E(DSCOFFLOAD_STATE_DIR)).
+      - The directory for the change journal and host lock (C(DSCOFFLOAD_STATE_DIR)).
       - Default is the binary's own, C(%ProgramData%\\DscOffload).
     type: path
   ignore_foreign_types:
@@ -73,7 +73,7 @@ options:
 notes:
   - Changing offloads needs an elevated session (an administrator connection or C(become)).
   - Prefer C(restartPolicy Never) in the document when Ansible is connected through an adapter the document
-    changes; the settings then take effect at the next adapter or host restart and RV(reboot_required) says so.
+    changes; the settings then take effect at the next adapter or host restart and C(reboot_required) says so.
   - Check mode never takes the host lock nor writes the journal.
   - Supports check mode and diff mode.
 seealso:
