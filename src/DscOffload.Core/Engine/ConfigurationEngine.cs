@@ -73,105 +73,112 @@ public sealed class ConfigurationEngine
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var results = new List<InstanceResult>();
-        var messages = configuration.Warnings.Select(w => new RunMessage("", "", MessageLevel.Warning, w)).ToList();
-        var failures = new FailureTally();
-        var allInDesiredState = true;
-        var changed = false;
+        var tally = new RunTally(configuration.Warnings.Select(w => new RunMessage("", "", MessageLevel.Warning, w)));
         PreparedInstance? failedSet = null;
         foreach (var item in configuration.Instances)
         {
-            var instance = item.Instance;
             if (failedSet is not null)
             {
-                messages.Add(new RunMessage(instance.Name, instance.Type, MessageLevel.Warning,
+                tally.Messages.Add(new RunMessage(item.Instance.Name, item.Instance.Type, MessageLevel.Warning,
                     $"not run because '{failedSet.Instance.Name}' failed; set stops at the first failure"));
                 continue;
             }
 
-            var instanceClock = Stopwatch.StartNew();
-            var context = new OperationContext(m => Collect(messages, instance, m), target.Name)
+            var result = RunInstance(item, target, operation, gate, tally);
+            results.Add(result);
+            if (result.Error is not null && operation == EngineOperation.Set)
             {
-                WhatIf = _options.WhatIf,
-                ReadOnlyTarget = target.IsRecorded,
-                Cancellation = _options.Cancellation,
-            };
-            JObject? actual = null;
-            TestOutcome? test = null;
-            SetOutcome? set = null;
-            IReadOnlyList<RestartRequirement> restarts = [];
-            string? error = null;
-            try
-            {
-                var resource = target.Resolve(item.Provider);
-                var input = (JObject)instance.Properties.DeepCloneWithLocations();
-                switch (operation)
-                {
-                    case EngineOperation.Get:
-                        actual = Require<IGettableResource>(resource, "get").Get(input, context).ActualState;
-                        break;
-                    case EngineOperation.Test:
-                        test = Require<ITestableResource>(resource, "test").Test(input, context);
-                        allInDesiredState &= test.InDesiredState;
-                        break;
-                    default:
-                        set = resource is ITestableResource { Descriptor.CanSet: false } assertion
-                            ? Assert(assertion, input, context)
-                            : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
-                        changed |= !set.ChangedNothing;
-                        allInDesiredState &= set.ChangedNothing;
-                        restarts = set.RestartRequired;
-                        break;
-                }
-            }
-            catch (PartialApplyException e)
-            {
-                set = e.Applied;
-                error = e.OneLine;
-                changed = true;
-                Fail(messages, instance, e, failures);
                 failedSet = item;
             }
-            catch (DscOffloadException e)
-            {
-                error = e.OneLine;
-                allInDesiredState = false;
-                Fail(messages, instance, e, failures);
-                if (operation == EngineOperation.Set)
-                {
-                    failedSet = item;
-                }
-            }
 
-            results.Add(new InstanceResult
-            {
-                Name = instance.Name,
-                Type = instance.Type,
-                Location = instance.Location,
-                Duration = instanceClock.Elapsed,
-                ActualState = actual,
-                Test = test,
-                Set = set,
-                RestartRequired = restarts,
-                Error = error,
-                ResourceMetadata = LiftMetadata(set),
-            });
-            _options.AfterInstance?.Invoke(instance);
+            _options.AfterInstance?.Invoke(item.Instance);
         }
 
         foreach (var advisor in _options.Advisors)
         {
-            messages.AddRange(advisor.Advise(operation, configuration, results, target).Where(a => a.Level <= _options.MessageLevel));
+            tally.Messages.AddRange(advisor.Advise(operation, configuration, results, target).Where(a => a.Level <= _options.MessageLevel));
         }
 
         return new EngineRun
         {
             Info = Info(operation, started, clock.Elapsed, target, configuration.DocumentPath),
             Results = results,
-            Messages = messages,
-            HadErrors = failures.HadErrors,
-            FirstError = failures.First,
-            InDesiredState = allInDesiredState && !failures.HadErrors,
-            Changed = changed,
+            Messages = tally.Messages,
+            HadErrors = tally.HadErrors,
+            FirstError = tally.FirstError,
+            InDesiredState = tally.AllInDesiredState && !tally.HadErrors,
+            Changed = tally.Changed,
+        };
+    }
+
+    /// <summary>
+    /// Runs one instance: its outcome, or its error (with what a set applied before failing). A partially applied
+    /// set counts as a change.
+    /// </summary>
+    private InstanceResult RunInstance(PreparedInstance item, HostTarget target, EngineOperation operation, IChangeGate? gate, RunTally tally)
+    {
+        var instance = item.Instance;
+        var clock = Stopwatch.StartNew();
+        var context = new OperationContext(m => Collect(tally.Messages, instance, m), target.Name)
+        {
+            WhatIf = _options.WhatIf,
+            ReadOnlyTarget = target.IsRecorded,
+            Cancellation = _options.Cancellation,
+        };
+        JObject? actual = null;
+        TestOutcome? test = null;
+        SetOutcome? set = null;
+        IReadOnlyList<RestartRequirement> restarts = [];
+        string? error = null;
+        try
+        {
+            var resource = target.Resolve(item.Provider);
+            var input = (JObject)instance.Properties.DeepCloneWithLocations();
+            switch (operation)
+            {
+                case EngineOperation.Get:
+                    actual = Require<IGettableResource>(resource, "get").Get(input, context).ActualState;
+                    break;
+                case EngineOperation.Test:
+                    test = Require<ITestableResource>(resource, "test").Test(input, context);
+                    tally.AllInDesiredState &= test.InDesiredState;
+                    break;
+                default:
+                    set = resource is ITestableResource { Descriptor.CanSet: false } assertion
+                        ? Assert(assertion, input, context)
+                        : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
+                    tally.Changed |= !set.ChangedNothing;
+                    tally.AllInDesiredState &= set.ChangedNothing;
+                    restarts = set.RestartRequired;
+                    break;
+            }
+        }
+        catch (PartialApplyException e)
+        {
+            set = e.Applied;
+            error = e.OneLine;
+            tally.Changed = true;
+            Fail(tally, instance, e);
+        }
+        catch (DscOffloadException e)
+        {
+            error = e.OneLine;
+            tally.AllInDesiredState = false;
+            Fail(tally, instance, e);
+        }
+
+        return new InstanceResult
+        {
+            Name = instance.Name,
+            Type = instance.Type,
+            Location = instance.Location,
+            Duration = clock.Elapsed,
+            ActualState = actual,
+            Test = test,
+            Set = set,
+            RestartRequired = restarts,
+            Error = error,
+            ResourceMetadata = LiftMetadata(set),
         };
     }
 
@@ -180,11 +187,10 @@ public sealed class ConfigurationEngine
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var resources = new List<ExportedInstance>();
-        var messages = new List<RunMessage>();
-        var failures = new FailureTally();
+        var tally = new RunTally([]);
         foreach (var item in configuration.Instances)
         {
-            var context = new OperationContext(m => Collect(messages, item.Instance, m), target.Name);
+            var context = new OperationContext(m => Collect(tally.Messages, item.Instance, m), target.Name);
             try
             {
                 var resource = Require<IExportableResource>(target.Resolve(item.Provider), "export");
@@ -197,7 +203,7 @@ public sealed class ConfigurationEngine
             }
             catch (DscOffloadException e)
             {
-                Fail(messages, item.Instance, e, failures);
+                Fail(tally, item.Instance, e);
             }
         }
 
@@ -205,10 +211,10 @@ public sealed class ConfigurationEngine
         {
             Info = Info(EngineOperation.Export, started, clock.Elapsed, target, configuration.DocumentPath),
             Exported = resources,
-            Messages = messages,
-            HadErrors = failures.HadErrors,
-            FirstError = failures.First,
-            InDesiredState = !failures.HadErrors,
+            Messages = tally.Messages,
+            HadErrors = tally.HadErrors,
+            FirstError = tally.FirstError,
+            InDesiredState = !tally.HadErrors,
         };
     }
 
@@ -256,10 +262,11 @@ public sealed class ConfigurationEngine
         }
     }
 
-    private void Fail(List<RunMessage> messages, EngineInstance instance, DscOffloadException e, FailureTally failures)
+    private void Fail(RunTally tally, EngineInstance instance, DscOffloadException e)
     {
-        failures.Add(e.Kind);
-        messages.Add(new RunMessage(instance.Name, instance.Type, MessageLevel.Error, e.OneLine));
+        tally.HadErrors = true;
+        tally.FirstError ??= e.Kind;
+        tally.Messages.Add(new RunMessage(instance.Name, instance.Type, MessageLevel.Error, e.OneLine));
         _options.OnMessage?.Invoke(new ResourceMessage(MessageLevel.Error, $"{instance.Name}: {e.OneLine}"));
     }
 
@@ -286,17 +293,17 @@ public sealed class ConfigurationEngine
         Timing = new RunTiming(_options.Version, started, elapsed, Environment.IsPrivilegedProcess),
     };
 
-    /// <summary>Whether any instance failed, and the kind of the first failure.</summary>
-    private sealed class FailureTally
+    /// <summary>What a run has come to so far: its messages, failures, and whether it found drift or changed anything.</summary>
+    private sealed class RunTally(IEnumerable<RunMessage> warnings)
     {
-        public bool HadErrors { get; private set; }
+        public List<RunMessage> Messages { get; } = [.. warnings];
 
-        public ErrorKind? First { get; private set; }
+        public bool HadErrors { get; set; }
 
-        public void Add(ErrorKind kind)
-        {
-            HadErrors = true;
-            First ??= kind;
-        }
+        public ErrorKind? FirstError { get; set; }
+
+        public bool AllInDesiredState { get; set; } = true;
+
+        public bool Changed { get; set; }
     }
 }
