@@ -2,12 +2,12 @@ using System.Diagnostics;
 using DscOffload.Cli.Hosts;
 using DscOffload.Cli.Output;
 using DscOffload.Cli.Safety;
+using DscOffload.Core.Coexistence;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Recorded;
 using DscOffload.Core.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Commands;
 
@@ -49,6 +49,7 @@ public sealed class ConfigRunner
             MessageLevel = fleet ? MessageLevel.Warning : MessageLevel.Information,
             Version = ProductInfo.Version,
             AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
+            Advisors = [new CoexistenceResultAdvisor(_catalog)],
         });
         var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
 
@@ -102,37 +103,21 @@ public sealed class ConfigRunner
         return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
     }
 
-    private EngineRun CorruptSnapshot(string path, DscOffloadException e)
+    private EngineRun CorruptSnapshot(string path, DscOffloadException e) => new()
     {
-        var envelope = new JObject
+        Info = new RunInfo
         {
-            ["metadata"] = new JObject
-            {
-                ["Microsoft.DSC"] = new JObject
-                {
-                    ["operation"] = _request.Operation.ToString().ToLowerInvariant(),
-                    ["executionType"] = _request.WhatIf ? "whatIf" : "actual",
-                },
-                ["DscOffload"] = new JObject
-                {
-                    ["host"] = Path.GetFileNameWithoutExtension(path),
-                    ["target"] = "recorded",
-                    ["snapshot"] = path,
-                    ["document"] = _request.DocumentPath,
-                },
-            },
-            ["results"] = new JArray(),
-            ["messages"] = new JArray(new JObject
-            {
-                ["name"] = "",
-                ["type"] = "",
-                ["message"] = $"cannot read snapshot: {e.OneLine}",
-                ["level"] = "error",
-            }),
-            ["hadErrors"] = true,
-        };
-        return new EngineRun { Envelope = envelope, HadErrors = true, FirstError = e.Kind };
-    }
+            Operation = _request.Operation,
+            IsWhatIf = _request.WhatIf,
+            Host = Path.GetFileNameWithoutExtension(path),
+            IsRecorded = true,
+            SnapshotPath = path,
+            DocumentPath = _request.DocumentPath,
+        },
+        Messages = [new RunMessage("", "", MessageLevel.Error, $"cannot read snapshot: {e.OneLine}")],
+        HadErrors = true,
+        FirstError = e.Kind,
+    };
 
     /// <summary>Counts hosts as they stream past and decides the exit code.</summary>
     private sealed class RunTally

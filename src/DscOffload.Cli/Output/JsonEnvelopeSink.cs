@@ -11,7 +11,7 @@ public sealed class JsonEnvelopeSink(TextWriter writer, bool indented) : IEnvelo
 {
     /// <inheritdoc />
     public void Add(EngineRun run) =>
-        writer.WriteLine(indented ? JsonText.Indented(run.Envelope) : JsonText.Compact(run.Envelope));
+        writer.WriteLine(indented ? JsonText.Indented(EnvelopeWriter.Write(run)) : JsonText.Compact(EnvelopeWriter.Write(run)));
 
     /// <inheritdoc />
     public void Complete()

@@ -5,8 +5,8 @@ using DscOffload.Reporting.Rendering;
 namespace DscOffload.Cli.Output;
 
 /// <summary>
-/// Feeds engine runs to a drift renderer (table, diff, markdown, github, azure, junit, sarif). The
-/// engine's own JObjects are passed, so the document locations annotated on them survive.
+/// Feeds engine runs to a drift renderer (table, diff, markdown, github, azure, junit, sarif), read from their
+/// typed results, whose state objects keep the document locations annotated on them.
 /// </summary>
 public sealed class RendererEnvelopeSink : IEnvelopeSink
 {
@@ -23,7 +23,7 @@ public sealed class RendererEnvelopeSink : IEnvelopeSink
     public DriftSummary Summary => _renderer.Summary;
 
     /// <inheritdoc />
-    public void Add(EngineRun run) => _renderer.AddHost(run.Envelope);
+    public void Add(EngineRun run) => _renderer.AddHost(EngineRunReader.Read(run));
 
     /// <inheritdoc />
     public void Complete() => _renderer.Complete();

@@ -16,7 +16,7 @@ public sealed class YamlEnvelopeSink(TextWriter writer) : IEnvelopeSink
         }
 
         _first = false;
-        YamlWriter.Write(run.Envelope, writer);
+        YamlWriter.Write(EnvelopeWriter.Write(run), writer);
     }
 
     /// <inheritdoc />

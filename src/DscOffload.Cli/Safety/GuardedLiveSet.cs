@@ -25,7 +25,7 @@ public static class GuardedLiveSet
         var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
         if (run.HadErrors && run.Changed)
         {
-            error.WriteLine($"dscoffload: error: partially applied: {guard.WithRollbackAdvice(GuardedChange.DescribeFailure(run.Envelope, changed: true))}");
+            error.WriteLine($"dscoffload: error: partially applied: {guard.WithRollbackAdvice(GuardedChange.DescribeFailure(run, changed: true))}");
         }
 
         if (run.HadErrors && restoreFiles is { Count: > 0 })

@@ -9,7 +9,7 @@ namespace DscOffload.Core.Coexistence;
 /// Compares the offloads a document asks for, and the offloads a host has on, with the conditions its
 /// coexistence state shows, and says where an offload will not be used or depends on something else:
 /// "chimney is Automatic on fast-02 but an IPsec policy is applied; KB 951037: …". The engine calls it
-/// once per host after test and set; validate calls it on the document alone. It never fails a run:
+/// once per host after test and set (through <see cref="CoexistenceResultAdvisor"/>); validate calls it on the document alone. It never fails a run:
 /// a host whose coexistence state cannot be read (an older snapshot, another OS) gets no advice.
 /// </summary>
 public static class CoexistenceAdvisor
@@ -19,14 +19,15 @@ public static class CoexistenceAdvisor
     /// coexistence state through its OffloadCoexistence type (live or recorded) for each platform the
     /// document has offload settings for.
     /// </summary>
-    public static IReadOnlyList<CoexistenceAdvice> ForRun(ResourceCatalog catalog, PreparedConfiguration configuration, JArray results, HostTarget target)
+    public static IReadOnlyList<CoexistenceAdvice> ForRun(ResourceCatalog catalog, PreparedConfiguration configuration, IReadOnlyList<InstanceResult> results, HostTarget target)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(target);
         var subjects = new List<CoexistenceSubject>();
         foreach (var item in configuration.Instances)
         {
-            var entry = results.OfType<JObject>().FirstOrDefault(r =>
-                r["name"]?.Value<string>() == item.Instance.Name && r["type"]?.Value<string>() == item.Instance.Type);
-            var actual = entry?["result"]?["actualState"] as JObject ?? entry?["result"]?["beforeState"] as JObject;
+            var result = results.FirstOrDefault(r => r.Name == item.Instance.Name && r.Type == item.Instance.Type);
+            var actual = result?.ActualState ?? result?.Test?.ActualState ?? result?.Set?.BeforeState;
             subjects.Add(new CoexistenceSubject(item.Instance.Name, item.Instance.Type, item.Instance.Properties, actual));
         }
 

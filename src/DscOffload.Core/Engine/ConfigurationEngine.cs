@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using DscOffload.Core.Coexistence;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
@@ -11,7 +9,8 @@ namespace DscOffload.Core.Engine;
 
 /// <summary>
 /// Runs a prepared document against one target, instance by instance in dependency order:
-/// get → diff → (set → get → verify) → result, producing the envelope of <c>dsc config get|test|set</c>.
+/// get → diff → (set → get → verify) → result, producing typed results (<see cref="EngineRun"/>) that
+/// <see cref="EnvelopeWriter"/> writes as the envelope of <c>dsc config get|test|set</c>.
 /// The same code serves the live host and recorded hosts.
 /// </summary>
 public sealed class ConfigurationEngine
@@ -59,10 +58,13 @@ public sealed class ConfigurationEngine
 
     /// <summary>
     /// Runs <paramref name="configuration"/> against <paramref name="target"/>; a live set calls
-    /// <paramref name="gate"/> before each instance changes anything.
+    /// <paramref name="gate"/> before each instance changes anything. A set stops at the first failing
+    /// instance: the ones after it are reported as not run.
     /// </summary>
     public EngineRun Run(PreparedConfiguration configuration, HostTarget target, EngineOperation operation, IChangeGate? gate = null)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(target);
         if (operation == EngineOperation.Export)
         {
             return Export(configuration, target);
@@ -70,119 +72,113 @@ public sealed class ConfigurationEngine
 
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
-        var results = new JArray();
-        var messages = new JArray();
-        foreach (var w in configuration.Warnings)
-        {
-            messages.Add(Message("", "", MessageLevel.Warning, w));
-        }
-
-        var hadErrors = false;
-        ErrorKind? firstError = null;
-        var allInDesiredState = true;
-        var changed = false;
+        var results = new List<InstanceResult>();
+        var tally = new RunTally(configuration.Warnings.Select(w => new RunMessage("", "", MessageLevel.Warning, w)));
         PreparedInstance? failedSet = null;
         foreach (var item in configuration.Instances)
         {
-            var instance = item.Instance;
             if (failedSet is not null)
             {
-                messages.Add(Message(instance.Name, instance.Type, MessageLevel.Warning,
+                tally.Messages.Add(new RunMessage(item.Instance.Name, item.Instance.Type, MessageLevel.Warning,
                     $"not run because '{failedSet.Instance.Name}' failed; set stops at the first failure"));
                 continue;
             }
 
-            var instanceClock = Stopwatch.StartNew();
-            var context = new OperationContext(m => Collect(messages, instance, m), target.Name)
+            var result = RunInstance(item, target, operation, gate, tally);
+            results.Add(result);
+            if (result.Error is not null && operation == EngineOperation.Set)
             {
-                WhatIf = _options.WhatIf,
-                ReadOnlyTarget = target.IsRecorded,
-                Cancellation = _options.Cancellation,
-            };
-            var entry = new JObject
-            {
-                ["metadata"] = null,
-                ["name"] = new JValue(instance.Name).AtIfKnown(instance.Location),
-                ["type"] = instance.Type,
-            };
-            try
-            {
-                var resource = target.Resolve(item.Provider);
-                var input = (JObject)instance.Properties.DeepCloneWithLocations();
-                switch (operation)
-                {
-                    case EngineOperation.Get:
-                        entry["result"] = new JObject { ["actualState"] = Require<IGettableResource>(resource, "get").Get(input, context).ActualState };
-                        break;
-                    case EngineOperation.Test:
-                        var test = Require<ITestableResource>(resource, "test").Test(input, context);
-                        allInDesiredState &= test.InDesiredState;
-                        entry["result"] = TestJson(test);
-                        break;
-                    default:
-                        var set = resource is ITestableResource { Descriptor.CanSet: false } assertion
-                            ? Assert(assertion, input, context)
-                            : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
-                        changed |= !set.ChangedNothing;
-                        allInDesiredState &= set.ChangedNothing;
-                        entry["result"] = SetJson(set);
-                        AddRestart(entry, set.RestartRequired);
-                        break;
-                }
-            }
-            catch (PartialApplyException e)
-            {
-                entry["result"] = SetJson(e.Applied);
-                entry["error"] = e.OneLine;
-                changed = true;
-                Fail(messages, instance, e, ref hadErrors, ref firstError);
                 failedSet = item;
             }
-            catch (DscOffloadException e)
-            {
-                entry["error"] = e.OneLine;
-                allInDesiredState = false;
-                Fail(messages, instance, e, ref hadErrors, ref firstError);
-                if (operation == EngineOperation.Set)
-                {
-                    failedSet = item;
-                }
-            }
 
-            entry["metadata"] = new JObject { ["Microsoft.DSC"] = new JObject { ["duration"] = Duration(instanceClock.Elapsed) } };
-            if (entry["result"]?["afterState"]?["_metadata"] is JObject resourceMetadata)
-            {
-                // dsc lifts _metadata out of the state into the instance metadata.
-                resourceMetadata.Parent!.Remove();
-                foreach (var p in resourceMetadata.Properties())
-                {
-                    ((JObject)entry["metadata"]!)[p.Name] = p.Value;
-                }
-            }
-
-            results.Add(entry);
-            _options.AfterInstance?.Invoke(instance);
+            _options.AfterInstance?.Invoke(item.Instance);
         }
 
-        if (operation is EngineOperation.Test or EngineOperation.Set)
+        foreach (var advisor in _options.Advisors)
         {
-            foreach (var advice in CoexistenceAdvisor.ForRun(_catalog, configuration, results, target).Where(a => a.Level <= _options.MessageLevel))
-            {
-                messages.Add(Message(advice.InstanceName, advice.Type, advice.Level, advice.Text));
-            }
+            tally.Messages.AddRange(advisor.Advise(operation, configuration, results, target).Where(a => a.Level <= _options.MessageLevel));
         }
 
-        var envelope = Envelope(operation, started, clock.Elapsed, target, configuration.DocumentPath);
-        envelope["results"] = results;
-        envelope["messages"] = messages;
-        envelope["hadErrors"] = hadErrors;
         return new EngineRun
         {
-            Envelope = envelope,
-            HadErrors = hadErrors,
-            FirstError = firstError,
-            InDesiredState = allInDesiredState && !hadErrors,
-            Changed = changed,
+            Info = Info(operation, started, clock.Elapsed, target, configuration.DocumentPath),
+            Results = results,
+            Messages = tally.Messages,
+            HadErrors = tally.HadErrors,
+            FirstError = tally.FirstError,
+            InDesiredState = tally.AllInDesiredState && !tally.HadErrors,
+            Changed = tally.Changed,
+        };
+    }
+
+    /// <summary>
+    /// Runs one instance: its outcome, or its error (with what a set applied before failing). A partially applied
+    /// set counts as a change.
+    /// </summary>
+    private InstanceResult RunInstance(PreparedInstance item, HostTarget target, EngineOperation operation, IChangeGate? gate, RunTally tally)
+    {
+        var instance = item.Instance;
+        var clock = Stopwatch.StartNew();
+        var context = new OperationContext(m => Collect(tally.Messages, instance, m), target.Name)
+        {
+            WhatIf = _options.WhatIf,
+            ReadOnlyTarget = target.IsRecorded,
+            Cancellation = _options.Cancellation,
+        };
+        JObject? actual = null;
+        TestOutcome? test = null;
+        SetOutcome? set = null;
+        IReadOnlyList<RestartRequirement> restarts = [];
+        string? error = null;
+        try
+        {
+            var resource = target.Resolve(item.Provider);
+            var input = (JObject)instance.Properties.DeepCloneWithLocations();
+            switch (operation)
+            {
+                case EngineOperation.Get:
+                    actual = Require<IGettableResource>(resource, "get").Get(input, context).ActualState;
+                    break;
+                case EngineOperation.Test:
+                    test = Require<ITestableResource>(resource, "test").Test(input, context);
+                    tally.AllInDesiredState &= test.InDesiredState;
+                    break;
+                default:
+                    set = resource is ITestableResource { Descriptor.CanSet: false } assertion
+                        ? Assert(assertion, input, context)
+                        : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
+                    tally.Changed |= !set.ChangedNothing;
+                    tally.AllInDesiredState &= set.ChangedNothing;
+                    restarts = set.RestartRequired;
+                    break;
+            }
+        }
+        catch (PartialApplyException e)
+        {
+            set = e.Applied;
+            error = e.OneLine;
+            tally.Changed = true;
+            Fail(tally, instance, e);
+        }
+        catch (DscOffloadException e)
+        {
+            error = e.OneLine;
+            tally.AllInDesiredState = false;
+            Fail(tally, instance, e);
+        }
+
+        return new InstanceResult
+        {
+            Name = instance.Name,
+            Type = instance.Type,
+            Location = instance.Location,
+            Duration = clock.Elapsed,
+            ActualState = actual,
+            Test = test,
+            Set = set,
+            RestartRequired = restarts,
+            Error = error,
+            ResourceMetadata = LiftMetadata(set),
         };
     }
 
@@ -190,14 +186,11 @@ public sealed class ConfigurationEngine
     {
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
-        var resources = new JArray();
-        var exportedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var messages = new JArray();
-        var hadErrors = false;
-        ErrorKind? firstError = null;
+        var resources = new List<ExportedInstance>();
+        var tally = new RunTally([]);
         foreach (var item in configuration.Instances)
         {
-            var context = new OperationContext(m => Collect(messages, item.Instance, m), target.Name);
+            var context = new OperationContext(m => Collect(tally.Messages, item.Instance, m), target.Name);
             try
             {
                 var resource = Require<IExportableResource>(target.Resolve(item.Provider), "export");
@@ -205,25 +198,24 @@ public sealed class ConfigurationEngine
                 {
                     var name = state["_name"]?.Value<string>() ?? $"{item.Provider.Descriptor.ShortName}-{resources.Count}";
                     state.Remove("_name");
-                    resources.Add(new JObject { ["type"] = item.Provider.Descriptor.Type, ["name"] = name, ["properties"] = state });
+                    resources.Add(new ExportedInstance(item.Provider.Descriptor.Type, name, state));
                 }
-
-                exportedTypes.Add(item.Provider.Descriptor.Type);
             }
             catch (DscOffloadException e)
             {
-                Fail(messages, item.Instance, e, ref hadErrors, ref firstError);
+                Fail(tally, item.Instance, e);
             }
         }
 
-        var document = new JObject
+        return new EngineRun
         {
-            ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
-            ["contentVersion"] = "1.0.0",
-            ["metadata"] = Envelope(EngineOperation.Export, started, clock.Elapsed, target, configuration.DocumentPath)["metadata"],
-            ["resources"] = resources,
+            Info = Info(EngineOperation.Export, started, clock.Elapsed, target, configuration.DocumentPath),
+            Exported = resources,
+            Messages = tally.Messages,
+            HadErrors = tally.HadErrors,
+            FirstError = tally.FirstError,
+            InDesiredState = !tally.HadErrors,
         };
-        return new EngineRun { Envelope = document, HadErrors = hadErrors, FirstError = firstError, InDesiredState = !hadErrors };
     }
 
     /// <summary>
@@ -261,86 +253,57 @@ public sealed class ConfigurationEngine
     private static T Require<T>(IResourceType resource, string operation) where T : class, IResourceType =>
         resource as T ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{resource.Descriptor.Type} does not support {operation}");
 
-    private void Collect(JArray messages, EngineInstance instance, ResourceMessage m)
+    private void Collect(List<RunMessage> messages, EngineInstance instance, ResourceMessage m)
     {
         _options.OnMessage?.Invoke(m with { Text = $"{instance.Name}: {m.Text}" });
         if (m.Level <= _options.MessageLevel && m.Level <= MessageLevel.Information)
         {
-            messages.Add(Message(instance.Name, instance.Type, m.Level, m.Text));
+            messages.Add(new RunMessage(instance.Name, instance.Type, m.Level, m.Text));
         }
     }
 
-    private void Fail(JArray messages, EngineInstance instance, DscOffloadException e, ref bool hadErrors, ref ErrorKind? firstError)
+    private void Fail(RunTally tally, EngineInstance instance, DscOffloadException e)
     {
-        hadErrors = true;
-        firstError ??= e.Kind;
-        messages.Add(Message(instance.Name, instance.Type, MessageLevel.Error, e.OneLine));
+        tally.HadErrors = true;
+        tally.FirstError ??= e.Kind;
+        tally.Messages.Add(new RunMessage(instance.Name, instance.Type, MessageLevel.Error, e.OneLine));
         _options.OnMessage?.Invoke(new ResourceMessage(MessageLevel.Error, $"{instance.Name}: {e.OneLine}"));
     }
 
-    private static JObject Message(string name, string type, MessageLevel level, string text) => new()
+    /// <summary>dsc lifts <c>_metadata</c> out of a set's after-state into the instance metadata.</summary>
+    private static JObject? LiftMetadata(SetOutcome? set)
     {
-        ["name"] = name,
-        ["type"] = type,
-        ["message"] = text,
-        ["level"] = level switch
+        if (set?.AfterState["_metadata"] is not JObject metadata)
         {
-            MessageLevel.Error => "error",
-            MessageLevel.Warning => "warning",
-            _ => "information",
-        },
-    };
-
-    private static JObject TestJson(TestOutcome test) => new()
-    {
-        ["desiredState"] = test.DesiredState,
-        ["actualState"] = test.ActualState,
-        ["inDesiredState"] = test.InDesiredState,
-        ["differingProperties"] = new JArray(test.DifferingProperties),
-    };
-
-    private static JObject SetJson(SetOutcome set) => new()
-    {
-        ["beforeState"] = set.BeforeState,
-        ["afterState"] = set.AfterState,
-        ["changedProperties"] = new JArray(set.ChangedProperties),
-    };
-
-    private static void AddRestart(JObject entry, IReadOnlyList<RestartRequirement> restarts)
-    {
-        if (restarts.Count > 0)
-        {
-            entry["restartRequired"] = new JArray(restarts.Select(r => r.ToJson()));
-        }
-    }
-
-    private JObject Envelope(EngineOperation operation, DateTimeOffset started, TimeSpan elapsed, HostTarget target, string documentPath)
-    {
-        var dsc = new JObject
-        {
-            ["version"] = _options.Version,
-            ["operation"] = operation.ToString().ToLowerInvariant(),
-            ["executionType"] = _options.WhatIf && operation == EngineOperation.Set ? "whatIf" : "actual",
-            ["startDatetime"] = started.ToString("o", CultureInfo.InvariantCulture),
-            ["endDatetime"] = (started + elapsed).ToString("o", CultureInfo.InvariantCulture),
-            ["duration"] = Duration(elapsed),
-            ["securityContext"] = Environment.IsPrivilegedProcess ? "elevated" : "restricted",
-        };
-        var ours = new JObject
-        {
-            ["host"] = target.Name,
-            ["target"] = target.IsRecorded ? "recorded" : "live",
-        };
-        if (target.SourcePath is { } snapshot)
-        {
-            ours["snapshot"] = snapshot;
+            return null;
         }
 
-        ours["document"] = documentPath;
-        return new JObject { ["metadata"] = new JObject { ["Microsoft.DSC"] = dsc, ["DscOffload"] = ours } };
+        metadata.Parent!.Remove();
+        return metadata;
     }
 
-    /// <summary>ISO 8601 duration as dsc writes it (<c>PT0.0123S</c>).</summary>
-    public static string Duration(TimeSpan elapsed) =>
-        "PT" + elapsed.TotalSeconds.ToString("0.#######", CultureInfo.InvariantCulture) + "S";
+    private RunInfo Info(EngineOperation operation, DateTimeOffset started, TimeSpan elapsed, HostTarget target, string documentPath) => new()
+    {
+        Operation = operation,
+        IsWhatIf = _options.WhatIf && operation == EngineOperation.Set,
+        Host = target.Name,
+        IsRecorded = target.IsRecorded,
+        SnapshotPath = target.SourcePath,
+        DocumentPath = documentPath,
+        Timing = new RunTiming(_options.Version, started, elapsed, Environment.IsPrivilegedProcess),
+    };
+
+    /// <summary>What a run has come to so far: its messages, failures, and whether it found drift or changed anything.</summary>
+    private sealed class RunTally(IEnumerable<RunMessage> warnings)
+    {
+        public List<RunMessage> Messages { get; } = [.. warnings];
+
+        public bool HadErrors { get; set; }
+
+        public ErrorKind? FirstError { get; set; }
+
+        public bool AllInDesiredState { get; set; } = true;
+
+        public bool Changed { get; set; }
+    }
 }

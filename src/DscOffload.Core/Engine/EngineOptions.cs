@@ -26,6 +26,12 @@ public sealed class EngineOptions
     /// </summary>
     public Action<EngineInstance>? AfterInstance { get; init; }
 
+    /// <summary>
+    /// Asked, in order, for advice on each host once its instances ran (the coexistence advisor); their messages
+    /// follow the instances' own. None by default.
+    /// </summary>
+    public IReadOnlyList<IResultAdvisor> Advisors { get; init; } = [];
+
     /// <summary>Cancellation.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -133,8 +133,8 @@ public sealed class GuardedChange : IDisposable, IChangeGate
 
     /// <summary>
     /// The whole guarded set of a document: runs the set with this object as the engine's gate, records the
-    /// outcome, and adds <c>metadata.DscOffload.journal</c> (<c>id</c>, <c>file</c>, <c>status</c>) to the result
-    /// envelope. An exception that is not a <see cref="DscOffloadException"/> (a bug) after an entry was written
+    /// outcome, and names the journal entry in the run (<see cref="EngineRun.Journal"/>, written as
+    /// <c>metadata.DscOffload.journal</c>). An exception that is not a <see cref="DscOffloadException"/> (a bug) after an entry was written
     /// leaves the entry pending and is reported with the rollback command.
     /// </summary>
     public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target) =>
@@ -144,7 +144,7 @@ public sealed class GuardedChange : IDisposable, IChangeGate
     /// <see cref="RunSet(ConfigurationEngine, PreparedConfiguration, HostTarget)"/> for a rollback: when the document
     /// applied without errors, also puts back <paramref name="files"/> (<see cref="RestoreFiles"/>), telling
     /// <paramref name="restored"/> each one. A file that cannot be put back makes the run fail (an error message in
-    /// the envelope, status partial or failed).
+    /// the run, status partial or failed).
     /// </summary>
     public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target,
         IReadOnlyList<JournaledFile> files, Action<string> restored)
@@ -169,50 +169,32 @@ public sealed class GuardedChange : IDisposable, IChangeGate
                 e);
         }
 
-        Finish(run.Changed, run.HadErrors, run.HadErrors ? DescribeFailure(run.Envelope, run.Changed) : null);
-        if (Entry is { } saved && run.Envelope["metadata"]?["DscOffload"] is JObject ours)
-        {
-            ours["journal"] = new JObject { ["id"] = saved.Id, ["file"] = saved.Path, ["status"] = JournalStatusNames.Name(saved.Status) };
-        }
-
-        return run;
+        Finish(run.Changed, run.HadErrors, run.HadErrors ? DescribeFailure(run, run.Changed) : null);
+        return Entry is { } saved ? run with { Journal = new JournalReference(saved.Id, saved.Path, JournalStatusNames.Name(saved.Status)) } : run;
     }
 
     private EngineRun WithFilesRestored(EngineRun run, IReadOnlyList<JournaledFile> files, Action<string> restored)
     {
-        if (run.Envelope["messages"] is not JArray messages)
-        {
-            // Only a new array is attached: assigning one that already has a parent would attach a copy.
-            messages = [];
-            run.Envelope["messages"] = messages;
-        }
-
+        var messages = run.Messages.ToList();
         var done = 0;
         try
         {
             RestoreFiles(files, line =>
             {
                 done++;
-                messages.Add(FileMessage("information", line));
+                messages.Add(FileMessage(MessageLevel.Information, line));
                 restored(line);
             });
-            return done == 0 ? run : new EngineRun { Envelope = run.Envelope, InDesiredState = run.InDesiredState, Changed = true };
+            return done == 0 ? run : run with { Messages = messages, Changed = true };
         }
         catch (DscOffloadException e)
         {
-            run.Envelope["hadErrors"] = true;
-            messages.Add(FileMessage("error", e.Message));
-            return new EngineRun { Envelope = run.Envelope, HadErrors = true, FirstError = e.Kind, Changed = run.Changed || done > 0 };
+            messages.Add(FileMessage(MessageLevel.Error, e.Message));
+            return run with { Messages = messages, HadErrors = true, FirstError = e.Kind, InDesiredState = false, Changed = run.Changed || done > 0 };
         }
     }
 
-    private static JObject FileMessage(string level, string text) => new()
-    {
-        ["name"] = "restore files",
-        ["type"] = "journal",
-        ["message"] = text,
-        ["level"] = level,
-    };
+    private static RunMessage FileMessage(MessageLevel level, string text) => new("restore files", "journal", level, text);
 
     private void Save() =>
         Entry = Entry is null
@@ -233,21 +215,16 @@ public sealed class GuardedChange : IDisposable, IChangeGate
             : $"{message}; to restore the state saved before this set run '{RollbackCommand}'";
     }
 
-    /// <summary>"changed 'a' (features), then 'b' failed: …", from a set envelope: what changed and what stopped the set.</summary>
-    public static string DescribeFailure(JObject envelope, bool changed)
+    /// <summary>"changed 'a' (features), then 'b' failed: …", from a set's results: what changed and what stopped the set.</summary>
+    public static string DescribeFailure(EngineRun run, bool changed)
     {
-        ArgumentNullException.ThrowIfNull(envelope);
-        var changes = new List<string>();
-        foreach (var result in envelope["results"] as JArray ?? [])
-        {
-            if (result["result"]?["changedProperties"] is JArray { Count: > 0 } properties)
-            {
-                changes.Add($"'{result["name"]}' ({string.Join(", ", properties.Values<string>())})");
-            }
-        }
-
-        var failure = (envelope["messages"] as JArray ?? []).FirstOrDefault(m => m["level"]?.Value<string>() == "error");
-        var failed = failure is null ? "a failure" : $"'{failure["name"]}' failed: {failure["message"]}";
+        ArgumentNullException.ThrowIfNull(run);
+        var changes = run.Results
+            .Where(r => r.Set is { ChangedProperties.Count: > 0 })
+            .Select(r => $"'{r.Name}' ({string.Join(", ", r.Set!.ChangedProperties)})")
+            .ToList();
+        var failure = run.Messages.FirstOrDefault(m => m.Level == MessageLevel.Error);
+        var failed = failure is null ? "a failure" : $"'{failure.Name}' failed: {failure.Text}";
         if (!changed || changes.Count == 0)
         {
             return failed;

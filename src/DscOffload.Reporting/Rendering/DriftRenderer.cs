@@ -1,5 +1,4 @@
 using DscOffload.Reporting.Drift;
-using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Reporting.Rendering;
 
@@ -40,9 +39,6 @@ public abstract class DriftRenderer : IDriftRenderer
         _begun = true;
         OnBegin();
     }
-
-    /// <inheritdoc />
-    public void AddHost(JObject envelope) => AddHost(DriftEnvelopeReader.Read(envelope));
 
     /// <inheritdoc />
     public void AddHost(HostDriftReport host)

@@ -1,12 +1,12 @@
 using DscOffload.Reporting.Drift;
-using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Reporting.Rendering;
 
 /// <summary>
 /// A drift report format, fed one host at a time so a fleet run never holds more than one host's result
 /// (plus whatever bounded detail a format keeps for its closing section). Call <see cref="Begin"/> once,
-/// <see cref="AddHost(JObject)"/> per host envelope (one JSON Lines record), then <see cref="Complete"/>.
+/// <see cref="AddHost"/> per host (<see cref="EngineRunReader"/> reads a run, <see cref="DriftEnvelopeReader"/> an
+/// envelope from a file), then <see cref="Complete"/>.
 /// </summary>
 public interface IDriftRenderer
 {
@@ -16,10 +16,7 @@ public interface IDriftRenderer
     /// <summary>Writes whatever the format needs before the first host.</summary>
     void Begin();
 
-    /// <summary>Reads one host's envelope (see <see cref="DriftEnvelopeReader"/>) and reports it.</summary>
-    void AddHost(JObject envelope);
-
-    /// <summary>Reports one host already read, so a caller writing several formats reads each envelope once.</summary>
+    /// <summary>Reports one host.</summary>
     void AddHost(HostDriftReport host);
 
     /// <summary>Writes the closing part (totals, capped detail, task result) and flushes the writer; does not close it.</summary>

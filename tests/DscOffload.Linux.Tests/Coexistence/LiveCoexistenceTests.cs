@@ -136,7 +136,7 @@ public sealed class LiveCoexistenceTests : IDisposable
         using var devices = LiveEthtoolDevices.OpenInNamespace(_name);
         using var probe = NetlinkCoexistenceProbe.OpenInNamespace(_name);
         var catalog = new ResourceCatalog([new LinuxNetAdapterOffloadProvider(), Provider]);
-        var engine = new ConfigurationEngine(catalog, new EngineOptions());
+        var engine = new ConfigurationEngine(catalog, new EngineOptions { Advisors = [new CoexistenceResultAdvisor(catalog)] });
         var prepared = engine.Prepare("doc.dsc.yaml",
             [new EngineInstance("Segmentation on", LinuxNetAdapterOffloadDescriptor.TypeName, JObject.Parse("""{"name": "v0", "features": {"tso": true}}"""), null, null)]);
 

@@ -75,7 +75,7 @@ public sealed class DriftSummaryTests
         var renderer = DriftRendererFactory.Create("table", TextWriter.Null);
         renderer.Complete();
 
-        var act = () => renderer.AddHost(RenderingFixtures.Envelope("web-01.result.json"));
+        var act = () => renderer.AddHost(DriftEnvelopeReader.Read(RenderingFixtures.Envelope("web-01.result.json")));
 
         act.Should().Throw<InvalidOperationException>();
     }

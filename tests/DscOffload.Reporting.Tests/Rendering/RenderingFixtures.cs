@@ -55,7 +55,7 @@ internal static class RenderingFixtures
         renderer.Begin();
         foreach (var envelope in envelopes)
         {
-            renderer.AddHost(envelope);
+            renderer.AddHost(DriftEnvelopeReader.Read(envelope));
         }
 
         renderer.Complete();

@@ -57,7 +57,7 @@ public class CoexistenceEngineTests
 
     private static JObject Run(HostTarget target, EngineOperation operation, bool whatIf = false, params (string Name, string Type, JObject Properties)[] instances)
     {
-        var engine = new ConfigurationEngine(Catalog, new EngineOptions { WhatIf = whatIf });
+        var engine = new ConfigurationEngine(Catalog, new EngineOptions { WhatIf = whatIf, Advisors = [new CoexistenceResultAdvisor(Catalog)] });
         var prepared = engine.Prepare("doc.dsc.yaml", instances.Select(i => new EngineInstance(i.Name, i.Type, i.Properties, null, null)).ToList());
         return engine.Run(prepared, target, operation).Envelope;
     }
@@ -156,9 +156,9 @@ public class CoexistenceEngineTests
     public void Options_KeepingOnlyWarnings_DropInformationalAdvice()
     {
         var host = HostWithChimney(0, "networkMonitor");
-        var engine = new ConfigurationEngine(Catalog, new EngineOptions { MessageLevel = MessageLevel.Warning });
+        var engine = new ConfigurationEngine(Catalog, new EngineOptions { MessageLevel = MessageLevel.Warning, Advisors = [new CoexistenceResultAdvisor(Catalog)] });
         var prepared = engine.Prepare("doc", [new EngineInstance("Chimney on", GlobalOffloadDescriptor.TypeName, JObject.Parse("""{"chimney": "Enabled"}"""), null, null)]);
-        var verbose = new ConfigurationEngine(Catalog, new EngineOptions());
+        var verbose = new ConfigurationEngine(Catalog, new EngineOptions { Advisors = [new CoexistenceResultAdvisor(Catalog)] });
 
         engine.Run(prepared, new RecordedHostTarget(Record(host)), EngineOperation.Test).Envelope["messages"]!.Should().BeEmpty();
         verbose.Run(prepared, new RecordedHostTarget(Record(host)), EngineOperation.Test).Envelope["messages"]!
