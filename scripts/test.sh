@@ -12,6 +12,7 @@ log=artifacts/test.log
 status=0
 dotnet test DscOffload.sln -c Release --nologo -v q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
 bash scripts/pester.sh 2>&1 | tee -a "$log" || status=$?
+bash tests/release/run.sh 2>&1 | tee -a "$log" || status=$?
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
 echo "$(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
 exit $status
