@@ -43,7 +43,7 @@ release_windows_archives_unpack_to_the_documented_layout() {
   for rid in win-x64 win-arm64; do
     local archive="$release/dscoffload-$version-$rid.zip"
     [ -f "$archive" ] || continue
-    diff <(unzip -Z1 "$archive" | sort; echo "dscoffload-$version-$rid/") <(expected_layout "$rid") || fail "$rid layout differs (above)"
+    diff <({ unzip -Z1 "$archive"; echo "dscoffload-$version-$rid/"; } | sort) <(expected_layout "$rid") || fail "$rid layout differs (above)"
     # A Windows PE image for the right machine: 0x8664 is x64, 0xaa64 is arm64.
     unzip -p "$archive" "dscoffload-$version-$rid/dscoffload.exe" >"$work/$rid.exe"
     local machine; machine="$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(4096); o=struct.unpack_from('<I',d,0x3c)[0]; assert d[o:o+4]==b'PE\0\0'; print(hex(struct.unpack_from('<H',d,o+4)[0]))" "$work/$rid.exe")"

@@ -13,8 +13,8 @@ deb_preflight() {
 release_deb_installs_runs_is_discovered_upgrades_and_removes_cleanly() {
   deb_preflight
   local deb; deb="$(deb_file)"
+  ns="dscoffload-release-$$"
   trap 'dpkg -P dscoffload >/dev/null 2>&1 || true; ip netns del "$ns" 2>/dev/null || true' EXIT
-  local ns="dscoffload-release-$$"
 
   dpkg -i "$deb" >/dev/null
   [ "$(command -v dscoffload)" = /usr/bin/dscoffload ] || fail "dscoffload on PATH is $(command -v dscoffload)"
@@ -39,8 +39,10 @@ release_deb_installs_runs_is_discovered_upgrades_and_removes_cleanly() {
   python3 "$here/dsc_discovery.py" "$PATH" >"$work/found-path.txt" || fail "dsc discovery on PATH failed"
   python3 "$here/dsc_discovery.py" /usr/lib/dscoffload >"$work/found-drp.txt" || fail "dsc discovery on DSC_RESOURCE_PATH failed"
   local types; types="$(jq -r '.resources[].type' /usr/lib/dscoffload/dscoffload.dsc.manifests.json | sort)"
+  [ "$(echo "$types" | wc -l)" -ge 3 ] || fail "the installed manifests declare too few types: $types"
+  # PATH may name one directory twice (/bin is /usr/bin on merged-usr systems); dsc keeps one per type and version.
   for found in "$work/found-path.txt" "$work/found-drp.txt"; do
-    diff <(grep "^$version " "$found" | awk '{print $2}' | sort) <(echo "$types") || fail "dsc would not find every type ($found)"
+    diff <(grep "^$version " "$found" | awk '{print $2}' | sort -u) <(echo "$types") || fail "dsc would not find every type ($found)"
   done
 
   # Upgrade: a newer package replaces the files and keeps the state directory.

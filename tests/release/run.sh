@@ -10,6 +10,7 @@
 # Builds the release once (scripts/release.sh into artifacts/release) unless DSCOFFLOAD_RELEASE_DIR names a
 # folder that holds one. Tests that need root skip when not root, and fail instead when
 # DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS=1. DSCOFFLOAD_RELEASE_SKIP_REBUILD=1 skips the second build.
+# An argument runs only the tests whose names match it (an extended regular expression).
 # Ends with "Release tests: Passed: N, Failed: N, Skipped: N"; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -58,7 +59,7 @@ for file in "$here"/*.test.sh; do
 done
 
 echo "Release tests ($version, $release):"
-for name in $(declare -F | awk '{print $3}' | grep '^release_' | sort); do
+for name in $(declare -F | awk '{print $3}' | grep '^release_' | grep -E -- "${1:-.}" | sort); do
   run "$name"
 done
 echo "Release tests: Passed: $passed, Failed: $failed, Skipped: $skipped"
