@@ -19,6 +19,10 @@ here="$repo/tests/release"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
 
+for tool in jq unzip python3 dpkg-deb; do
+  command -v "$tool" >/dev/null || { echo "Release tests: $tool is required (Debian packages jq, unzip, python3, dpkg)"; echo "Release tests: Passed: 0, Failed: 1, Skipped: 0"; exit 1; }
+done
+
 release="${DSCOFFLOAD_RELEASE_DIR:-}"
 if [ -z "$release" ]; then
   release="$repo/artifacts/release"
