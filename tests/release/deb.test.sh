@@ -2,19 +2,22 @@
 
 deb_file() { ls "$release"/dscoffload_"$version"_*.deb; }
 
-# Installs nothing over a dscoffload the machine already has, and leaves an existing state directory alone.
+# Installs nothing over a dscoffload the machine already has.
 deb_preflight() {
   needs_root
   command -v dpkg >/dev/null || { echo "no dpkg on this machine"; exit 77; }
   if dpkg -s dscoffload >/dev/null 2>&1; then echo "dscoffload is already installed here; not replacing it"; exit 77; fi
-  if [ -e /var/lib/dscoffload ]; then echo "/var/lib/dscoffload exists (a real change journal?); not touching it"; exit 77; fi
 }
 
 release_deb_installs_runs_is_discovered_upgrades_and_removes_cleanly() {
   deb_preflight
   local deb; deb="$(deb_file)"
   ns="dscoffload-release-$$"
-  trap 'dpkg -P dscoffload >/dev/null 2>&1 || true; ip netns del "$ns" 2>/dev/null || true' EXIT
+  # An existing state directory (a real change journal) is set aside for the test and put back after it.
+  saved_state=""
+  if [ -e /var/lib/dscoffload ]; then saved_state="$work/saved-state"; mv /var/lib/dscoffload "$saved_state"; fi
+  trap 'dpkg -P dscoffload >/dev/null 2>&1 || true; ip netns del "$ns" 2>/dev/null || true
+        if [ -n "$saved_state" ]; then rm -rf /var/lib/dscoffload; mv "$saved_state" /var/lib/dscoffload; fi' EXIT
 
   dpkg -i "$deb" >/dev/null
   [ "$(command -v dscoffload)" = /usr/bin/dscoffload ] || fail "dscoffload on PATH is $(command -v dscoffload)"
