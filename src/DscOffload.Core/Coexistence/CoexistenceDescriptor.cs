@@ -59,7 +59,7 @@ public static class CoexistenceDescriptor
         return new ResourceDescriptor
         {
             Type = table.ResourceType,
-            Version = "0.1.0",
+            Version = ProductVersion.Value,
             Platform = table.Platform,
             Description = description,
             Properties = properties,

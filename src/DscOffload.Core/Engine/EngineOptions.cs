@@ -15,7 +15,7 @@ public sealed class EngineOptions
     public MessageLevel MessageLevel { get; init; } = MessageLevel.Information;
 
     /// <summary>The product version written into result metadata.</summary>
-    public string Version { get; init; } = "0.1.0";
+    public string Version { get; init; } = ProductVersion.Value;
 
     /// <summary>Called for each message as it happens (for stderr tracing), in addition to the result.</summary>
     public Action<ResourceMessage>? OnMessage { get; init; }

@@ -4,5 +4,5 @@ namespace DscOffload.Core.Resources;
 public static class ProductInfo
 {
     /// <summary>The product version (also the version of every resource type).</summary>
-    public const string Version = "0.1.0";
+    public const string Version = ProductVersion.Value;
 }

@@ -19,7 +19,7 @@ public static class LinuxNetAdapterOffloadDescriptor
     public static ResourceDescriptor Descriptor { get; } = new()
     {
         Type = TypeName,
-        Version = "0.1.0",
+        Version = ProductVersion.Value,
         Platform = "Linux",
         Description = "Offload features (TSO, GSO, GRO, checksums, …) and queue counts of Linux network interfaces, through the kernel's ethtool interface.",
         Properties =

@@ -31,7 +31,7 @@ public static class GlobalOffloadDescriptor
     public static ResourceDescriptor Descriptor { get; } = new()
     {
         Type = TypeName,
-        Version = "0.1.0",
+        Version = ProductVersion.Value,
         Platform = "Windows",
         Description = "Host-wide TCP/IP offload settings of Windows: TCP Chimney, RSS, RSC, task offload (MSFT_NetOffloadGlobalSetting) and the Tcpip\\Parameters registry switches.",
         Properties =

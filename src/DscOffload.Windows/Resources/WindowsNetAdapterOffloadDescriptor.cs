@@ -39,7 +39,7 @@ public static class WindowsNetAdapterOffloadDescriptor
     public static ResourceDescriptor Descriptor { get; } = new()
     {
         Type = TypeName,
-        Version = "0.1.0",
+        Version = ProductVersion.Value,
         Platform = "Windows",
         Description = "Per-adapter offloads of Windows network adapters: LSO, checksum offload, RSS, RSC, TCP connection offload, IPsec offload and NDIS advanced properties.",
         Properties = Build(),
