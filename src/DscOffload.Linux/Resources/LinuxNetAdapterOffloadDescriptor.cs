@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Resources;
 
-/// <summary>The descriptor of <c>DscOffload.Linux/NetAdapterOffload</c> (DESIGN §2.3).</summary>
+/// <summary>The descriptor of <c>DscOffload.Linux/NetAdapterOffload</c>.</summary>
 public static class LinuxNetAdapterOffloadDescriptor
 {
     /// <summary>The DSC type name.</summary>
@@ -33,7 +33,7 @@ public static class LinuxNetAdapterOffloadDescriptor
             new() { Name = "allowNoMatch", Type = PropertyType.Boolean, Default = false,
                     Description = "Treat a selection that matches no interface as in desired state." },
             new() { Name = "features", Type = PropertyType.BooleanMap,
-                    Description = "Feature → on/off. Keys are kernel feature names (tx-tcp-segmentation, rx-gro, …) or the ethtool -K aliases rx tx sg tso gso gro lro rxvlan txvlan ntuple rxhash; output always uses kernel names." },
+                    Description = $"Feature → on/off. Keys are kernel feature names (tx-tcp-segmentation, rx-gro, …) or the ethtool -K aliases {FeatureAliases.Names}; output always uses kernel names." },
             new() { Name = "channels", Type = PropertyType.Object,
                     Description = "Queue counts; one receive queue means no receive-side scaling.",
                     Members = [Count("rx", false), Count("tx", false), Count("combined", false)] },

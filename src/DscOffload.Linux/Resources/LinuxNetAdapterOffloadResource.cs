@@ -104,7 +104,7 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
         var pending = new JArray();
         foreach (var f in features.Features)
         {
-            // A feature fixed off is one the device does not have (DESIGN §2.4: off is satisfied, on is not supported);
+            // A feature fixed off is one the device does not have (off is satisfied, on is not supported);
             // fixed on is present but unchangeable. Either way its value is reported.
             var changeable = f.Changeable && !f.NeverChangeable;
             var support = changeable ? SettingSupport.Changeable : f.Active ? SettingSupport.Fixed : SettingSupport.Absent;

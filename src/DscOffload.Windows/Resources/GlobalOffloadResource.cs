@@ -2,6 +2,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Platform;
+using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Resources;
@@ -16,6 +17,9 @@ namespace DscOffload.Windows.Resources;
 /// </summary>
 public sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
+    private static readonly string[] CimSettingNames = [.. GlobalOffloadSettings.CimSettings.Select(s => s.Name)];
+    private static readonly string[] TcpipParameterNames = [.. GlobalOffloadSettings.TcpipParameters.Select(p => p.Name)];
+
     private readonly IWindowsOffloadPlatform _platform;
     private readonly bool _live;
 
@@ -145,7 +149,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
     {
         changes = new GlobalOffloadState();
         var differing = new List<string>();
-        foreach (var name in GlobalOffloadDescriptor.CimSettings)
+        foreach (var name in CimSettingNames)
         {
             if (desired[name] is not { Type: JTokenType.String } want)
             {
@@ -175,7 +179,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
         if (desired["tcpipParameters"] is JObject tcpip)
         {
             var any = false;
-            foreach (var name in GlobalOffloadDescriptor.TcpipValues)
+            foreach (var name in TcpipParameterNames)
             {
                 // Omitted: leave alone. null: the value must not exist (Windows default). A bool: the DWORD 1 or 0.
                 if (tcpip[name] is { Type: JTokenType.Boolean or JTokenType.Null } want)
@@ -254,8 +258,8 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
         var restart = RestartNeeded(applied) ? new List<RestartRequirement> { RestartRequirement.System(_platform.HostName) } : [];
         var afterState = ToJson(after, desired);
         AddRestart(afterState, restart);
-        var written = GlobalOffloadDescriptor.CimSettings.Where(applied.Settings.ContainsKey)
-            .Concat(GlobalOffloadDescriptor.TcpipValues.Where(applied.TcpipParameters.ContainsKey).Select(n => $"tcpipParameters.{n}"))
+        var written = CimSettingNames.Where(applied.Settings.ContainsKey)
+            .Concat(TcpipParameterNames.Where(applied.TcpipParameters.ContainsKey).Select(n => $"tcpipParameters.{n}"))
             .ToList();
         var changed = ChangedBetween(before, Apply(before, applied));
         var pending = restart.Count > 0 ? $"; a restart of '{_platform.HostName}' is required before they take effect" : "";
@@ -294,7 +298,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
     private static List<string> ChangedBetween(GlobalOffloadState a, GlobalOffloadState b)
     {
         var changed = new List<string>();
-        foreach (var name in GlobalOffloadDescriptor.CimSettings)
+        foreach (var name in CimSettingNames)
         {
             a.Settings.TryGetValue(name, out var x);
             b.Settings.TryGetValue(name, out var y);
@@ -304,7 +308,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
             }
         }
 
-        foreach (var name in GlobalOffloadDescriptor.TcpipValues)
+        foreach (var name in TcpipParameterNames)
         {
             a.TcpipParameters.TryGetValue(name, out var x);
             b.TcpipParameters.TryGetValue(name, out var y);
@@ -352,7 +356,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
     private static JObject ToJson(GlobalOffloadState state, JObject? only)
     {
         var json = new JObject();
-        foreach (var name in GlobalOffloadDescriptor.CimSettings)
+        foreach (var name in CimSettingNames)
         {
             if (state.Settings.TryGetValue(name, out var value) && (only is null || only[name] is not null))
             {
@@ -362,7 +366,7 @@ public sealed class GlobalOffloadResource : ISettableResource, IExportableResour
 
         var tcpip = new JObject();
         var wantedTcpip = only?["tcpipParameters"] as JObject;
-        foreach (var name in GlobalOffloadDescriptor.TcpipValues)
+        foreach (var name in TcpipParameterNames)
         {
             if (only is not null && wantedTcpip?[name] is null)
             {

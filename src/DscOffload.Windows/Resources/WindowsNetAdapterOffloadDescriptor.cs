@@ -1,36 +1,14 @@
 using DscOffload.Core.Resources;
-using DscOffload.Windows.Cim;
+using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Resources;
 
-/// <summary>The descriptor of <c>DscOffload.Windows/NetAdapterOffload</c> (DESIGN §2.2).</summary>
+/// <summary>The descriptor of <c>DscOffload.Windows/NetAdapterOffload</c>; its typed settings come from <see cref="AdapterOffloadSettings"/>.</summary>
 public static class WindowsNetAdapterOffloadDescriptor
 {
     /// <summary>The DSC type name.</summary>
-    public const string TypeName = "DscOffload.Windows/NetAdapterOffload";
-
-    /// <summary>The checksum direction values (MSFT_NetAdapterChecksumOffloadSettingData uint32 0–3).</summary>
-    public static IReadOnlyList<string> ChecksumValues { get; } = ["Disabled", "TxEnabled", "RxEnabled", "RxTxEnabled"];
-
-    /// <summary>Typed offload settings: name → true for checksum enums, false for booleans; documented order.</summary>
-    public static IReadOnlyList<(string Name, bool IsChecksum, string Source)> Settings { get; } =
-    [
-        ("lsoV1IPv4", false, "Large Send Offload v1 IPv4 (MSFT_NetAdapterLsoSettingData.V1IPv4Enabled; *LsoV1IPv4)."),
-        ("lsoIPv4", false, "Large Send Offload v2 IPv4 (IPv4Enabled; *LsoV2IPv4)."),
-        ("lsoIPv6", false, "Large Send Offload v2 IPv6 (IPv6Enabled; *LsoV2IPv6)."),
-        ("checksumIPv4", true, "IPv4 header checksum offload (IpIPv4Enabled; *IPChecksumOffloadIPv4)."),
-        ("checksumTcpIPv4", true, "TCP/IPv4 checksum offload (TcpIPv4Enabled; *TCPChecksumOffloadIPv4)."),
-        ("checksumTcpIPv6", true, "TCP/IPv6 checksum offload (TcpIPv6Enabled; *TCPChecksumOffloadIPv6)."),
-        ("checksumUdpIPv4", true, "UDP/IPv4 checksum offload (UdpIPv4Enabled; *UDPChecksumOffloadIPv4)."),
-        ("checksumUdpIPv6", true, "UDP/IPv6 checksum offload (UdpIPv6Enabled; *UDPChecksumOffloadIPv6)."),
-        ("rss", false, "Receive Side Scaling (MSFT_NetAdapterRssSettingData.Enabled; *RSS)."),
-        ("rscIPv4", false, "Receive Segment Coalescing IPv4 (MSFT_NetAdapterRscSettingData.IPv4Enabled; *RscIPv4)."),
-        ("rscIPv6", false, "Receive Segment Coalescing IPv6 (IPv6Enabled; *RscIPv6)."),
-        ("tcpConnectionOffloadIPv4", false, "Per-adapter TCP Chimney, IPv4 (*TCPConnectionOffloadIPv4)."),
-        ("tcpConnectionOffloadIPv6", false, "Per-adapter TCP Chimney, IPv6 (*TCPConnectionOffloadIPv6)."),
-        ("ipsecOffload", false, "IPsec task offload v2 (MSFT_NetAdapterIPsecOffloadV2SettingData.Enabled; *IPsecOffloadV2)."),
-    ];
+    public const string TypeName = AdapterOffloadSettings.TypeName;
 
     /// <summary>Properties that select adapters rather than describe them.</summary>
     public static IReadOnlyList<string> SelectionProperties { get; } = ["name", "interfaceDescription", "excludeName", "includeHidden", "allowNoMatch"];
@@ -47,8 +25,8 @@ public static class WindowsNetAdapterOffloadDescriptor
     };
 
     /// <summary>
-    /// A typed setting and an <c>advancedProperties</c> entry for the driver keyword behind it (say <c>lsoIPv4</c> and
-    /// <c>*LsoV2IPv4</c>) write the same registry value; which one wins would depend on write order, so the
+    /// A typed setting and an <c>advancedProperties</c> entry for the NDIS keyword behind it (its row in the
+    /// settings table) write the same registry value; which one wins would depend on write order, so the
     /// document is refused instead.
     /// </summary>
     private static (string Message, JToken At)? TypedSettingAlsoInAdvancedProperties(JObject input)
@@ -60,7 +38,7 @@ public static class WindowsNetAdapterOffloadDescriptor
 
         foreach (var entry in advanced.Properties())
         {
-            var typed = AdapterSettingCatalog.All.FirstOrDefault(s =>
+            var typed = AdapterOffloadSettings.All.FirstOrDefault(s =>
                 string.Equals(s.NdisKeyword, entry.Name, StringComparison.OrdinalIgnoreCase) && input[s.Name] is { Type: not JTokenType.Null });
             if (typed is not null)
             {
@@ -84,11 +62,11 @@ public static class WindowsNetAdapterOffloadDescriptor
             new() { Name = "allowNoMatch", Type = PropertyType.Boolean, Default = false,
                     Description = "Treat a selection that matches no adapter as in desired state." },
         };
-        foreach (var (name, isChecksum, source) in Settings)
+        foreach (var setting in AdapterOffloadSettings.All)
         {
-            list.Add(isChecksum
-                ? new() { Name = name, Type = PropertyType.Enum, AllowedValues = ChecksumValues, Description = source }
-                : new() { Name = name, Type = PropertyType.Boolean, Description = source });
+            list.Add(setting.IsChecksum
+                ? new() { Name = setting.Name, Type = PropertyType.Enum, AllowedValues = OffloadValueNames.ChecksumDirection, Description = setting.Description }
+                : new() { Name = setting.Name, Type = PropertyType.Boolean, Description = setting.Description });
         }
 
         list.Add(new() { Name = "advancedProperties", Type = PropertyType.StringMap,

@@ -2,6 +2,7 @@ using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Platform;
+using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Resources;
@@ -63,7 +64,7 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     {
         var state = _platform.ReadAdapter((WindowsAdapterInfo)adapter.Handle);
         var settings = new List<KeyValuePair<SettingKey, AdapterSetting>>();
-        foreach (var (name, _, _) in WindowsNetAdapterOffloadDescriptor.Settings)
+        foreach (var name in AdapterOffloadSettings.All.Select(s => s.Name))
         {
             if (state.Settings.TryGetValue(name, out var value))
             {
@@ -141,12 +142,12 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     protected override IReadOnlyList<DesiredSetting> ReadDesired(JObject desired, IReadOnlyList<AdapterSnapshot> matched)
     {
         var result = new List<DesiredSetting>();
-        foreach (var (name, isChecksum, _) in WindowsNetAdapterOffloadDescriptor.Settings)
+        foreach (var setting in AdapterOffloadSettings.All)
         {
-            if (desired[name] is { } value && value.Type != JTokenType.Null)
+            if (desired[setting.Name] is { } value && value.Type != JTokenType.Null)
             {
-                var off = isChecksum ? value.Value<string>() == "Disabled" : !value.Value<bool>();
-                result.Add(new DesiredSetting(new SettingKey(name), value, off, value));
+                var off = setting.IsChecksum ? value.Value<string>() == "Disabled" : !value.Value<bool>();
+                result.Add(new DesiredSetting(new SettingKey(setting.Name), value, off, value));
             }
         }
 

@@ -2,7 +2,7 @@ using DscOffload.Core.Coexistence;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Recorded;
 using DscOffload.Core.Resources;
-using DscOffload.Windows.Cim;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Coexistence;
 using DscOffload.Windows.Resources;
 using DscOffload.Windows.Tests.Fakes;

@@ -1,5 +1,6 @@
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Resources;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;

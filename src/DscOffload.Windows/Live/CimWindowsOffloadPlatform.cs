@@ -1,8 +1,10 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Cim;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Registry;
+using DscOffload.Windows.Settings;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// The live <see cref="IWindowsOffloadPlatform"/>: maps the offload vocabulary onto CIM
@@ -61,7 +63,7 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         var state = new GlobalOffloadState();
         if (GlobalSettingInstance() is { } instance)
         {
-            foreach (var source in GlobalSettingCatalog.Settings)
+            foreach (var source in GlobalOffloadSettings.CimSettings)
             {
                 if (OffloadValueNames.NameOf(source.ValueNames, instance.GetNumber(source.CimProperty)) is { } name)
                 {
@@ -70,9 +72,9 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             }
         }
 
-        foreach (var (name, valueName) in GlobalSettingCatalog.TcpipParameters)
+        foreach (var parameter in GlobalOffloadSettings.TcpipParameters)
         {
-            state.TcpipParameters[name] = ReadFlag(registry.Read(GlobalSettingCatalog.TcpipParametersKey, valueName));
+            state.TcpipParameters[parameter.Name] = ReadFlag(registry.Read(GlobalOffloadSettings.TcpipParametersKey, parameter.RegistryValue));
         }
 
         return state;
@@ -84,8 +86,8 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         var cimChanges = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in changes.Settings)
         {
-            var source = GlobalSettingCatalog.Settings.FirstOrDefault(s => s.Name == name)
-                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown global offload setting '{name}'; allowed: {string.Join(", ", GlobalSettingCatalog.Settings.Select(s => s.Name))}");
+            var source = GlobalOffloadSettings.CimSettings.FirstOrDefault(s => s.Name == name)
+                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown global offload setting '{name}'; allowed: {string.Join(", ", GlobalOffloadSettings.CimSettings.Select(s => s.Name))}");
             var index = OffloadValueNames.IndexOf(source.ValueNames, value)
                 ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"'{value}' is not a valid value of {name}; allowed: {string.Join(", ", source.ValueNames)}");
             cimChanges[source.CimProperty] = (byte)index;
@@ -94,8 +96,8 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         var registryChanges = new List<(string Name, string ValueName, bool? Value)>();
         foreach (var (name, value) in changes.TcpipParameters)
         {
-            var valueName = GlobalSettingCatalog.TcpipParameters.FirstOrDefault(p => p.Key == name).Value
-                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown tcpipParameters value '{name}'; allowed: {string.Join(", ", GlobalSettingCatalog.TcpipParameters.Select(p => p.Key))}");
+            var valueName = GlobalOffloadSettings.TcpipParameters.FirstOrDefault(p => p.Name == name)?.RegistryValue
+                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown tcpipParameters value '{name}'; allowed: {string.Join(", ", GlobalOffloadSettings.TcpipParameters.Select(p => p.Name))}");
             registryChanges.Add((name, valueName, value));
         }
 
@@ -106,7 +108,7 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             {
                 var instance = GlobalSettingInstance()
                     ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{CimClassNames.GlobalSetting} does not exist on this host (it needs Windows 8 / Server 2012 or later), so {string.Join(", ", changes.Settings.Keys)} cannot be set; tcpipParameters can");
-                var lacking = GlobalSettingCatalog.Settings.Where(s => changes.Settings.ContainsKey(s.Name) && instance[s.CimProperty] is null).Select(s => s.Name).ToList();
+                var lacking = GlobalOffloadSettings.CimSettings.Where(s => changes.Settings.ContainsKey(s.Name) && instance[s.CimProperty] is null).Select(s => s.Name).ToList();
                 if (lacking.Count > 0)
                 {
                     throw new DscOffloadException(ErrorKind.NotSupported, $"{string.Join(", ", lacking)} cannot be set: {CimClassNames.GlobalSetting} on this Windows version has no such property");
@@ -123,11 +125,11 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             {
                 if (value is { } flag)
                 {
-                    registry.WriteDWord(GlobalSettingCatalog.TcpipParametersKey, valueName, flag ? 1u : 0u);
+                    registry.WriteDWord(GlobalOffloadSettings.TcpipParametersKey, valueName, flag ? 1u : 0u);
                 }
                 else
                 {
-                    registry.DeleteValue(GlobalSettingCatalog.TcpipParametersKey, valueName);
+                    registry.DeleteValue(GlobalOffloadSettings.TcpipParametersKey, valueName);
                 }
 
                 applied.TcpipParameters[name] = value;
@@ -179,7 +181,7 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         var keywords = new AdapterDriverKeywords(ndis, adapter);
         var state = new WindowsAdapterOffloadState();
 
-        foreach (var source in AdapterSettingCatalog.All)
+        foreach (var source in AdapterOffloadSettings.InWriteOrder)
         {
             var value = instances.Get(source.CimClass) switch
             {
@@ -211,8 +213,8 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             }
         }
 
-        var sawInstance = AdapterSettingCatalog.Classes.Any(c => instances.Get(c) is { Count: > 0 });
-        var usedCim = AdapterSettingCatalog.Classes.Any(c => instances.Get(c) is not null);
+        var sawInstance = AdapterOffloadSettings.Classes.Any(c => instances.Get(c) is { Count: > 0 });
+        var usedCim = AdapterOffloadSettings.Classes.Any(c => instances.Get(c) is not null);
         if (usedCim && !sawInstance)
         {
             RequireAdapter(adapter);
@@ -231,8 +233,8 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
 
         foreach (var (name, value) in change.Settings)
         {
-            var source = AdapterSettingCatalog.Find(name)
-                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown adapter offload setting '{name}'; allowed: {AdapterSettingCatalog.AllowedNames}");
+            var source = AdapterOffloadSettings.Find(name)
+                ?? throw new DscOffloadException(ErrorKind.ValidationFailed, $"unknown adapter offload setting '{name}'; allowed: {AdapterOffloadSettings.AllowedNames}");
             AdapterSettingCodec.Validate(source, value);
         }
 

@@ -1,6 +1,7 @@
+using DscOffload.Windows.Cim;
 using DscOffload.Windows.Platform;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// The setting-data instances of one adapter, queried at most once per class for the operation that

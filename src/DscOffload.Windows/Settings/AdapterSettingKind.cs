@@ -1,4 +1,4 @@
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Settings;
 
 /// <summary>How an adapter setting's value is spelled in the vocabulary, in CIM and in its NDIS keyword.</summary>
 internal enum AdapterSettingKind

@@ -1,4 +1,4 @@
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Settings;
 
 /// <summary>
 /// The enum names the Windows cmdlets use, indexed by their numeric CIM / registry value, and the

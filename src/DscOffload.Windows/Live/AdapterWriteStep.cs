@@ -1,6 +1,6 @@
 using DscOffload.Windows.Platform;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// One write of an adapter change (one ModifyInstance or one registry value), planned and checked

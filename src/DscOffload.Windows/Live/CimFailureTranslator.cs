@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Cim;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>Turns gateway failures into the operator-facing errors the platform contract promises.</summary>
 internal static class CimFailureTranslator

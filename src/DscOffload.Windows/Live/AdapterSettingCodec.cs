@@ -1,7 +1,9 @@
 using System.Globalization;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Cim;
+using DscOffload.Windows.Settings;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// Converts adapter setting values between the vocabulary (<see cref="bool"/> or an enum name), CIM
@@ -10,21 +12,21 @@ namespace DscOffload.Windows.Cim;
 internal static class AdapterSettingCodec
 {
     /// <summary>The vocabulary value of a CIM property, or null when it is NULL or out of range.</summary>
-    public static object? FromCim(AdapterSettingSource source, CimValue? value) => source.Kind switch
+    public static object? FromCim(AdapterOffloadSetting source, CimValue? value) => source.Kind switch
     {
         AdapterSettingKind.ChecksumDirection => OffloadValueNames.NameOf(OffloadValueNames.ChecksumDirection, value?.AsNumber()),
         _ => value?.AsBoolean(),
     };
 
     /// <summary>The CIM property value for a vocabulary value (already validated).</summary>
-    public static object ToCim(AdapterSettingSource source, object value) => source.Kind switch
+    public static object ToCim(AdapterOffloadSetting source, object value) => source.Kind switch
     {
         AdapterSettingKind.ChecksumDirection => (uint)OffloadValueNames.IndexOf(OffloadValueNames.ChecksumDirection, (string)value)!.Value,
         _ => (bool)value,
     };
 
     /// <summary>The vocabulary value of NDIS keyword text, or null when the text is not a known value.</summary>
-    public static object? FromNdis(AdapterSettingSource source, string text)
+    public static object? FromNdis(AdapterOffloadSetting source, string text)
     {
         if (!uint.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
@@ -44,7 +46,7 @@ internal static class AdapterSettingCodec
     /// writes "3" (AH and ESP, the documented default) unless the driver lists other values only, then
     /// the highest value it lists.
     /// </summary>
-    public static string ToNdis(AdapterSettingSource source, object value, IReadOnlyList<string> validValues) => source.Kind switch
+    public static string ToNdis(AdapterOffloadSetting source, object value, IReadOnlyList<string> validValues) => source.Kind switch
     {
         AdapterSettingKind.ChecksumDirection => OffloadValueNames.IndexOf(OffloadValueNames.ChecksumDirection, (string)value)!.Value.ToString(CultureInfo.InvariantCulture),
         AdapterSettingKind.IPsecOffload when (bool)value => IPsecOnValue(validValues),
@@ -53,7 +55,7 @@ internal static class AdapterSettingCodec
 
     /// <summary>Checks that a vocabulary value has the right type and spelling for the setting.</summary>
     /// <exception cref="DscOffloadException"><c>ValidationFailed</c>, listing what is allowed.</exception>
-    public static void Validate(AdapterSettingSource source, object? value)
+    public static void Validate(AdapterOffloadSetting source, object? value)
     {
         var ok = source.Kind switch
         {

@@ -1,8 +1,10 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Cim;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Registry;
+using DscOffload.Windows.Settings;
 
-namespace DscOffload.Windows.Cim;
+namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// Turns a <see cref="WindowsAdapterChange"/> into write steps: one ModifyInstance per setting-data
@@ -17,7 +19,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
     public List<AdapterWriteStep> Plan(WindowsAdapterChange change)
     {
         var steps = new List<AdapterWriteStep>();
-        foreach (var group in AdapterSettingCatalog.All.Where(s => s.CimProperty is not null && change.Settings.ContainsKey(s.Name)).GroupBy(s => s.CimClass))
+        foreach (var group in AdapterOffloadSettings.InWriteOrder.Where(s => s.CimProperty is not null && change.Settings.ContainsKey(s.Name)).GroupBy(s => s.CimClass))
         {
             if (instances.Get(group.Key) is null)
             {
@@ -28,7 +30,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
             steps.Add(TypedClassStep(group.Key, group.ToList(), change));
         }
 
-        foreach (var source in AdapterSettingCatalog.All.Where(s => s.CimProperty is null && change.Settings.ContainsKey(s.Name)))
+        foreach (var source in AdapterOffloadSettings.InWriteOrder.Where(s => s.CimProperty is null && change.Settings.ContainsKey(s.Name)))
         {
             var value = change.Settings[source.Name];
             var text = AdapterSettingCodec.ToNdis(source, value, []);
@@ -56,7 +58,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
         return steps;
     }
 
-    private AdapterWriteStep TypedClassStep(string className, List<AdapterSettingSource> sources, WindowsAdapterChange change)
+    private AdapterWriteStep TypedClassStep(string className, List<AdapterOffloadSetting> sources, WindowsAdapterChange change)
     {
         var instance = instances.Single(className)
             ?? throw Unsupported(sources[0].Name, $"no {className} instance");
@@ -103,7 +105,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
             markApplied);
     }
 
-    private AdapterWriteStep KeywordStep(AdapterSettingSource source, object value)
+    private AdapterWriteStep KeywordStep(AdapterOffloadSetting source, object value)
     {
         if (!keywords.Keywords.TryGetValue(source.NdisKeyword, out var keyword))
         {
