@@ -5,7 +5,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Commands;

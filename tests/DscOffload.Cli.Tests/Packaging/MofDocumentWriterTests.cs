@@ -1,6 +1,7 @@
 using DscOffload.Cli.Packaging;
 using DscOffload.Core.Diagnostics;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Tests.Packaging;

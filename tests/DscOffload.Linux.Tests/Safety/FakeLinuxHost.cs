@@ -1,7 +1,7 @@
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Platform;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 
 namespace DscOffload.Linux.Tests.Safety;
 

@@ -3,7 +3,7 @@ using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
 using DscOffload.Linux.Platform;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Fakes;
 
 namespace DscOffload.Linux.Tests.Safety;

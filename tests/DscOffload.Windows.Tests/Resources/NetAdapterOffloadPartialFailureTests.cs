@@ -3,7 +3,7 @@ using DscOffload.Cli.Protocol;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

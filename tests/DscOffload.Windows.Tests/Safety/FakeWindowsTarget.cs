@@ -1,7 +1,8 @@
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Platform;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 
 namespace DscOffload.Windows.Tests.Safety;
 

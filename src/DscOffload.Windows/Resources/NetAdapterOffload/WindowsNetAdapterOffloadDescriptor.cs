@@ -2,7 +2,7 @@ using DscOffload.Core.Resources;
 using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.NetAdapterOffload;
 
 /// <summary>The descriptor of <c>DscOffload.Windows/NetAdapterOffload</c>; its typed settings come from <see cref="AdapterOffloadSettings"/>.</summary>
 public static class WindowsNetAdapterOffloadDescriptor

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Linux.Interop;
+using DscOffload.Linux.Platform;
 
-namespace DscOffload.Linux.Platform;
+namespace DscOffload.Linux.Live;
 
 /// <summary>
 /// The kernel itself, through the legacy ethtool ioctl (<c>SIOCETHTOOL</c>) on an <c>AF_INET</c> datagram

@@ -1,8 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Resources;
-using DscOffload.Linux.Persistence;
 
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// The <c>persist: SystemdLink</c> side of the Linux resource: compares each interface's <c>.link</c> file with

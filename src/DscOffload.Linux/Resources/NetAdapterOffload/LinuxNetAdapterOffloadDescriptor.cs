@@ -1,7 +1,8 @@
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Settings;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Resources.NetAdapterOffload;
 
 /// <summary>The descriptor of <c>DscOffload.Linux/NetAdapterOffload</c>.</summary>
 public static class LinuxNetAdapterOffloadDescriptor

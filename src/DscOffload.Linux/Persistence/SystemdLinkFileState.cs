@@ -1,6 +1,5 @@
-using DscOffload.Linux.Persistence;
 
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// How one interface's <c>.link</c> file compares with what <c>persist: SystemdLink</c> wants, remembered

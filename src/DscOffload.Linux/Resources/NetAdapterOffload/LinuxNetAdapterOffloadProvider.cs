@@ -1,10 +1,10 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Recorded;
 using DscOffload.Core.Resources;
-using DscOffload.Linux.Platform;
+using DscOffload.Linux.Live;
 using DscOffload.Linux.Recorded;
 
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Resources.NetAdapterOffload;
 
 /// <summary>Creates <c>DscOffload.Linux/NetAdapterOffload</c> for the live host or a recorded one.</summary>
 public sealed class LinuxNetAdapterOffloadProvider : IResourceTypeProvider
@@ -26,5 +26,5 @@ public sealed class LinuxNetAdapterOffloadProvider : IResourceTypeProvider
 
     /// <inheritdoc />
     public IResourceType CreateRecorded(RecordedHost host) =>
-        new LinuxNetAdapterOffloadResource(new RecordedEthtoolDevices(host), live: false);
+        new LinuxNetAdapterOffloadResource(new RecordedEthtoolDevices(host, LinuxNetAdapterOffloadDescriptor.TypeName), live: false);
 }

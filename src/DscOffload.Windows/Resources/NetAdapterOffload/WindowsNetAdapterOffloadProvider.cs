@@ -1,8 +1,9 @@
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
+using DscOffload.Windows.Persistence;
 using DscOffload.Windows.Platform;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.NetAdapterOffload;
 
 /// <summary>Provider of <c>DscOffload.Windows/NetAdapterOffload</c>.</summary>
 public sealed class WindowsNetAdapterOffloadProvider : WindowsResourceProvider

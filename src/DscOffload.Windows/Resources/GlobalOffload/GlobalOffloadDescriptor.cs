@@ -1,7 +1,7 @@
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Settings;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.GlobalOffload;
 
 /// <summary>The descriptor of <c>DscOffload.Windows/GlobalOffload</c>, built from its settings table.</summary>
 public static class GlobalOffloadDescriptor

@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Settings;
 
 /// <summary>
 /// The short names that <c>ethtool -K</c> accepts and the kernel feature names each stands for.

@@ -1,11 +1,12 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using DscOffload.Windows.Persistence;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.NetAdapterOffload;
 
 /// <summary>
 /// <c>DscOffload.Windows/NetAdapterOffload</c> over <see cref="IWindowsOffloadPlatform"/>. Writes never

@@ -6,7 +6,7 @@ using DscOffload.Windows.Platform;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Persistence;
 
 /// <summary>
 /// Remembers, across runs, the adapters whose written offload values wait for a restart (<c>restart: Never</c>, or

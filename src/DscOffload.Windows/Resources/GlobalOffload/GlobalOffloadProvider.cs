@@ -1,7 +1,7 @@
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Platform;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.GlobalOffload;
 
 /// <summary>Provider of <c>DscOffload.Windows/GlobalOffload</c>.</summary>
 public sealed class GlobalOffloadProvider : WindowsResourceProvider

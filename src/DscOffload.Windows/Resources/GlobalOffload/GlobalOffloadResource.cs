@@ -5,7 +5,7 @@ using DscOffload.Windows.Platform;
 using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Windows.Resources;
+namespace DscOffload.Windows.Resources.GlobalOffload;
 
 /// <summary>
 /// <c>DscOffload.Windows/GlobalOffload</c>: one instance per host. CIM settings missing on this

@@ -1,11 +1,10 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
-using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Platform;
 using Newtonsoft.Json.Linq;
 
-namespace DscOffload.Linux.Resources;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// Turns what <c>persist: SystemdLink</c> asks for one interface into the <c>.link</c> settings to write,

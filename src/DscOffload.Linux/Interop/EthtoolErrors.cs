@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Linux.Platform;
 
-namespace DscOffload.Linux.Platform;
+namespace DscOffload.Linux.Interop;
 
 /// <summary>
 /// The errors <see cref="IEthtoolDevices"/> implementations report, in one place so that the live
