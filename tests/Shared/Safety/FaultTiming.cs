@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Tests.Safety;
+namespace DscOffload.Tests.Safety;
 
 /// <summary>When an injected fault strikes relative to the operation it replaces.</summary>
 public enum FaultTiming
