@@ -1,9 +1,10 @@
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
 using DscOffload.Linux.Coexistence;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Windows.Coexistence;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 
 namespace DscOffload.Cli;
 

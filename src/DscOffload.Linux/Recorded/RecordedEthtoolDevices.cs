@@ -2,7 +2,6 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
 using DscOffload.Linux.Platform;
-using DscOffload.Linux.Resources;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Recorded;
@@ -18,11 +17,11 @@ public sealed class RecordedEthtoolDevices : IEthtoolDevices
     private readonly List<LinuxInterface> _interfaces = [];
     private readonly string _host;
 
-    /// <summary>Indexes the recorded interfaces of <paramref name="host"/>.</summary>
-    public RecordedEthtoolDevices(RecordedHost host)
+    /// <summary>Indexes the recorded interfaces of <paramref name="host"/>: its instances of <paramref name="typeName"/>.</summary>
+    public RecordedEthtoolDevices(RecordedHost host, string typeName)
     {
         _host = host.HostName;
-        foreach (var instance in host.InstancesOf(LinuxNetAdapterOffloadDescriptor.TypeName))
+        foreach (var instance in host.InstancesOf(typeName))
         {
             var p = instance.Properties;
             var name = p["name"]?.Type == JTokenType.String ? p["name"]!.Value<string>()! : instance.Name;

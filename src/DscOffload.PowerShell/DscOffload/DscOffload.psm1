@@ -678,7 +678,7 @@ class LinuxNetAdapterOffload
     [DscProperty()]
     [Nullable[bool]] $allowNoMatch
 
-    # Feature → on/off. Keys are kernel feature names (tx-tcp-segmentation, rx-gro, …) or the ethtool -K aliases rx tx sg tso gso gro lro rxvlan txvlan ntuple rxhash; output always uses kernel names. JSON text.
+    # Feature → on/off. Keys are kernel feature names (tx-tcp-segmentation, rx-gro, …) or the ethtool -K aliases rx tx sg tso ufo gso gro lro rxvlan txvlan ntuple rxhash; output always uses kernel names. JSON text.
     [DscProperty()]
     [string] $features
 

@@ -2,7 +2,7 @@ namespace DscOffload.Windows.Cim;
 
 /// <summary>
 /// A failed CIM operation, classified by <see cref="Failure"/>. It stays inside the Windows backend:
-/// <see cref="CimWindowsOffloadPlatform"/> catches it and either falls back (a missing class) or
+/// the live platform (<c>Live.CimWindowsOffloadPlatform</c>) catches it and either falls back (a missing class) or
 /// turns it into the operator-facing <see cref="Core.Diagnostics.DscOffloadException"/>.
 /// </summary>
 public sealed class CimOperationException : Exception

@@ -1,5 +1,4 @@
 using DscOffload.Core.Diagnostics;
-using DscOffload.Windows.Cim;
 using DscOffload.Windows.Platform;
 
 namespace DscOffload.Windows.Live;

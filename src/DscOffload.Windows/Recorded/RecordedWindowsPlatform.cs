@@ -2,7 +2,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
 using DscOffload.Windows.Platform;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Recorded;
@@ -22,7 +22,7 @@ public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
     public RecordedWindowsPlatform(RecordedHost host)
     {
         _host = host;
-        foreach (var instance in host.InstancesOf(WindowsNetAdapterOffloadDescriptor.TypeName))
+        foreach (var instance in host.InstancesOf(AdapterOffloadSettings.TypeName))
         {
             var p = instance.Properties;
             var name = Text(p, "name") ?? instance.Name;
@@ -46,25 +46,25 @@ public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
     /// <inheritdoc />
     public GlobalOffloadState ReadGlobal()
     {
-        var instances = _host.InstancesOf(GlobalOffloadDescriptor.TypeName);
+        var instances = _host.InstancesOf(GlobalOffloadSettings.TypeName);
         if (instances.Count == 0)
         {
             throw new DscOffloadException(ErrorKind.InvalidInput,
-                $"recorded host '{_host.HostName}' ({_host.SourcePath}) has no {GlobalOffloadDescriptor.TypeName} instance");
+                $"recorded host '{_host.HostName}' ({_host.SourcePath}) has no {GlobalOffloadSettings.TypeName} instance");
         }
 
         var p = instances[0].Properties;
         var state = new GlobalOffloadState();
-        foreach (var name in GlobalOffloadDescriptor.CimSettings)
+        foreach (var setting in GlobalOffloadSettings.CimSettings)
         {
-            if (Text(p, name) is { } value)
+            if (Text(p, setting.Name) is { } value)
             {
-                state.Settings[name] = value;
+                state.Settings[setting.Name] = value;
             }
         }
 
         var tcpip = p["tcpipParameters"] as JObject;
-        foreach (var name in GlobalOffloadDescriptor.TcpipValues)
+        foreach (var name in GlobalOffloadSettings.TcpipParameters.Select(t => t.Name))
         {
             state.TcpipParameters[name] = tcpip?[name] switch
             {
@@ -90,15 +90,16 @@ public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
         }
 
         var state = new WindowsAdapterOffloadState();
-        foreach (var (name, isChecksum, _) in WindowsNetAdapterOffloadDescriptor.Settings)
+        foreach (var setting in AdapterOffloadSettings.All)
         {
+            var name = setting.Name;
             var value = p[name];
             if (value is null || value.Type == JTokenType.Null)
             {
                 continue;
             }
 
-            state.Settings[name] = isChecksum && value.Type == JTokenType.String ? value.Value<string>()!
+            state.Settings[name] = setting.IsChecksum && value.Type == JTokenType.String ? value.Value<string>()!
                 : value.Type == JTokenType.Boolean ? value.Value<bool>()
                 : throw new DscOffloadException(ErrorKind.InvalidInput,
                     $"recorded {name} of '{adapter.Name}' has the wrong type", value.Location());

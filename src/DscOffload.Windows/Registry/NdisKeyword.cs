@@ -5,7 +5,7 @@ namespace DscOffload.Windows.Registry;
 /// driver's <c>Ndi\params</c> default when none is stored), what the driver accepts, and how the
 /// stored value is typed.
 /// </summary>
-/// <param name="Name">The keyword, e.g. <c>*LsoV2IPv4</c>.</param>
+/// <param name="Name">The keyword, a standardized one (starting with an asterisk) or one of the driver's own.</param>
 /// <param name="Value">The effective value as text.</param>
 /// <param name="ValidValues">The values of <c>Ndi\params\&lt;keyword&gt;\enum</c>; empty when the driver lists none.</param>
 /// <param name="Minimum">The <c>Min</c> of a numeric keyword, when given.</param>

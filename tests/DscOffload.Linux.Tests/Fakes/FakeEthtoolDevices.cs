@@ -1,4 +1,5 @@
 using DscOffload.Linux.Interop;
+using DscOffload.Linux.Live;
 using DscOffload.Linux.Platform;
 
 namespace DscOffload.Linux.Tests.Fakes;

@@ -1,5 +1,5 @@
 using DscOffload.Linux.Interop;
-using DscOffload.Linux.Platform;
+using DscOffload.Linux.Live;
 
 namespace DscOffload.Linux.Tests.Interop;
 

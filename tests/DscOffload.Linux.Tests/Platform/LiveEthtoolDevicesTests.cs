@@ -1,4 +1,5 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Linux.Live;
 using DscOffload.Linux.Platform;
 using DscOffload.Linux.Tests.Privileged;
 using DscOffload.Tests.Privileged;

@@ -1,7 +1,7 @@
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Live;
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Platform;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Privileged;
 using DscOffload.Tests.Privileged;
 using Newtonsoft.Json.Linq;

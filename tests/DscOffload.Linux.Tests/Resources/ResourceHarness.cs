@@ -1,6 +1,6 @@
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

@@ -1,7 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

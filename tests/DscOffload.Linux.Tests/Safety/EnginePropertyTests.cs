@@ -4,6 +4,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Linux.Platform;
 using DscOffload.Linux.Tests.Fakes;
+using DscOffload.Tests.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Tests.Safety;
@@ -78,18 +79,18 @@ public sealed class EnginePropertyTests
         Gen.Select(StartState, Document).Sample((start, yaml) =>
         {
             var fake = Recorded(start);
-            var before = LinuxEngineHarness.FullState(fake);
+            var before = DeviceState.Full(fake);
             var calls = fake.Calls.Count;
             try
             {
-                LinuxEngineHarness.Run(yaml, fake, EngineOperation.Set, whatIf: true);
+                EngineHarness.Run(yaml, new FakeLinuxHost(fake), EngineOperation.Set, whatIf: true);
             }
             catch (DscOffloadException)
             {
                 // A document the engine refuses is fine; it must still change nothing.
             }
 
-            LinuxEngineHarness.FullState(fake).Should().Be(before, yaml);
+            DeviceState.Full(fake).Should().Be(before, yaml);
             fake.Calls.Should().HaveCount(calls, "what-if makes no change call\n" + yaml);
         }, iter: 200);
     }
@@ -100,12 +101,12 @@ public sealed class EnginePropertyTests
         var succeeded = 0;
         Gen.Select(StartState, Document).Sample((start, yaml) =>
         {
-            using var harness = new LinuxEngineHarness();
+            using var harness = new EngineHarness();
             var fake = Recorded(start);
             EngineRun set;
             try
             {
-                set = harness.GuardedSet(yaml, fake);
+                set = harness.GuardedSet(yaml, new FakeLinuxHost(fake));
             }
             catch (DscOffloadException)
             {
@@ -114,7 +115,7 @@ public sealed class EnginePropertyTests
 
             if (!set.HadErrors)
             {
-                var test = LinuxEngineHarness.Run(yaml, fake, EngineOperation.Test);
+                var test = EngineHarness.Run(yaml, new FakeLinuxHost(fake), EngineOperation.Test);
                 test.InDesiredState.Should().BeTrue($"{yaml}\n{test.Envelope}");
                 Interlocked.Increment(ref succeeded);
             }
@@ -128,16 +129,16 @@ public sealed class EnginePropertyTests
         var rolledBack = 0;
         Gen.Select(StartState, Document).Sample((start, yaml) =>
         {
-            using var harness = new LinuxEngineHarness();
+            using var harness = new EngineHarness();
             var fake = Recorded(start);
-            var before = LinuxEngineHarness.ActiveState(fake);
+            var before = DeviceState.Active(fake);
             try
             {
-                harness.GuardedSet(yaml, fake);
+                harness.GuardedSet(yaml, new FakeLinuxHost(fake));
             }
             catch (DscOffloadException)
             {
-                LinuxEngineHarness.ActiveState(fake).Should().Be(before, "a set refused before its first change changes nothing");
+                DeviceState.Active(fake).Should().Be(before, "a set refused before its first change changes nothing");
                 harness.Journal.List().Should().BeEmpty();
                 return;
             }
@@ -145,13 +146,13 @@ public sealed class EnginePropertyTests
             var entry = harness.Journal.List().SingleOrDefault();
             if (entry is null)
             {
-                LinuxEngineHarness.ActiveState(fake).Should().Be(before, $"no entry means nothing had to change\n{yaml}");
+                DeviceState.Active(fake).Should().Be(before, $"no entry means nothing had to change\n{yaml}");
                 return;
             }
 
-            var rollback = harness.Rollback(entry, fake);
+            var rollback = harness.Rollback(entry, new FakeLinuxHost(fake));
             rollback.HadErrors.Should().BeFalse($"{yaml}\n{rollback.Envelope}");
-            LinuxEngineHarness.ActiveState(fake).Should().Be(before, yaml);
+            DeviceState.Active(fake).Should().Be(before, yaml);
             Interlocked.Increment(ref rolledBack);
         }, iter: 200);
         rolledBack.Should().BeGreaterThan(40, "most random documents change something, so the property is not vacuous");
@@ -163,7 +164,7 @@ public sealed class EnginePropertyTests
         Gen.Select(StartState, Gen.Int[0, Adapters.Length - 1], Gen.Int[0, Changeable.Length - 1]).Sample((start, adapter, flip) =>
         {
             var fake = Recorded(start);
-            var same = LinuxEngineHarness.Run(Mirror(fake, null), fake, EngineOperation.Test);
+            var same = EngineHarness.Run(Mirror(fake, null), new FakeLinuxHost(fake), EngineOperation.Test);
             same.InDesiredState.Should().BeTrue(same.Envelope.ToString());
             foreach (var result in same.Envelope["results"]!)
             {
@@ -172,7 +173,7 @@ public sealed class EnginePropertyTests
 
             var name = Adapters[adapter];
             var feature = Changeable[flip];
-            var flipped = LinuxEngineHarness.Run(Mirror(fake, (name, feature)), fake, EngineOperation.Test);
+            var flipped = EngineHarness.Run(Mirror(fake, (name, feature)), new FakeLinuxHost(fake), EngineOperation.Test);
             flipped.InDesiredState.Should().BeFalse();
             var results = flipped.Envelope["results"]!.ToDictionary(r => r["name"]!.Value<string>()!, r => (JObject)r["result"]!);
             foreach (var (instance, result) in results)

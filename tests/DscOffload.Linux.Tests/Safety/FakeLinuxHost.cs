@@ -1,19 +1,18 @@
-using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Platform;
-using DscOffload.Linux.Resources;
+using DscOffload.Linux.Resources.NetAdapterOffload;
+using DscOffload.Tests.Engine;
 
 namespace DscOffload.Linux.Tests.Safety;
 
-/// <summary>
-/// A live-like target over test devices: the engine sees an ordinary changeable host (not recorded state), and
-/// the resource is built non-live so no test needs root.
-/// </summary>
-public sealed class FakeLinuxHost(IEthtoolDevices devices) : HostTarget
+/// <summary>A test host whose interfaces are <paramref name="devices"/>, serving the Linux resource type.</summary>
+public sealed class FakeLinuxHost(IEthtoolDevices devices) : TestHost
 {
+    private static readonly ResourceCatalog LinuxCatalog = new([new LinuxNetAdapterOffloadProvider()]);
+
     public override string Name => "testhost";
 
-    public override bool IsRecorded => false;
+    public override ResourceCatalog Catalog => LinuxCatalog;
 
     protected override IResourceType Create(IResourceTypeProvider provider) => new LinuxNetAdapterOffloadResource(devices, live: false);
 }

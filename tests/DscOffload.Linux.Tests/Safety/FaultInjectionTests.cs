@@ -1,6 +1,8 @@
 using DscOffload.Core.Engine;
 using DscOffload.Core.Safety;
 using DscOffload.Linux.Tests.Fakes;
+using DscOffload.Tests.Engine;
+using DscOffload.Tests.Safety;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Tests.Safety;
@@ -42,24 +44,24 @@ public sealed class FaultInjectionTests
 
     private static int CountOperations(string yaml)
     {
-        using var harness = new LinuxEngineHarness();
+        using var harness = new EngineHarness();
         var counting = new FaultInjectingEthtoolDevices(FakeEthtoolDevices.WithVethPairs());
-        var run = harness.GuardedSet(yaml, counting);
+        var run = harness.GuardedSet(yaml, new FakeLinuxHost(counting));
         run.HadErrors.Should().BeFalse(run.Envelope.ToString());
         return counting.Operations.Count;
     }
 
     private static void Check(string yaml, int k, FaultTiming timing, string because)
     {
-        using var harness = new LinuxEngineHarness();
+        using var harness = new EngineHarness();
         var fake = FakeEthtoolDevices.WithVethPairs();
         var faulty = new FaultInjectingEthtoolDevices(fake) { FailAt = k, Timing = timing };
-        var before = LinuxEngineHarness.ActiveState(fake);
-        var beforeFull = LinuxEngineHarness.FullState(fake);
-        var run = harness.GuardedSet(yaml, faulty);
+        var before = DeviceState.Active(fake);
+        var beforeFull = DeviceState.Full(fake);
+        var run = harness.GuardedSet(yaml, new FakeLinuxHost(faulty));
 
         faulty.Injected.Should().BeTrue(because);
-        var after = LinuxEngineHarness.ActiveState(fake);
+        var after = DeviceState.Active(fake);
 
         // 1. The result states exactly what changed: the adapters it reports changed are the ones that changed,
         //    and every value it reports after the set is the device's real value.
@@ -74,23 +76,23 @@ public sealed class FaultInjectionTests
         {
             // The fault struck while the first instance was being tested for the journal: nothing changed, nothing to save.
             run.Changed.Should().BeFalse(because);
-            LinuxEngineHarness.ActiveState(fake).Should().Be(before, because);
+            DeviceState.Active(fake).Should().Be(before, because);
             return;
         }
 
         var entry = entries.Should().ContainSingle(because).Subject;
         entry.Status.Should().Be(run.Changed ? JournalStatus.Partial : JournalStatus.Failed, because);
-        var rollback = harness.Rollback(entry, fake);
+        var rollback = harness.Rollback(entry, new FakeLinuxHost(fake));
         rollback.HadErrors.Should().BeFalse(because + rollback.Envelope);
-        LinuxEngineHarness.ActiveState(fake).Should().Be(before, because);
-        LinuxEngineHarness.FullState(fake).Should().Be(beforeFull, because + " (requested state too)");
+        DeviceState.Active(fake).Should().Be(before, because);
+        DeviceState.Full(fake).Should().Be(beforeFull, because + " (requested state too)");
 
         // 3. Running the set again (after a partial set, without rolling back) converges.
-        using var again = new LinuxEngineHarness();
+        using var again = new EngineHarness();
         var fresh = FakeEthtoolDevices.WithVethPairs();
-        harness.GuardedSet(yaml, new FaultInjectingEthtoolDevices(fresh) { FailAt = k, Timing = timing }).HadErrors.Should().BeTrue(because);
-        again.GuardedSet(yaml, fresh).HadErrors.Should().BeFalse(because);
-        LinuxEngineHarness.Run(yaml, fresh, EngineOperation.Test).InDesiredState.Should().BeTrue(because);
+        harness.GuardedSet(yaml, new FakeLinuxHost(new FaultInjectingEthtoolDevices(fresh) { FailAt = k, Timing = timing })).HadErrors.Should().BeTrue(because);
+        again.GuardedSet(yaml, new FakeLinuxHost(fresh)).HadErrors.Should().BeFalse(because);
+        EngineHarness.Run(yaml, new FakeLinuxHost(fresh), EngineOperation.Test).InDesiredState.Should().BeTrue(because);
     }
 
     private static IEnumerable<string> ChangedAdapters(string before, string after)

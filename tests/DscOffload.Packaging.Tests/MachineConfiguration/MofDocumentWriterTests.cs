@@ -1,7 +1,8 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Packaging.MachineConfiguration;
 using DscOffload.Packaging.PowerShell;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Packaging.Tests.MachineConfiguration;

@@ -2,9 +2,10 @@ using DscOffload.Core.Coexistence;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Recorded;
 using DscOffload.Core.Resources;
-using DscOffload.Windows.Cim;
 using DscOffload.Windows.Coexistence;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Live;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

@@ -1,4 +1,4 @@
-using DscOffload.Windows.Cim;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Registry;
 using Newtonsoft.Json.Linq;

@@ -1,4 +1,5 @@
 using DscOffload.Windows.Cim;
+using DscOffload.Windows.Settings;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 
@@ -149,7 +150,7 @@ public sealed class NetAdapterOffloadEveryPropertyTests
         var state = h.Get($"{{\"name\":\"{Adapter}\"}}").ActualState;
 
         state["name"]!.Value<string>().Should().Be(Adapter);
-        foreach (var (name, _, _) in DscOffload.Windows.Resources.WindowsNetAdapterOffloadDescriptor.Settings)
+        foreach (var name in AdapterOffloadSettings.All.Select(s => s.Name))
         {
             state[name].Should().NotBeNull(name);
         }

@@ -1,7 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Schemas;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Tests.Resources;

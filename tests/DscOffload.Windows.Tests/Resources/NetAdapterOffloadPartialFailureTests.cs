@@ -2,7 +2,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 
@@ -10,7 +10,7 @@ namespace DscOffload.Windows.Tests.Resources;
 
 /// <summary>
 /// Set changes one adapter at a time and stops at the first failure, reporting exactly what was already
-/// changed (DESIGN §2.4); the command line maps that to exit code 7.
+/// changed; the command line maps that to exit code 7 (docs/safety.md, "Partial failure").
 /// </summary>
 public sealed class NetAdapterOffloadPartialFailureTests
 {

@@ -1,6 +1,6 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Persistence;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

@@ -6,7 +6,7 @@ namespace DscOffload.Windows.Tests.Resources;
 
 /// <summary>
 /// Which adapters a <c>DscOffload.Windows/NetAdapterOffload</c> instance means (wildcards, description,
-/// exclusions, hidden adapters), zero matches, and how several matched adapters aggregate (DESIGN §2.4).
+/// exclusions, hidden adapters), zero matches, and how several matched adapters aggregate.
 /// </summary>
 public sealed class NetAdapterOffloadSelectionTests
 {

@@ -1,6 +1,9 @@
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Live;
+using DscOffload.Windows.Persistence;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

@@ -1,16 +1,19 @@
-using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
+using DscOffload.Tests.Engine;
 using DscOffload.Windows.Platform;
-using DscOffload.Windows.Resources;
+using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 
 namespace DscOffload.Windows.Tests.Safety;
 
-/// <summary>A changeable (not recorded) target over a test platform; resources are non-live so no test needs elevation.</summary>
-public sealed class FakeWindowsTarget(IWindowsOffloadPlatform platform) : HostTarget
+/// <summary>A test host over <paramref name="platform"/>, serving both Windows resource types.</summary>
+public sealed class FakeWindowsTarget(IWindowsOffloadPlatform platform) : TestHost
 {
+    private static readonly ResourceCatalog WindowsCatalog = new([new GlobalOffloadProvider(), new WindowsNetAdapterOffloadProvider()]);
+
     public override string Name => platform.HostName;
 
-    public override bool IsRecorded => false;
+    public override ResourceCatalog Catalog => WindowsCatalog;
 
     protected override IResourceType Create(IResourceTypeProvider provider) =>
         provider.Descriptor.Type == GlobalOffloadDescriptor.TypeName

@@ -1,28 +1,18 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Tests.Safety;
 using DscOffload.Windows.Platform;
 
 namespace DscOffload.Windows.Tests.Safety;
 
 /// <summary>
-/// Wraps an <see cref="IWindowsOffloadPlatform"/> and fails its k-th operation (counted from 1), before or after
-/// it takes effect. Writes are split into one operation per setting (each CIM setting, registry value, typed
-/// adapter setting and advanced property), so a fault can strike in the middle of a write; the error then
+/// Wraps an <see cref="IWindowsOffloadPlatform"/> and fails its k-th operation (<see cref="FaultInjector"/>).
+/// Writes are split into one operation per setting (each CIM setting, registry value, typed adapter setting and
+/// advanced property), so a fault can strike in the middle of a write; the error then
 /// carries what was already written (<see cref="PartialGlobalWriteException"/>,
-/// <see cref="PartialAdapterWriteException"/>), as the platform contract requires. With <see cref="FailAt"/> 0
-/// it only counts.
+/// <see cref="PartialAdapterWriteException"/>), as the platform contract requires.
 /// </summary>
-public sealed class FaultInjectingWindowsPlatform(IWindowsOffloadPlatform inner) : IWindowsOffloadPlatform
+public sealed class FaultInjectingWindowsPlatform(IWindowsOffloadPlatform inner) : FaultInjector, IWindowsOffloadPlatform
 {
-    private readonly List<string> _operations = [];
-
-    public int FailAt { get; set; }
-
-    public FaultTiming Timing { get; set; } = FaultTiming.Before;
-
-    public IReadOnlyList<string> Operations => _operations;
-
-    public bool Injected { get; private set; }
-
     public string HostName => inner.HostName;
 
     public GlobalOffloadState ReadGlobal() => Run("ReadGlobal", inner.ReadGlobal);
@@ -103,23 +93,5 @@ public sealed class FaultInjectingWindowsPlatform(IWindowsOffloadPlatform inner)
         inner.WriteGlobal(one);
         record();
         return true;
-    }
-
-    private T Run<T>(string name, Func<T> operation)
-    {
-        _operations.Add(name);
-        if (_operations.Count != FailAt)
-        {
-            return operation();
-        }
-
-        Injected = true;
-        if (Timing == FaultTiming.After)
-        {
-            operation();
-        }
-
-        throw new DscOffloadException(ErrorKind.Unexpected,
-            $"injected fault: operation {FailAt} ({name}) failed {(Timing == FaultTiming.After ? "after taking effect" : "before doing anything")}");
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
+using DscOffload.Tests.Engine;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 
@@ -109,17 +110,17 @@ public sealed class WindowsEnginePropertyTests
         Gen.Select(Host, Document).Sample((host, yaml) =>
         {
             var platform = Recorded(host).CreatePlatform();
-            var before = WindowsEngineHarness.State(platform);
+            var before = PlatformState.Of(platform);
             try
             {
-                WindowsEngineHarness.Run(yaml, platform, EngineOperation.Set, whatIf: true);
+                EngineHarness.Run(yaml, new FakeWindowsTarget(platform), EngineOperation.Set, whatIf: true);
             }
             catch (DscOffloadException)
             {
                 // Refused documents must change nothing either.
             }
 
-            WindowsEngineHarness.State(platform).Should().Be(before, yaml);
+            PlatformState.Of(platform).Should().Be(before, yaml);
         }, iter: 100);
     }
 
@@ -129,11 +130,11 @@ public sealed class WindowsEnginePropertyTests
         var succeeded = 0;
         Gen.Select(Host, Document).Sample((host, yaml) =>
         {
-            using var harness = new WindowsEngineHarness();
+            using var harness = new EngineHarness();
             var platform = Recorded(host).CreatePlatform();
-            if (!harness.GuardedSet(yaml, platform).HadErrors)
+            if (!harness.GuardedSet(yaml, new FakeWindowsTarget(platform)).HadErrors)
             {
-                var test = WindowsEngineHarness.Run(yaml, platform, EngineOperation.Test);
+                var test = EngineHarness.Run(yaml, new FakeWindowsTarget(platform), EngineOperation.Test);
                 test.InDesiredState.Should().BeTrue($"{yaml}\n{test.Envelope}");
                 Interlocked.Increment(ref succeeded);
             }
@@ -147,14 +148,14 @@ public sealed class WindowsEnginePropertyTests
         var restoredAbsent = 0;
         Gen.Select(Host, Document).Sample((host, yaml) =>
         {
-            using var harness = new WindowsEngineHarness();
+            using var harness = new EngineHarness();
             var platform = Recorded(host).CreatePlatform();
-            var before = WindowsEngineHarness.State(platform);
-            harness.GuardedSet(yaml, platform);
+            var before = PlatformState.Of(platform);
+            harness.GuardedSet(yaml, new FakeWindowsTarget(platform));
             var entry = harness.Journal.List().SingleOrDefault();
             if (entry is null)
             {
-                WindowsEngineHarness.State(platform).Should().Be(before, yaml);
+                PlatformState.Of(platform).Should().Be(before, yaml);
                 return;
             }
 
@@ -163,9 +164,9 @@ public sealed class WindowsEnginePropertyTests
                 Interlocked.Increment(ref restoredAbsent);
             }
 
-            var rollback = harness.Rollback(entry, platform);
+            var rollback = harness.Rollback(entry, new FakeWindowsTarget(platform));
             rollback.HadErrors.Should().BeFalse($"{yaml}\n{rollback.Envelope}");
-            WindowsEngineHarness.State(platform).Should().Be(before, yaml);
+            PlatformState.Of(platform).Should().Be(before, yaml);
         }, iter: 100);
         restoredAbsent.Should().BeGreaterThan(10, "the property covers registry values that did not exist");
     }

@@ -1,5 +1,7 @@
 using DscOffload.Core.Engine;
 using DscOffload.Core.Safety;
+using DscOffload.Tests.Engine;
+using DscOffload.Tests.Safety;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
@@ -54,9 +56,9 @@ public sealed class WindowsFaultInjectionTests
 
     private static int CountOperations(string host, string yaml)
     {
-        using var harness = new WindowsEngineHarness();
+        using var harness = new EngineHarness();
         var counting = new FaultInjectingWindowsPlatform(FakeWindowsHost.Load(host).CreatePlatform());
-        var run = harness.GuardedSet(yaml, counting);
+        var run = harness.GuardedSet(yaml, new FakeWindowsTarget(counting));
         run.HadErrors.Should().BeFalse(run.Envelope.ToString());
         run.Changed.Should().BeTrue();
         return counting.Operations.Count;
@@ -64,15 +66,15 @@ public sealed class WindowsFaultInjectionTests
 
     private static void Check(string host, string yaml, int k, FaultTiming timing, string because)
     {
-        using var harness = new WindowsEngineHarness();
+        using var harness = new EngineHarness();
         var platform = FakeWindowsHost.Load(host).CreatePlatform();
         var faulty = new FaultInjectingWindowsPlatform(platform) { FailAt = k, Timing = timing };
-        var before = WindowsEngineHarness.State(platform);
+        var before = PlatformState.Of(platform);
         var globalBefore = platform.ReadGlobal();
-        var run = harness.GuardedSet(yaml, faulty);
+        var run = harness.GuardedSet(yaml, new FakeWindowsTarget(faulty));
 
         faulty.Injected.Should().BeTrue(because);
-        var after = WindowsEngineHarness.State(platform);
+        var after = PlatformState.Of(platform);
         run.HadErrors.Should().BeTrue(because);
         run.Changed.Should().Be(before != after, because);
         Reported(run.Envelope).Should().BeEquivalentTo(Observed(before, after, globalBefore, platform.ReadGlobal()), because);
@@ -83,22 +85,22 @@ public sealed class WindowsFaultInjectionTests
         {
             // The fault struck while the first instance was being tested for the journal: nothing changed, nothing to save.
             run.Changed.Should().BeFalse(because);
-            WindowsEngineHarness.State(platform).Should().Be(before, because);
+            PlatformState.Of(platform).Should().Be(before, because);
             return;
         }
 
         var entry = entries.Should().ContainSingle(because).Subject;
         entry.Status.Should().Be(run.Changed ? JournalStatus.Partial : JournalStatus.Failed, because);
-        var rollback = harness.Rollback(entry, platform);
+        var rollback = harness.Rollback(entry, new FakeWindowsTarget(platform));
         rollback.HadErrors.Should().BeFalse(because + rollback.Envelope);
-        WindowsEngineHarness.State(platform).Should().Be(before, because);
+        PlatformState.Of(platform).Should().Be(before, because);
 
-        using var again = new WindowsEngineHarness();
+        using var again = new EngineHarness();
         var fresh = FakeWindowsHost.Load(host).CreatePlatform();
-        harness.GuardedSet(yaml, new FaultInjectingWindowsPlatform(fresh) { FailAt = k, Timing = timing }).HadErrors.Should().BeTrue(because);
+        harness.GuardedSet(yaml, new FakeWindowsTarget(new FaultInjectingWindowsPlatform(fresh) { FailAt = k, Timing = timing })).HadErrors.Should().BeTrue(because);
 
-        again.GuardedSet(yaml, fresh).HadErrors.Should().BeFalse(because);
-        WindowsEngineHarness.Run(yaml, fresh, EngineOperation.Test).InDesiredState.Should().BeTrue(because);
+        again.GuardedSet(yaml, new FakeWindowsTarget(fresh)).HadErrors.Should().BeFalse(because);
+        EngineHarness.Run(yaml, new FakeWindowsTarget(fresh), EngineOperation.Test).InDesiredState.Should().BeTrue(because);
     }
 
     /// <summary>"global.x" for each changed global property, the adapter name for each changed adapter.</summary>

@@ -1,0 +1,94 @@
+using DscOffload.Core.Adapters;
+using DscOffload.Core.Resources;
+
+namespace DscOffload.Linux.Persistence;
+
+/// <summary>
+/// The <c>persist: SystemdLink</c> side of the Linux resource: compares each interface's <c>.link</c> file with
+/// what is desired, exposes the result as the setting <c>persist</c> (<c>SystemdLink</c> when the file already
+/// says it, <c>None</c> otherwise) so the shared adapter logic compares, predicts and reports it like any other
+/// setting, and writes the file once the running state is verified.
+/// </summary>
+internal sealed class SystemdLinkPersistence
+{
+    /// <summary>The value of <c>persist</c> that asks for a <c>.link</c> file.</summary>
+    public const string SystemdLink = "SystemdLink";
+
+    private readonly SystemdLinkFile _files;
+    private readonly Dictionary<string, SystemdLinkFileState> _states = new(StringComparer.Ordinal);
+
+    public SystemdLinkPersistence(SystemdLinkFile files) => _files = files;
+
+    /// <summary>The full path of <paramref name="interfaceName"/>'s file.</summary>
+    public string PathFor(string interfaceName) => _files.PathFor(interfaceName);
+
+    /// <summary>The setting that carries persistence.</summary>
+    public static SettingKey Key { get; } = new("persist");
+
+    /// <summary>
+    /// Reads the interface's file, remembers how it compares with <paramref name="wanted"/> for a later write, and
+    /// returns <paramref name="adapter"/> with its <c>persist</c> setting. Entries of the file that dscoffload does
+    /// not manage are kept, so they never count as a difference and survive a rewrite.
+    /// </summary>
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, OperationContext context)
+    {
+        var name = adapter.Adapter.Name;
+        var onDisk = _files.TryRead(name);
+        var target = new SystemdLinkSettings
+        {
+            MatchPermanentAddress = wanted.MatchPermanentAddress,
+            MatchOriginalName = wanted.MatchOriginalName,
+            Name = wanted.Name,
+            FeatureSwitches = wanted.FeatureSwitches,
+            Channels = wanted.Channels,
+            OtherEntries = onDisk?.OtherEntries ?? [],
+        };
+        var path = _files.PathFor(name);
+        IReadOnlyList<string> differences = onDisk is null ? ["the file does not exist"] : onDisk.DifferencesFrom(target);
+        var state = new SystemdLinkFileState(path, target, differences);
+        _states[name] = state;
+        if (!state.IsPersisted)
+        {
+            var why = string.Join("; ", differences);
+            context.Info(context.WhatIf ? $"'{name}': would write {path} ({why})" : $"'{name}': {path} is not up to date ({why})");
+        }
+
+        var settings = adapter.Ordered.Where(kv => kv.Key != Key)
+            .Append(new(Key, new AdapterSetting(state.IsPersisted ? SystemdLink : "None", SettingSupport.Changeable)))
+            .ToList();
+        return new AdapterSnapshot(adapter.Adapter, settings, adapter.Extras);
+    }
+
+    /// <summary>Before <paramref name="comparison"/>'s interface is changed: when its file is to be written, checks that it can be.</summary>
+    public void EnsureWritableIfNeeded(AdapterComparison comparison)
+    {
+        if (comparison.Differences.Any(d => d.Desired.Key == Key))
+        {
+            _files.EnsureWritable(comparison.Snapshot.Adapter.Name);
+        }
+    }
+
+    /// <summary>
+    /// Writes the file of <paramref name="comparison"/>'s interface when its persistence differs, but only if
+    /// <paramref name="running"/> (read after the kernel changes) matches the desired state: a file describing a
+    /// state the device refused would hide the failure until the next boot.
+    /// </summary>
+    public void WriteIfVerified(AdapterComparison comparison, Func<AdapterSnapshot> running, IReadOnlyList<DesiredSetting> desired,
+        AdapterApplyReport report, OperationContext context)
+    {
+        var name = comparison.Snapshot.Adapter.Name;
+        if (!comparison.Differences.Any(d => d.Desired.Key == Key) || !_states.TryGetValue(name, out var state))
+        {
+            return;
+        }
+
+        if (!AdapterComparison.Compare(running(), [.. desired.Where(s => s.Key != Key)]).InDesiredState)
+        {
+            report.Problems.Add($"{state.Path} was not written because the running state does not match the desired state");
+            return;
+        }
+
+        _files.Write(name, state.Wanted);
+        context.Info($"'{name}': wrote {state.Path}");
+    }
+}

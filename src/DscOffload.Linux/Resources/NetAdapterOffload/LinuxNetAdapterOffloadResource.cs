@@ -1,0 +1,249 @@
+using DscOffload.Core.Adapters;
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Resources;
+using DscOffload.Linux.Persistence;
+using DscOffload.Linux.Platform;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Linux.Resources.NetAdapterOffload;
+
+/// <summary>
+/// <c>DscOffload.Linux/NetAdapterOffload</c>: kernel features and queue counts per interface over
+/// <see cref="IEthtoolDevices"/>. Comparison always uses the active state; a request the kernel records
+/// but does not activate is a failure with the reason, never a success.
+/// </summary>
+/// <remarks>
+/// <c>persist: SystemdLink</c> adds the setting <c>persist</c> to each interface: <c>SystemdLink</c> when its
+/// <c>.link</c> file (<see cref="SystemdLinkFile"/>) already says what is desired, <c>None</c> otherwise, so an
+/// interface is not in desired state until the file matches; each <c>adapters</c> entry shows it as the
+/// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
+/// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
+/// because it is a property of the document rather than of the host. Set writes the file (atomically, only
+/// when its content differs) after the kernel state of that interface is verified.
+/// </remarks>
+public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
+{
+    /// <summary>
+    /// Environment variable naming the directory for <c>.link</c> files instead of
+    /// <see cref="SystemdLinkFile.DefaultDirectory"/> (<c>/etc/systemd/network</c>), for example to stage
+    /// files for an image or to test.
+    /// </summary>
+    public const string SystemdNetworkDirectoryVariable = "DSCOFFLOAD_SYSTEMD_NETWORK_DIR";
+
+    private readonly IEthtoolDevices _devices;
+    private readonly bool _live;
+    private readonly SystemdLinkPersistence? _persistence;
+
+    // The desired settings of the running test or set: Apply receives only the differences, but also needs
+    // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
+    private IReadOnlyList<DesiredSetting> _desired = [];
+
+    /// <summary>Binds the resource to a device API (live, recorded or fake).</summary>
+    /// <param name="devices">The interfaces.</param>
+    /// <param name="live">True for the running host: changes need root, and <c>.link</c> files are read from and
+    /// written to <see cref="SystemdNetworkDirectoryVariable"/> or else <c>/etc/systemd/network</c>.</param>
+    /// <param name="linkFiles">Where <c>.link</c> files are; null means the default for a live host and none for
+    /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
+    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null)
+        : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
+    {
+        _devices = devices;
+        _live = live;
+        linkFiles ??= live ? LinkFilesFromEnvironment() : null;
+        _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles);
+    }
+
+    /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
+    public static SystemdLinkFile LinkFilesFromEnvironment() =>
+        Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
+            ? new SystemdLinkFile(Path.GetFullPath(directory))
+            : new SystemdLinkFile();
+
+    /// <inheritdoc />
+    protected override string HiddenSelectionProperty => "includeLoopback";
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> SelectionProperties => LinuxNetAdapterOffloadDescriptor.SelectionProperties;
+
+    /// <inheritdoc />
+    protected override AdapterSelector ReadSelector(JObject input) => new()
+    {
+        NamePattern = input["name"]?.Value<string>() ?? "*",
+        IgnoreCase = false,
+        ExcludePatterns = input["excludeName"] is JArray ex ? ex.Select(e => e.Value<string>()!).ToList() : [],
+        IncludeHidden = LinuxNetAdapterOffloadDescriptor.Flag(input, "includeLoopback"),
+        AllowNoMatch = LinuxNetAdapterOffloadDescriptor.Flag(input, "allowNoMatch"),
+    };
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<AdapterCandidate> ListAdapters()
+    {
+        var result = new List<AdapterCandidate>();
+        foreach (var i in _devices.ListInterfaces())
+        {
+            var identity = new JObject { ["ifindex"] = i.IfIndex };
+            if (i.PermanentAddress is not null)
+            {
+                identity["permanentAddress"] = i.PermanentAddress;
+            }
+
+            result.Add(new AdapterCandidate(i.Name, null, i.IsLoopback, identity, i));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override AdapterSnapshot Read(AdapterCandidate adapter)
+    {
+        var features = _devices.GetFeatures(adapter.Name);
+        var settings = new List<KeyValuePair<SettingKey, AdapterSetting>>(features.Features.Count + 3);
+        var fixedNames = new JArray();
+        var pending = new JArray();
+        foreach (var f in features.Features)
+        {
+            // A feature fixed off is one the device does not have (off is satisfied, on is not supported);
+            // fixed on is present but unchangeable. Either way its value is reported.
+            var changeable = f.Changeable && !f.NeverChangeable;
+            var support = changeable ? SettingSupport.Changeable : f.Active ? SettingSupport.Fixed : SettingSupport.Absent;
+            settings.Add(new(new SettingKey("features", f.Name), new AdapterSetting(f.Active, support)));
+            if (!changeable)
+            {
+                fixedNames.Add(f.Name);
+            }
+            else if (f.Requested != f.Active)
+            {
+                pending.Add(f.Name);
+            }
+        }
+
+        var extras = new JObject { ["fixedFeatures"] = fixedNames };
+        if (pending.Count > 0)
+        {
+            extras["pendingFeatures"] = pending;
+        }
+
+        if (_devices.GetChannels(adapter.Name) is { } channels)
+        {
+            extras["maxChannels"] = ChannelRequests.Read(channels, settings);
+        }
+
+        return new AdapterSnapshot(adapter, settings, extras);
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<DesiredSetting> ReadDesired(JObject desired, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        var result = new List<DesiredSetting>();
+        if (desired["features"] is JObject features)
+        {
+            result.AddRange(FeatureExpansion.Expand(features, matched));
+        }
+
+        if (desired["channels"] is JObject channels)
+        {
+            result.AddRange(ChannelRequests.Desired(channels, matched));
+        }
+
+        if (PersistsToSystemdLink(desired) && _persistence is not null)
+        {
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
+        IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (settings is not null)
+        {
+            _desired = settings;
+        }
+
+        if (!PersistsToSystemdLink(desired) || adapters.Count == 0)
+        {
+            return adapters;
+        }
+
+        settings ??= ReadDesired(desired, adapters);
+        var result = new List<AdapterSnapshot>(adapters.Count);
+        foreach (var adapter in adapters)
+        {
+            var wanted = SystemdLinkPlanner.Map(adapter, settings, desired);
+            if (_persistence is null)
+            {
+                context.Info($"'{adapter.Adapter.Name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                result.Add(adapter);
+            }
+            else
+            {
+                result.Add(_persistence.Relate(adapter, wanted, context));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The <c>.link</c> files of the interfaces whose <c>persisted</c> is false in <paramref name="test"/>: set
+    /// writes those (once the running state is verified), so the journal saves them first.
+    /// </summary>
+    public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (_persistence is null || test.ActualState["adapters"] is not JArray adapters)
+        {
+            return [];
+        }
+
+        return [.. adapters.OfType<JObject>()
+            .Where(a => a["persisted"] is { Type: JTokenType.Boolean } persisted && !persisted.Value<bool>() && a["name"]?.Type == JTokenType.String)
+            .Select(a => _persistence.PathFor(a["name"]!.Value<string>()!))];
+    }
+
+    /// <inheritdoc />
+    protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
+        entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
+            ? persist.Value<string>() == SystemdLinkPersistence.SystemdLink
+            : JValue.CreateNull();
+
+    /// <inheritdoc />
+    protected override void EnsureCanChange(OperationContext context)
+    {
+        if (_live && !Environment.IsPrivilegedProcess)
+        {
+            throw new DscOffloadException(ErrorKind.ElevationRequired,
+                "changing offload features needs root; run with sudo; nothing was changed");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override AdapterApplyReport Apply(AdapterComparison comparison, JObject desired, OperationContext context)
+    {
+        var report = new AdapterApplyReport();
+        var name = comparison.Snapshot.Adapter.Name;
+        _persistence?.EnsureWritableIfNeeded(comparison);
+        var features = FeatureApplyOrder.Of(comparison, _desired);
+        var channels = ChannelRequests.ToWrite(comparison, () => _devices.GetChannels(name)?.Current);
+        var before = features.IsEmpty ? null : _devices.GetFeatures(name);
+        features.Apply(_devices, name, report);
+        if (before is not null && report.Problems.Count > 0)
+        {
+            InvisibleRequestRestorer.PutBack(_devices, name, before, features.Features, report);
+        }
+
+        if (channels is not null)
+        {
+            _devices.SetChannels(name, channels);
+        }
+
+        _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        context.Debug($"'{name}': applied {features.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
+        return report;
+    }
+
+    private static bool PersistsToSystemdLink(JObject desired) =>
+        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
+}

@@ -1,9 +1,0 @@
-using DscOffload.Windows.Platform;
-
-namespace DscOffload.Windows.Cim;
-
-/// <summary>
-/// One write of an adapter change (one ModifyInstance or one registry value), planned and checked
-/// before any write runs, with what it applies once it has succeeded.
-/// </summary>
-internal sealed record AdapterWriteStep(Action Execute, Action<WindowsAdapterChange> MarkApplied);

@@ -1,0 +1,14 @@
+using DscOffload.Core.Resources;
+using DscOffload.Windows.Platform;
+
+namespace DscOffload.Windows.Resources.GlobalOffload;
+
+/// <summary>Provider of <c>DscOffload.Windows/GlobalOffload</c>.</summary>
+public sealed class GlobalOffloadProvider : WindowsResourceProvider
+{
+    /// <inheritdoc />
+    public override ResourceDescriptor Descriptor => GlobalOffloadDescriptor.Descriptor;
+
+    /// <inheritdoc />
+    protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) => new GlobalOffloadResource(platform, live);
+}

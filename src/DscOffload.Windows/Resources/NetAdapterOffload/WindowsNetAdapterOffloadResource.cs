@@ -1,0 +1,285 @@
+using DscOffload.Core.Adapters;
+using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Resources;
+using DscOffload.Windows.Persistence;
+using DscOffload.Windows.Platform;
+using DscOffload.Windows.Settings;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Windows.Resources.NetAdapterOffload;
+
+/// <summary>
+/// <c>DscOffload.Windows/NetAdapterOffload</c> over <see cref="IWindowsOffloadPlatform"/>. Writes never
+/// restart the adapter by themselves; the restart policy decides whether it is restarted once after
+/// all of its changes or left with a pending restart. A write that fails part-way is not followed by a
+/// restart: set stops there, and the values already written (exactly those the platform reports) are shown
+/// as changed with <c>restartPending</c>, as are all of an adapter's changes when its restart fails.
+/// </summary>
+/// <remarks>
+/// With a <see cref="PendingRestartLedger"/> (the live host), a restart left pending is remembered across runs:
+/// under <c>restart: Allowed</c>, an adapter whose restart is pending for settings the instance manages is not in
+/// desired state (<c>restartPending</c> differs) until a set restarts it, without writing anything again.
+/// </remarks>
+public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
+{
+    private static readonly SettingKey RestartPendingKey = new("restartPending");
+    private readonly IWindowsOffloadPlatform _platform;
+    private readonly bool _live;
+    private readonly PendingRestartLedger? _pendingRestarts;
+
+    /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
+    /// <param name="platform">The adapters.</param>
+    /// <param name="live">True for the running host (changes need elevation).</param>
+    /// <param name="pendingRestarts">Where pending restarts are remembered across runs; null: not remembered.</param>
+    public WindowsNetAdapterOffloadResource(IWindowsOffloadPlatform platform, bool live, PendingRestartLedger? pendingRestarts = null)
+        : base(WindowsNetAdapterOffloadDescriptor.Descriptor)
+    {
+        _platform = platform;
+        _live = live;
+        _pendingRestarts = pendingRestarts;
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> SelectionProperties => WindowsNetAdapterOffloadDescriptor.SelectionProperties;
+
+    /// <inheritdoc />
+    protected override AdapterSelector ReadSelector(JObject input) => new()
+    {
+        NamePattern = input["name"]?.Value<string>() ?? "*",
+        IgnoreCase = true,
+        DescriptionPattern = input["interfaceDescription"]?.Type == JTokenType.String ? input["interfaceDescription"]!.Value<string>() : null,
+        ExcludePatterns = input["excludeName"] is JArray ex ? ex.Select(e => e.Value<string>()!).ToList() : [],
+        IncludeHidden = input["includeHidden"]?.Type == JTokenType.Boolean && input["includeHidden"]!.Value<bool>(),
+        AllowNoMatch = input["allowNoMatch"]?.Type == JTokenType.Boolean && input["allowNoMatch"]!.Value<bool>(),
+    };
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<AdapterCandidate> ListAdapters() =>
+        _platform.ListAdapters()
+            .Select(a => new AdapterCandidate(a.Name, a.InterfaceDescription, a.Hidden,
+                new JObject { ["interfaceGuid"] = a.InterfaceGuid, ["interfaceDescription"] = a.InterfaceDescription }, a))
+            .ToList();
+
+    /// <inheritdoc />
+    protected override AdapterSnapshot Read(AdapterCandidate adapter)
+    {
+        var state = _platform.ReadAdapter((WindowsAdapterInfo)adapter.Handle);
+        var settings = new List<KeyValuePair<SettingKey, AdapterSetting>>();
+        foreach (var name in AdapterOffloadSettings.All.Select(s => s.Name))
+        {
+            if (state.Settings.TryGetValue(name, out var value))
+            {
+                JToken token = value switch
+                {
+                    bool b => b,
+                    string s => s,
+                    _ => throw new DscOffloadException(ErrorKind.Unexpected, $"'{adapter.Name}' reported {name} as {value.GetType().Name}"),
+                };
+                settings.Add(new(new SettingKey(name), new AdapterSetting(token, SettingSupport.Changeable)));
+            }
+        }
+
+        foreach (var (keyword, value) in state.AdvancedProperties.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            settings.Add(new(new SettingKey("advancedProperties", keyword), new AdapterSetting(value, SettingSupport.Changeable)));
+        }
+
+        return new AdapterSnapshot(adapter, settings);
+    }
+
+    /// <summary>
+    /// Adds what the ledger knows in get, test and set (not in export: it is a fact of this boot, not a setting to
+    /// carry elsewhere): an adapter waiting for a restart shows <c>restartPending: true</c>, and when the desired
+    /// state compares it (see <see cref="ReadDesired"/>) the adapter gets the setting <c>restartPending</c>, true only
+    /// if some setting this instance manages waits for the restart. Other instances' deferred restarts are left alone.
+    /// </summary>
+    protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
+        IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (_pendingRestarts is null)
+        {
+            return adapters;
+        }
+
+        var pending = _pendingRestarts.Pending(out var problem);
+        if (problem is not null)
+        {
+            context.Warn($"pending adapter restarts are unknown: {problem}");
+        }
+
+        var compared = settings?.Any(s => s.Key == RestartPendingKey) == true;
+        var managed = ManagedNames(settings ?? []);
+        var result = new List<AdapterSnapshot>(adapters.Count);
+        foreach (var a in adapters)
+        {
+            var written = pending.GetValueOrDefault(Key(a));
+            if (written is not null)
+            {
+                a.Extras["restartPending"] = true;
+            }
+
+            result.Add(!compared ? a : new AdapterSnapshot(a.Adapter,
+                [.. a.Ordered.Where(kv => kv.Key != RestartPendingKey),
+                 new(RestartPendingKey, new AdapterSetting(written?.Overlaps(managed) == true, SettingSupport.Changeable))],
+                a.Extras));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override JObject ExportSelection(AdapterSnapshot adapter)
+    {
+        var selection = new JObject { ["name"] = adapter.Adapter.Name };
+        if (adapter.Adapter.HiddenByDefault)
+        {
+            selection["includeHidden"] = true;
+        }
+
+        return selection;
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<DesiredSetting> ReadDesired(JObject desired, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        var result = new List<DesiredSetting>();
+        foreach (var setting in AdapterOffloadSettings.All)
+        {
+            if (desired[setting.Name] is { } value && value.Type != JTokenType.Null)
+            {
+                var off = setting.IsChecksum ? value.Value<string>() == "Disabled" : !value.Value<bool>();
+                result.Add(new DesiredSetting(new SettingKey(setting.Name), value, off, value));
+            }
+        }
+
+        if (desired["advancedProperties"] is JObject advanced)
+        {
+            foreach (var p in advanced.Properties())
+            {
+                // Keywords are case-insensitive in the registry; match the adapter's spelling so output is stable.
+                var keyword = CanonicalKeyword(p.Name, matched);
+                result.Add(new DesiredSetting(new SettingKey("advancedProperties", keyword), p.Value, p.Value.Value<string>() == "0", p.Value));
+            }
+        }
+
+        // Only when it matters (restart Allowed, and a matched adapter waits for a restart of settings this instance
+        // manages), so that desired state and output stay as written everywhere else.
+        var pending = _pendingRestarts is null || desired["restart"]?.Value<string>() == "Never"
+            ? null
+            : _pendingRestarts.Pending(out _);
+        var managed = ManagedNames(result);
+        if (pending is not null && matched.Any(a => pending.GetValueOrDefault(Key(a))?.Overlaps(managed) == true))
+        {
+            result.Add(new DesiredSetting(RestartPendingKey, false, IsOff: true, (JToken?)desired["restart"] ?? desired));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    protected override void EnsureCanChange(OperationContext context)
+    {
+        if (_live && !Environment.IsPrivilegedProcess)
+        {
+            throw new DscOffloadException(ErrorKind.ElevationRequired,
+                "changing adapter offloads needs an elevated (administrator) process; nothing was changed");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override AdapterApplyReport Apply(AdapterComparison comparison, JObject desired, OperationContext context)
+    {
+        var adapter = (WindowsAdapterInfo)comparison.Snapshot.Adapter.Handle;
+        var change = new WindowsAdapterChange();
+        foreach (var d in comparison.Differences)
+        {
+            if (d.Desired.Key == RestartPendingKey)
+            {
+                // Nothing to write: the restart below is the change.
+                continue;
+            }
+
+            if (d.Desired.Key.Property == "advancedProperties")
+            {
+                change.AdvancedProperties[d.Desired.Key.Member!] = d.Desired.Value.Value<string>()!;
+            }
+            else
+            {
+                change.Settings[d.Desired.Key.Property] = d.Desired.Value.Type == JTokenType.Boolean
+                    ? d.Desired.Value.Value<bool>()
+                    : d.Desired.Value.Value<string>()!;
+            }
+        }
+
+        var report = new AdapterApplyReport();
+        var writes = change.Settings.Count + change.AdvancedProperties.Count > 0;
+        try
+        {
+            if (writes)
+            {
+                // Recorded first, so that a run that dies between the write and the restart still leaves the record.
+                _pendingRestarts?.Record(adapter, WrittenNames(change));
+                _platform.WriteAdapter(adapter, change);
+            }
+        }
+        catch (PartialAdapterWriteException e)
+        {
+            // Set stops here without restarting: what was written is configured but not yet active.
+            throw new AdapterApplyException(e,
+                $"{e.Message}; '{adapter.Name}' was not restarted, so what was already written ({Describe(e.Applied)}) takes effect at its next restart",
+                new AdapterApplyReport { RestartPending = true });
+        }
+
+        if (desired["restart"]?.Value<string>() == "Never")
+        {
+            report.RestartPending = true;
+            return report;
+        }
+
+        try
+        {
+            _platform.RestartAdapter(adapter);
+        }
+        catch (DscOffloadException e)
+        {
+            throw new AdapterApplyException(e,
+                $"{e.Message}; the changes to '{adapter.Name}' ({Describe(change)}) are written but take effect only after it restarts",
+                new AdapterApplyReport { RestartPending = true });
+        }
+
+        if (_pendingRestarts is not null && !_pendingRestarts.TryClear(adapter.InterfaceGuid, out var problem))
+        {
+            context.Warn($"'{adapter.Name}' restarted, but its pending restart could not be forgotten: {problem}; a later set may restart it once more");
+        }
+
+        report.Restarted = true;
+        return report;
+    }
+
+    private static string Key(AdapterSnapshot adapter) => ((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid;
+
+    // Setting names as the ledger stores them: lsoIPv4, advancedProperties.*JumboPacket.
+    private static HashSet<string> ManagedNames(IEnumerable<DesiredSetting> settings) =>
+        settings.Where(s => s.Key != RestartPendingKey).Select(s => s.Key.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> WrittenNames(WindowsAdapterChange change) =>
+        change.Settings.Keys.Concat(change.AdvancedProperties.Keys.Select(k => $"advancedProperties.{k}"));
+
+    private static string Describe(WindowsAdapterChange change) => string.Join(", ", WrittenNames(change));
+
+    private static string CanonicalKeyword(string keyword, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        foreach (var s in matched)
+        {
+            foreach (var (key, _) in s.Ordered)
+            {
+                if (key.Property == "advancedProperties" && string.Equals(key.Member, keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    return key.Member!;
+                }
+            }
+        }
+
+        return keyword;
+    }
+}

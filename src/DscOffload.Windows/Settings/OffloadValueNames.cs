@@ -1,0 +1,35 @@
+namespace DscOffload.Windows.Settings;
+
+/// <summary>
+/// The enum names the Windows cmdlets use, indexed by their numeric CIM / registry value, and the
+/// conversions between the vocabulary's values and those numbers.
+/// </summary>
+internal static class OffloadValueNames
+{
+    /// <summary>EnabledDisabledEnum: 0 Disabled, 1 Enabled.</summary>
+    public static IReadOnlyList<string> EnabledDisabled { get; } = ["Disabled", "Enabled"];
+
+    /// <summary>ChimneyEnum: 0 Disabled, 1 Enabled, 2 Automatic.</summary>
+    public static IReadOnlyList<string> Chimney { get; } = ["Disabled", "Enabled", "Automatic"];
+
+    /// <summary>Checksum direction: 0 Disabled, 1 TxEnabled, 2 RxEnabled, 3 RxTxEnabled.</summary>
+    public static IReadOnlyList<string> ChecksumDirection { get; } = ["Disabled", "TxEnabled", "RxEnabled", "RxTxEnabled"];
+
+    /// <summary>The name for <paramref name="number"/>, or null when it is out of range.</summary>
+    public static string? NameOf(IReadOnlyList<string> names, ulong? number) =>
+        number is { } n && n < (ulong)names.Count ? names[(int)n] : null;
+
+    /// <summary>The number of <paramref name="name"/> (case-insensitive), or null when it is not one of <paramref name="names"/>.</summary>
+    public static int? IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+}
