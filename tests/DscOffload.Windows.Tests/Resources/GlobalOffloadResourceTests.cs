@@ -3,6 +3,7 @@ using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
 using DscOffload.Windows.Resources.GlobalOffload;
+using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 

@@ -2,6 +2,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Protocol;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Cim;
+using DscOffload.Windows.Resources.GlobalOffload;
 using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
