@@ -31,7 +31,7 @@ internal sealed class EvaluationScope
 
     public Dictionary<string, LambdaNode> Lambdas { get; private init; } = new(StringComparer.Ordinal);
 
-    private EvaluationScope Root { get; init; } = null!;
+    private EvaluationScope? Root { get; init; }
 
     /// <summary>Counts <paramref name="units"/> of work (a call, or the values a call built) against <see cref="ExpressionLimits.MaxWorkPerValue"/>; false once it is spent.</summary>
     public bool Spend(int units = 1)

@@ -110,6 +110,34 @@ public sealed class DocumentFeatureConformanceTests
         ConfigurationResolver.EvaluateProperties(resolved, b, new RecordedRunHost()).Should().BeEquivalentTo(new JObject { ["v"] = 7 });
     }
 
+    [Theory]
+    [InlineData("Contoso.Example/Setting:first%20one")]
+    [InlineData("[resourceId('Contoso.Example/Setting', 'first one')]")]
+    public void DependsOn_AcceptsDscResourceIds(string entry)
+    {
+        var resolved = Resolve($"resources:\n- name: second\n  type: Contoso.Example/Setting\n  dependsOn: [\"{entry}\"]\n- name: first one\n  type: Contoso.Example/Setting\n");
+
+        resolved.Instances.Select(i => i.Name).Should().Equal("first one", "second");
+    }
+
+    [Fact]
+    public void ExportedDocument_WithExecutionInformation_IsAccepted()
+    {
+        var resolved = Resolve("executionInformation: { operation: export }\nmetadata: { Microsoft.DSC: { version: 3.2.0 } }\nresources:\n- name: a\n  type: Contoso.Example/Setting\n  executionInformation: { duration: PT1S }\n");
+
+        resolved.Instances.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void ResolveWithoutARun_RefusesReference_NamingIt()
+    {
+        var document = DocumentLoader.Parse(Head + "resources:\n- name: a\n  type: Contoso.Example/Setting\n  properties: { v: \"[reference(resourceId('Contoso.Example/Setting', 'b'))]\" }\n", "doc.yaml");
+
+        var act = () => ConfigurationResolver.Resolve(document, null);
+
+        act.Should().Throw<DscOffloadException>().Which.Message.Should().StartWith("reference(): no result for 'Contoso.Example/Setting:b'");
+    }
+
     private sealed class RecordedRunHost() : ProcessExpressionHost("/")
     {
         public override JToken? Reference(string resourceId) => resourceId == "Contoso.Example/Setting:a" ? new JObject { ["x"] = 7 } : null;
