@@ -66,7 +66,7 @@ for arch in x64 arm64; do
     publish "linux-$arch"
     rids+=("linux-$arch")
   else
-    echo "release: skipped linux-$arch: Native AOT cross-compiling needs a linux-$arch sysroot and linker, which this machine does not have; build it on a linux-$arch machine with this script" >&2
+    echo "release: skipped linux-$arch: Native AOT does not cross-compile here (that needs a linux-$arch sysroot and linker, which this script does not set up); run this script on a linux-$arch machine for it" >&2
   fi
 done
 for rid in win-x64 win-arm64; do

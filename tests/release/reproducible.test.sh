@@ -5,6 +5,10 @@
 # artifact must have the same bytes.
 release_a_second_build_from_a_copy_elsewhere_gives_the_same_bytes() {
   if [ "${DSCOFFLOAD_RELEASE_SKIP_REBUILD:-}" = 1 ]; then echo "DSCOFFLOAD_RELEASE_SKIP_REBUILD=1"; exit 77; fi
+  # The same SOURCE_DATE_EPOCH as the first build, read back from its archive (it may come from an older commit).
+  local linux_archive; linux_archive="$(ls "$release"/dscoffload-"$version"-linux-*.tar.gz | head -n 1)"
+  SOURCE_DATE_EPOCH="$(python3 -c 'import sys, tarfile; print(tarfile.open(sys.argv[1]).getmembers()[0].mtime)' "$linux_archive")"
+  export SOURCE_DATE_EPOCH
   local copy="$work/elsewhere/dscoffload-src"
   mkdir -p "$work/elsewhere"
   git clone -q "$repo" "$copy"
