@@ -41,7 +41,10 @@ mkdir -p "$build"
 host_arch="$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
 host_rid="linux-$host_arch"
 # ContinuousIntegrationBuild maps source paths to /_/ so that where the tree is checked out leaves no trace.
-publish_flags=(-c Release --nologo -v q -p:ContinuousIntegrationBuild=true)
+# A private artifacts path keeps the build from reusing intermediate files of an earlier ordinary build:
+# MSBuild does not recompile when only the path map changes, and such a stale assembly carries the
+# checkout's path (hence another module id) into the native binary.
+publish_flags=(-c Release --nologo -v q -p:ContinuousIntegrationBuild=true --artifacts-path "$build/msbuild")
 
 publish() { # rid, extra msbuild flags... Returns 1 (after saying why) when the package sources lack its runtime packs.
   local rid="$1"; shift
