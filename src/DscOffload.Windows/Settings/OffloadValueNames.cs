@@ -17,7 +17,7 @@ internal static class OffloadValueNames
 
     /// <summary>
     /// RSS processor selection and load balancing profile, as Set-NetAdapterRss -Profile names it, stored by
-    /// MSFT_NetAdapterRssSettingData.Profile and *RSSProfile from 1: 1 Closest, 2 ClosestStatic, 3 NUMA,
+    /// MSFT_NetAdapterRssSettingData.Profile and its NDIS keyword from 1: 1 Closest, 2 ClosestStatic, 3 NUMA,
     /// 4 NUMAStatic, 5 Conservative.
     /// </summary>
     public static IReadOnlyList<string> RssProfile { get; } = ["Closest", "ClosestStatic", "NUMA", "NUMAStatic", "Conservative"];
