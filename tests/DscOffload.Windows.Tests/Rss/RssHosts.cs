@@ -17,6 +17,14 @@ internal static class RssHosts
         return FakeWindowsHost.FromJson(json);
     }
 
+    /// <summary>RSC for IPv4 off, and so not in effect with the documented reason NicPropertyDisabled (1).</summary>
+    public static FakeWindowsHost RscIPv4OffForItsOwnSetting() => X710(rsc: r =>
+    {
+        r["IPv4Enabled"] = false;
+        r["IPv4OperationalState"] = false;
+        r["IPv4FailureReason"] = 1;
+    });
+
     /// <summary>RSC for IPv6 on but not in effect because of <paramref name="reason"/> (the documented FailureReason number).</summary>
     public static FakeWindowsHost RscIPv6NotOperational(uint reason) => X710(rsc: r =>
     {

@@ -47,12 +47,7 @@ public class RssResourceTests
     [Fact]
     public void Test_RscRequestedOffWhileNotOperational_SaysNothing()
     {
-        var h = new WindowsResourceHarness(RssHosts.X710(rsc: r =>
-        {
-            r["IPv4Enabled"] = false;
-            r["IPv4OperationalState"] = false;
-            r["IPv4FailureReason"] = 1;
-        }));
+        var h = new WindowsResourceHarness(RssHosts.RscIPv4OffForItsOwnSetting());
 
         var test = h.Test($$"""{"name":"{{Adapter}}","rscIPv4":false}""");
 
@@ -64,12 +59,7 @@ public class RssResourceTests
     [Fact]
     public void WhatIf_TurningOnRscThatWasOffForItsOwnSetting_DoesNotPredictItNotOperational()
     {
-        var h = new WindowsResourceHarness(RssHosts.X710(rsc: r =>
-        {
-            r["IPv4Enabled"] = false;
-            r["IPv4OperationalState"] = false;
-            r["IPv4FailureReason"] = 1;
-        }));
+        var h = new WindowsResourceHarness(RssHosts.RscIPv4OffForItsOwnSetting());
 
         var whatIf = h.WhatIf($$"""{"name":"{{Adapter}}","rscIPv4":true}""");
 
