@@ -139,7 +139,7 @@ public static class CoexistenceAdvisor
                     var scope = effect.PerInterface ? $" ({string.Join(", ", adapters.Select(a => a.Name))})" : "";
                     var nuance = row.Nuance is { } n && offload.Name == "chimney" && n.Chimney != effect.Verdict ? $"; {n.Source} says {n.Chimney}" : "";
                     yield return new CoexistenceAdvice(subject.InstanceName, subject.Type, level.Value,
-                        $"{setting}, but {where}{scope}: {row.Condition}; {row.Source}: {effect.Note}{nuance}. Evidence: {CoexistenceResource.Evidence(found)}. See 'dscoffload explain {offload.Name}'.");
+                        $"{setting}, but {where}{scope}: {row.Condition}; {row.Source}: {effect.Note}{nuance}. Evidence: {CoexistenceResource.Evidence(found)}.{NotOperational(settings, adapters)} See 'dscoffload explain {offload.Name}'.");
                 }
             }
         }
@@ -197,6 +197,27 @@ public static class CoexistenceAdvisor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What the host itself says about the setting on the adapters in scope: an adapter entry's <c>notOperational</c>
+    /// (Windows: "requested on, not operational because …") confirms the table's verdict with the host's own reason.
+    /// </summary>
+    private static string NotOperational(IReadOnlyList<OffloadSetting> settings, IReadOnlyList<(string Name, JObject State)> adapters)
+    {
+        var confirmed = new List<string>();
+        foreach (var (name, state) in adapters)
+        {
+            foreach (var s in settings)
+            {
+                if ((state["notOperational"] as JObject)?[s.Path] is { Type: JTokenType.String } reason)
+                {
+                    confirmed.Add($"{name} {s.Path}: {reason.Value<string>()}");
+                }
+            }
+        }
+
+        return confirmed.Count == 0 ? "" : $" The host reports {string.Join("; ", confirmed)}.";
     }
 
     private static IEnumerable<string> Names(JToken? token) =>

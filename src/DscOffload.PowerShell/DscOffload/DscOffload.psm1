@@ -556,6 +556,27 @@ class WindowsNetAdapterOffload
     [DscProperty()]
     [Nullable[bool]] $rss
 
+    # RSS processor selection and load balancing profile (MSFT_NetAdapterRssSettingData.Profile; *RSSProfile).
+    [DscProperty()]
+    [ValidateSet('Closest', 'ClosestStatic', 'NUMA', 'NUMAStatic', 'Conservative')]
+    [string] $rssProfile
+
+    # Processor number of the first RSS processor, 0..255 (BaseProcessorNumber; *RssBaseProcNumber).
+    [DscProperty()]
+    [Nullable[long]] $rssBaseProcessorNumber
+
+    # Processor number of the last RSS processor, 0..255 (MaxProcessorNumber; *RssMaxProcNumber).
+    [DscProperty()]
+    [Nullable[long]] $rssMaxProcessorNumber
+
+    # Largest number of RSS processors the adapter uses (MaxProcessors; *MaxRssProcessors).
+    [DscProperty()]
+    [Nullable[long]] $rssMaxProcessors
+
+    # Number of RSS receive queues (NumberOfReceiveQueues; *NumRSSQueues).
+    [DscProperty()]
+    [Nullable[long]] $rssNumberOfReceiveQueues
+
     # Receive Segment Coalescing IPv4 (MSFT_NetAdapterRscSettingData.IPv4Enabled; *RscIPv4).
     [DscProperty()]
     [Nullable[bool]] $rscIPv4
@@ -593,7 +614,11 @@ class WindowsNetAdapterOffload
     [DscProperty(NotConfigurable)]
     [Nullable[bool]] $restartPending
 
-    # Per matched adapter: identity, actual values, inDesiredState, differingProperties. JSON text.
+    # Whether a setting is in effect, where Windows reports it (MSFT_NetAdapterRscSettingData IPv4/IPv6OperationalState and FailureReason): Operational, NotOperational or the failure reason. JSON text.
+    [DscProperty(NotConfigurable)]
+    [string] $operationalState
+
+    # Per matched adapter: identity, actual values, inDesiredState, differingProperties, operationalState, and notOperational for settings requested on that Windows reports not in effect. JSON text.
     [DscProperty(NotConfigurable)]
     [string] $adapters
 
@@ -621,6 +646,11 @@ class WindowsNetAdapterOffload
                 'checksumUdpIPv4' = 'Configurable String'
                 'checksumUdpIPv6' = 'Configurable String'
                 'rss' = 'Configurable Boolean'
+                'rssProfile' = 'Configurable String'
+                'rssBaseProcessorNumber' = 'Configurable Integer'
+                'rssMaxProcessorNumber' = 'Configurable Integer'
+                'rssMaxProcessors' = 'Configurable Integer'
+                'rssNumberOfReceiveQueues' = 'Configurable Integer'
                 'rscIPv4' = 'Configurable Boolean'
                 'rscIPv6' = 'Configurable Boolean'
                 'tcpConnectionOffloadIPv4' = 'Configurable Boolean'
@@ -630,6 +660,7 @@ class WindowsNetAdapterOffload
                 'restart' = 'Configurable String'
                 'interfaceGuid' = 'ReadOnly String'
                 'restartPending' = 'ReadOnly Boolean'
+                'operationalState' = 'ReadOnly JsonText'
                 'adapters' = 'ReadOnly JsonText'
             }
         }

@@ -6,7 +6,8 @@ namespace DscOffload.Reporting.Rendering;
 
 /// <summary>
 /// What the CI log formats (GitHub Actions, Azure Pipelines) share: per host a foldable group with one plain
-/// line per drifted setting, failure and warning or error message (a host in desired state gets one line), then
+/// line per drifted setting, failure and warning or error message (a host in desired state gets one line, and one
+/// per warning or error message it has), then
 /// annotations on the document lines that ask for the settings, grouped per line and setting across hosts
 /// (see <see cref="FleetAnnotation"/>), drift as warnings unless <see cref="DriftRenderOptions.FailOnDrift"/>
 /// makes it an error, failures as errors, at most <see cref="DriftRenderOptions.MaxAnnotationsPerKind"/> of each
@@ -40,6 +41,7 @@ public abstract class CiAnnotationRenderer : DriftRenderer
             Output.Write("in desired state: ");
             CiLogText.WritePlain(Output, DriftValueText.Label(host.Host));
             Output.WriteLine(host.Instances.Count == 1 ? " (1 instance)" : $" ({host.Instances.Count} instances)");
+            WriteMessages(host);
             return;
         }
 
@@ -63,6 +65,13 @@ public abstract class CiAnnotationRenderer : DriftRenderer
             }
         }
 
+        WriteMessages(host);
+        Output.WriteLine(GroupEnd);
+    }
+
+    /// <summary>One plain line per warning or error message of the host (a host in desired state can have warnings too).</summary>
+    private void WriteMessages(HostDriftReport host)
+    {
         foreach (var message in host.Messages)
         {
             if (message.Level is "warning" or "error")
@@ -73,8 +82,6 @@ public abstract class CiAnnotationRenderer : DriftRenderer
                 Output.WriteLine();
             }
         }
-
-        Output.WriteLine(GroupEnd);
     }
 
     /// <inheritdoc />

@@ -41,7 +41,8 @@ public sealed class MarkdownSummaryRenderer : DriftRenderer
             _documents.Add(document);
         }
 
-        if (host.IsInDesiredState)
+        // A host in desired state is detailed only for its warnings (a setting requested on that Windows reports not in effect).
+        if (host.IsInDesiredState && !host.Messages.Any(m => m.Level is "warning" or "error"))
         {
             return;
         }

@@ -6,22 +6,25 @@ using DscOffload.Windows.Settings;
 namespace DscOffload.Windows.Live;
 
 /// <summary>
-/// Converts adapter setting values between the vocabulary (<see cref="bool"/> or an enum name), CIM
-/// property values and NDIS keyword text.
+/// Converts adapter setting values between the vocabulary (<see cref="bool"/>, an enum name or a
+/// <see cref="long"/>), CIM property values and NDIS keyword text.
 /// </summary>
 internal static class AdapterSettingCodec
 {
     /// <summary>The vocabulary value of a CIM property, or null when it is NULL or out of range.</summary>
-    public static object? FromCim(AdapterOffloadSetting source, CimValue? value) => source.Kind switch
+    public static object? FromCim(AdapterOffloadSetting source, CimValue? value) => source switch
     {
-        AdapterSettingKind.ChecksumDirection => OffloadValueNames.NameOf(OffloadValueNames.ChecksumDirection, value?.AsNumber()),
+        { ValueNames: { } names } => NameOf(source, names, value?.AsNumber()),
+        { IsNumber: true } => value?.AsNumber() is { } n && (long)n <= source.Maximum ? (long)n : null,
         _ => value?.AsBoolean(),
     };
 
-    /// <summary>The CIM property value for a vocabulary value (already validated).</summary>
+    /// <summary>The CIM property value for a vocabulary value (already validated), typed as the class declares it.</summary>
     public static object ToCim(AdapterOffloadSetting source, object value) => source.Kind switch
     {
-        AdapterSettingKind.ChecksumDirection => (uint)OffloadValueNames.IndexOf(OffloadValueNames.ChecksumDirection, (string)value)!.Value,
+        AdapterSettingKind.ChecksumDirection or AdapterSettingKind.RssProfile => NumberOf(source, (string)value),
+        AdapterSettingKind.UInt8 => (byte)(long)value,
+        AdapterSettingKind.UInt32 => (uint)(long)value,
         _ => (bool)value,
     };
 
@@ -33,10 +36,11 @@ internal static class AdapterSettingCodec
             return null;
         }
 
-        return source.Kind switch
+        return source switch
         {
-            AdapterSettingKind.ChecksumDirection => OffloadValueNames.NameOf(OffloadValueNames.ChecksumDirection, number),
-            AdapterSettingKind.IPsecOffload => number <= 3 ? number != 0 : null,
+            { ValueNames: { } names } => NameOf(source, names, number),
+            { IsNumber: true } => number <= source.Maximum ? (long)number : null,
+            { Kind: AdapterSettingKind.IPsecOffload } => number <= 3 ? number != 0 : null,
             _ => number <= 1 ? number == 1 : null,
         };
     }
@@ -48,28 +52,39 @@ internal static class AdapterSettingCodec
     /// </summary>
     public static string ToNdis(AdapterOffloadSetting source, object value, IReadOnlyList<string> validValues) => source.Kind switch
     {
-        AdapterSettingKind.ChecksumDirection => OffloadValueNames.IndexOf(OffloadValueNames.ChecksumDirection, (string)value)!.Value.ToString(CultureInfo.InvariantCulture),
+        AdapterSettingKind.ChecksumDirection or AdapterSettingKind.RssProfile => NumberOf(source, (string)value).ToString(CultureInfo.InvariantCulture),
+        AdapterSettingKind.UInt8 or AdapterSettingKind.UInt32 => ((long)value).ToString(CultureInfo.InvariantCulture),
         AdapterSettingKind.IPsecOffload when (bool)value => IPsecOnValue(validValues),
         _ => (bool)value ? "1" : "0",
     };
 
-    /// <summary>Checks that a vocabulary value has the right type and spelling for the setting.</summary>
+    /// <summary>Checks that a vocabulary value has the right type, spelling and range for the setting.</summary>
     /// <exception cref="DscOffloadException"><c>ValidationFailed</c>, listing what is allowed.</exception>
     public static void Validate(AdapterOffloadSetting source, object? value)
     {
-        var ok = source.Kind switch
+        var ok = source switch
         {
-            AdapterSettingKind.ChecksumDirection => value is string name && OffloadValueNames.IndexOf(OffloadValueNames.ChecksumDirection, name) is not null,
+            { ValueNames: { } names } => value is string name && OffloadValueNames.IndexOf(names, name) is not null,
+            { IsNumber: true } => value is long n && n >= 0 && n <= source.Maximum,
             _ => value is bool,
         };
         if (!ok)
         {
-            var allowed = source.Kind == AdapterSettingKind.ChecksumDirection
-                ? string.Join(", ", OffloadValueNames.ChecksumDirection)
-                : "true, false";
+            var allowed = source switch
+            {
+                { ValueNames: { } names } => string.Join(", ", names),
+                { IsNumber: true } => $"0 to {source.Maximum}",
+                _ => "true, false",
+            };
             throw new DscOffloadException(ErrorKind.ValidationFailed, $"'{value}' is not a valid value of {source.Name}; allowed: {allowed}");
         }
     }
+
+    private static string? NameOf(AdapterOffloadSetting source, IReadOnlyList<string> names, ulong? number) =>
+        number is { } n && n >= source.FirstValueNumber ? OffloadValueNames.NameOf(names, n - source.FirstValueNumber) : null;
+
+    private static uint NumberOf(AdapterOffloadSetting source, string name) =>
+        (uint)OffloadValueNames.IndexOf(source.ValueNames!, name)!.Value + source.FirstValueNumber;
 
     private static string IPsecOnValue(IReadOnlyList<string> validValues)
     {

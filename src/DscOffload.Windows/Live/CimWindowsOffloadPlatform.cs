@@ -195,6 +195,16 @@ public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             }
         }
 
+        foreach (var operational in AdapterOperationalStates.All)
+        {
+            if (instances.Get(operational.CimClass) is not null
+                && instances.Single(operational.CimClass) is { } record
+                && AdapterOperationalStates.Describe(record.GetBoolean(operational.StateProperty), record.GetNumber(operational.ReasonProperty)) is { } value)
+            {
+                state.OperationalStates[operational.Setting] = value;
+            }
+        }
+
         if (instances.Get(CimClassNames.AdvancedProperty) is { } advanced)
         {
             foreach (var record in advanced)

@@ -99,10 +99,29 @@ public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
                 continue;
             }
 
-            state.Settings[name] = setting.IsChecksum && value.Type == JTokenType.String ? value.Value<string>()!
-                : value.Type == JTokenType.Boolean ? value.Value<bool>()
-                : throw new DscOffloadException(ErrorKind.InvalidInput,
-                    $"recorded {name} of '{adapter.Name}' has the wrong type", value.Location());
+            state.Settings[name] = setting switch
+            {
+                { ValueNames: { } names } when value.Type == JTokenType.String && OffloadValueNames.IndexOf(names, value.Value<string>()!) is not null => value.Value<string>()!,
+                { IsNumber: true } when value.Type == JTokenType.Integer && value.Value<long>() is var n && n >= 0 && n <= setting.Maximum => n,
+                { IsBoolean: true } when value.Type == JTokenType.Boolean => value.Value<bool>(),
+                _ => throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"recorded {name} of '{adapter.Name}' has the wrong type or value: {value.ToString(Newtonsoft.Json.Formatting.None)}", value.Location()),
+            };
+        }
+
+        // Recordings made before operational states were exported have none: nothing is claimed for them.
+        if (p["operationalState"] is JObject operational)
+        {
+            foreach (var known in AdapterOperationalStates.All)
+            {
+                if (operational[known.Setting] is { } value && value.Type != JTokenType.Null)
+                {
+                    state.OperationalStates[known.Setting] = value.Type == JTokenType.String && AdapterOperationalStates.Values.Contains(value.Value<string>()!)
+                        ? value.Value<string>()!
+                        : throw new DscOffloadException(ErrorKind.InvalidInput,
+                            $"recorded operationalState.{known.Setting} of '{adapter.Name}' must be one of {string.Join(", ", AdapterOperationalStates.Values)}", value.Location());
+                }
+            }
         }
 
         if (p["advancedProperties"] is JObject advanced)

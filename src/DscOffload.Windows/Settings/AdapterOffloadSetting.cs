@@ -11,4 +11,24 @@ internal sealed record AdapterOffloadSetting(
 {
     /// <summary>Whether the value is a checksum direction name rather than a boolean.</summary>
     public bool IsChecksum => Kind == AdapterSettingKind.ChecksumDirection;
+
+    /// <summary>Whether the value is a whole number (the CIM property is an unsigned integer that counts or numbers something).</summary>
+    public bool IsNumber => Kind is AdapterSettingKind.UInt8 or AdapterSettingKind.UInt32;
+
+    /// <summary>Whether the value is true or false.</summary>
+    public bool IsBoolean => Kind is AdapterSettingKind.Boolean or AdapterSettingKind.IPsecOffload;
+
+    /// <summary>The enum names of a named setting (checksum direction, RSS profile), or null for booleans and numbers.</summary>
+    public IReadOnlyList<string>? ValueNames => Kind switch
+    {
+        AdapterSettingKind.ChecksumDirection => OffloadValueNames.ChecksumDirection,
+        AdapterSettingKind.RssProfile => OffloadValueNames.RssProfile,
+        _ => null,
+    };
+
+    /// <summary>The number CIM and the keyword store for the first of <see cref="ValueNames"/>.</summary>
+    public uint FirstValueNumber => Kind == AdapterSettingKind.RssProfile ? 1u : 0u;
+
+    /// <summary>The largest number the CIM property's type holds (numbers only).</summary>
+    public long Maximum => Kind == AdapterSettingKind.UInt8 ? byte.MaxValue : uint.MaxValue;
 }

@@ -11,4 +11,13 @@ internal enum AdapterSettingKind
 
     /// <summary>bool ↔ CIM boolean ↔ keyword "0" (off) or "1".."3" (AH, ESP, AH and ESP: on).</summary>
     IPsecOffload,
+
+    /// <summary>Closest|ClosestStatic|NUMA|NUMAStatic|Conservative ↔ CIM uint32 1..5 ↔ keyword "1".."5".</summary>
+    RssProfile,
+
+    /// <summary>integer 0..255 ↔ CIM uint8 ↔ keyword in decimal.</summary>
+    UInt8,
+
+    /// <summary>integer 0..4294967295 ↔ CIM uint32 ↔ keyword in decimal.</summary>
+    UInt32,
 }

@@ -15,6 +15,20 @@ internal static class OffloadValueNames
     /// <summary>Checksum direction: 0 Disabled, 1 TxEnabled, 2 RxEnabled, 3 RxTxEnabled.</summary>
     public static IReadOnlyList<string> ChecksumDirection { get; } = ["Disabled", "TxEnabled", "RxEnabled", "RxTxEnabled"];
 
+    /// <summary>
+    /// RSS processor selection and load balancing profile, as Set-NetAdapterRss -Profile names it, stored by
+    /// MSFT_NetAdapterRssSettingData.Profile and its NDIS keyword from 1: 1 Closest, 2 ClosestStatic, 3 NUMA,
+    /// 4 NUMAStatic, 5 Conservative.
+    /// </summary>
+    public static IReadOnlyList<string> RssProfile { get; } = ["Closest", "ClosestStatic", "NUMA", "NUMAStatic", "Conservative"];
+
+    /// <summary>
+    /// MSFT_NetAdapterRscSettingData.IPv4FailureReason / IPv6FailureReason: why RSC is not operational, indexed
+    /// by the number CIM reports (0 NoFailure … 5 NetOffloadGlobalDisabled).
+    /// </summary>
+    public static IReadOnlyList<string> RscFailureReason { get; } =
+        ["NoFailure", "NicPropertyDisabled", "WFPCompatibility", "NDISCompatibility", "ForwardingEnabled", "NetOffloadGlobalDisabled"];
+
     /// <summary>The name for <paramref name="number"/>, or null when it is out of range.</summary>
     public static string? NameOf(IReadOnlyList<string> names, ulong? number) =>
         number is { } n && n < (ulong)names.Count ? names[(int)n] : null;

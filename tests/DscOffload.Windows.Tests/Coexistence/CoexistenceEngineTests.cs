@@ -133,6 +133,27 @@ public class CoexistenceEngineTests
     }
 
     [Fact]
+    public void Test_RscOnASwitchAttachedAdapterThatWindowsReportsNotOperational_QuotesTheHostsReason()
+    {
+        var host = CoexistenceHosts.Baseline(Rss.RssHosts.X710(rsc: r =>
+        {
+            r["IPv4OperationalState"] = false;
+            r["IPv4FailureReason"] = 3;
+        }));
+        host.AddService("vmms", "Running");
+        host.AddBinding("Ethernet 2", "vms_pp", "Hyper-V Extensible Virtual Switch", true);
+        var target = new RecordedHostTarget(Record(host));
+
+        var envelope = Run(target, EngineOperation.Test, false,
+            ("Adapters", WindowsNetAdapterOffloadDescriptor.TypeName, JObject.Parse("""{"name": "Ethernet 2", "rscIPv4": true}""")));
+
+        var messages = Warnings(envelope).Select(w => w["message"]!.Value<string>()!).ToList();
+        messages.Should().ContainSingle(m => m.Contains("Hyper-V")).Which.Should()
+            .Contain("The host reports Ethernet 2 rscIPv4: requested on, not operational because a filter driver bound to the adapter is incompatible with it (NDISCompatibility).");
+        messages.Should().Contain("'Ethernet 2' rscIPv4: requested on, not operational because a filter driver bound to the adapter is incompatible with it (NDISCompatibility)");
+    }
+
+    [Fact]
     public void Test_SnapshotWithoutCoexistenceState_RunsWithoutAdvice()
     {
         var target = new RecordedHostTarget(Record(HostWithChimney(2, "ipsecPolicy"), withCoexistence: false));

@@ -21,9 +21,9 @@ public static class CoexistenceHosts
     /// adapters (TCP/IP, QoS packet scheduler; NLB and the Hyper-V switch installed but unbound) and the
     /// services of the table installed but stopped.
     /// </summary>
-    public static FakeWindowsHost Baseline()
+    public static FakeWindowsHost Baseline(FakeWindowsHost? seeded = null)
     {
-        var host = FakeWindowsHost.Load("x710-server.json");
+        var host = seeded ?? FakeWindowsHost.Load("x710-server.json");
         foreach (var className in FakeCimClassCatalog.CoexistenceClasses)
         {
             host.Cim.AddClass(className);

@@ -5,7 +5,10 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// <summary>
 /// The classes the offload platform uses, with the types and access the Windows documentation gives
 /// (MSFT_NetAdapter*, MSFT_NetOffloadGlobalSetting in ROOT/StandardCimv2, Win32_NetworkAdapter in
-/// ROOT/CIMV2). Only the properties the platform or the seeds touch are listed.
+/// ROOT/CIMV2). Only the properties the platform or the seeds touch are listed. The RSS and RSC classes
+/// follow learn.microsoft.com/windows/win32/fwp/wmi/netadaptercimprov/msft-netadapterrsssettingdata and
+/// …/msft-netadapterrscsettingdata: Profile, the processor numbers and groups, MaxProcessors, NumaNode and
+/// NumberOfReceiveQueues are read/write, the capabilities, hash flags and operational states read-only.
 /// </summary>
 public static class FakeCimClassCatalog
 {
@@ -113,7 +116,15 @@ public static class FakeCimClassCatalog
                 ["Enabled"] = W(CimValueType.Boolean),
                 ["NumberOfReceiveQueues"] = W(CimValueType.UInt32),
                 ["Profile"] = W(CimValueType.UInt32),
+                ["BaseProcessorGroup"] = W(CimValueType.UInt16),
+                ["BaseProcessorNumber"] = W(CimValueType.UInt8),
+                ["MaxProcessorGroup"] = W(CimValueType.UInt16),
+                ["MaxProcessorNumber"] = W(CimValueType.UInt8),
                 ["MaxProcessors"] = W(CimValueType.UInt32),
+                ["NumaNode"] = W(CimValueType.UInt16),
+                ["NumberOfInterruptMessages"] = R(CimValueType.UInt32),
+                ["IndirectionTableEntryCount"] = R(CimValueType.UInt16),
+                ["RssProcessorArraySize"] = R(CimValueType.UInt32),
             }, "Enable", "Disable"),
             SettingData(Rsc, new()
             {
@@ -123,6 +134,7 @@ public static class FakeCimClassCatalog
                 ["IPv6OperationalState"] = R(CimValueType.Boolean),
                 ["IPv4FailureReason"] = R(CimValueType.UInt32),
                 ["IPv6FailureReason"] = R(CimValueType.UInt32),
+                ["RscHardwareCapabilities"] = R(CimValueType.String),
             }, "Enable", "Disable"),
             SettingData(IPsecOffload, new()
             {

@@ -291,5 +291,11 @@ public sealed class FakeCimGateway : ICimGateway
         {
             throw new CimOperationException(CimFailure.InvalidParameter, $"{name} must be 0..3, got {direction}");
         }
+
+        // The class documents Profile values 1 (Closest Processor) to 5 (Conservative Scaling) only.
+        if (current.ClassName == FakeCimClassCatalog.Rss && string.Equals(name, "Profile", StringComparison.OrdinalIgnoreCase) && value is uint profile && profile is < 1 or > 5)
+        {
+            throw new CimOperationException(CimFailure.InvalidParameter, $"Profile must be 1..5, got {profile}");
+        }
     }
 }

@@ -18,6 +18,8 @@ public class NdisFallbackTests
         { "checksumUdpIPv4", "RxEnabled", "*UDPChecksumOffloadIPv4", "2" },
         { "checksumUdpIPv6", "RxTxEnabled", "*UDPChecksumOffloadIPv6", "3" },
         { "rss", false, "*RSS", "0" },
+        { "rssBaseProcessorNumber", 1L, "*RssBaseProcNumber", "1" },
+        { "rssNumberOfReceiveQueues", 4L, "*NumRSSQueues", "4" },
         { "tcpConnectionOffloadIPv4", false, "*TCPConnectionOffloadIPv4", "0" },
         { "tcpConnectionOffloadIPv6", false, "*TCPConnectionOffloadIPv6", "0" },
         { "ipsecOffload", false, "*IPsecOffloadV2", "0" },
@@ -41,6 +43,10 @@ public class NdisFallbackTests
             ["checksumUdpIPv4"] = "TxEnabled",
             ["checksumUdpIPv6"] = "Disabled",
             ["rss"] = true,
+            ["rssBaseProcessorNumber"] = 0L,
+            ["rssMaxProcessorNumber"] = 63L,
+            ["rssMaxProcessors"] = 8L,
+            ["rssNumberOfReceiveQueues"] = 8L,
             ["tcpConnectionOffloadIPv4"] = true,
             ["tcpConnectionOffloadIPv6"] = true,
             ["ipsecOffload"] = true,
@@ -55,7 +61,7 @@ public class NdisFallbackTests
 
         var state = host.CreatePlatform().ReadAdapter(host.Adapter("Local Area Connection"));
 
-        state.AdvancedProperties.Should().HaveCount(13);
+        state.AdvancedProperties.Should().HaveCount(17);
         state.AdvancedProperties["*LsoV2IPv6"].Should().Be("1", "no value is stored, so the Ndi\\params default applies");
         state.AdvancedProperties["*RSS"].Should().Be("1", "a REG_DWORD keyword reads as its decimal text");
         state.AdvancedProperties["*IPsecOffloadV2"].Should().Be("2", "a stored * keyword without UI metadata is still a keyword");

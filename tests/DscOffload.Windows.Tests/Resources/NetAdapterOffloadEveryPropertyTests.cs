@@ -15,7 +15,7 @@ public sealed class NetAdapterOffloadEveryPropertyTests
     private const string Adapter = "Ethernet 2";
     private const string LegacyAdapter = "Local Area Connection";
 
-    /// <summary>property, desired JSON value, CIM class, advanced-property keyword, CIM property, expected CIM value (bool → Boolean, uint → UInt32, string[] → StringArray).</summary>
+    /// <summary>property, desired JSON value, CIM class, advanced-property keyword, CIM property, expected CIM value (bool → Boolean, byte → UInt8, uint → UInt32, string[] → StringArray).</summary>
     public static TheoryData<string, string, string, string?, string, object> EveryCimProperty() => new()
     {
         { "lsoV1IPv4", "true", FakeCimClassCatalog.Lso, null, "V1IPv4Enabled", true },
@@ -27,6 +27,11 @@ public sealed class NetAdapterOffloadEveryPropertyTests
         { "checksumUdpIPv4", "\"TxEnabled\"", FakeCimClassCatalog.Checksum, null, "UdpIPv4Enabled", 1u },
         { "checksumUdpIPv6", "\"Disabled\"", FakeCimClassCatalog.Checksum, null, "UdpIPv6Enabled", 0u },
         { "rss", "false", FakeCimClassCatalog.Rss, null, "Enabled", false },
+        { "rssProfile", "\"Conservative\"", FakeCimClassCatalog.Rss, null, "Profile", 5u },
+        { "rssBaseProcessorNumber", "4", FakeCimClassCatalog.Rss, null, "BaseProcessorNumber", (byte)4 },
+        { "rssMaxProcessorNumber", "255", FakeCimClassCatalog.Rss, null, "MaxProcessorNumber", (byte)255 },
+        { "rssMaxProcessors", "4", FakeCimClassCatalog.Rss, null, "MaxProcessors", 4u },
+        { "rssNumberOfReceiveQueues", "16", FakeCimClassCatalog.Rss, null, "NumberOfReceiveQueues", 16u },
         { "rscIPv4", "false", FakeCimClassCatalog.Rsc, null, "IPv4Enabled", false },
         { "rscIPv6", "false", FakeCimClassCatalog.Rsc, null, "IPv6Enabled", false },
         { "tcpConnectionOffloadIPv4", "false", FakeCimClassCatalog.AdvancedProperty, "*TCPConnectionOffloadIPv4", "RegistryValue", new[] { "0" } },
@@ -48,6 +53,10 @@ public sealed class NetAdapterOffloadEveryPropertyTests
         { "checksumUdpIPv4", "\"RxEnabled\"", "*UDPChecksumOffloadIPv4", "2" },
         { "checksumUdpIPv6", "\"RxTxEnabled\"", "*UDPChecksumOffloadIPv6", "3" },
         { "rss", "false", "*RSS", "0" },
+        { "rssBaseProcessorNumber", "2", "*RssBaseProcNumber", "2" },
+        { "rssMaxProcessorNumber", "15", "*RssMaxProcNumber", "15" },
+        { "rssMaxProcessors", "4", "*MaxRssProcessors", "4" },
+        { "rssNumberOfReceiveQueues", "2", "*NumRSSQueues", "2" },
         { "tcpConnectionOffloadIPv4", "false", "*TCPConnectionOffloadIPv4", "0" },
         { "tcpConnectionOffloadIPv6", "false", "*TCPConnectionOffloadIPv6", "0" },
         { "ipsecOffload", "false", "*IPsecOffloadV2", "0" },
@@ -188,6 +197,7 @@ public sealed class NetAdapterOffloadEveryPropertyTests
     private static CimValueType TypeOf(object expected) => expected switch
     {
         bool => CimValueType.Boolean,
+        byte => CimValueType.UInt8,
         uint => CimValueType.UInt32,
         string[] => CimValueType.StringArray,
         _ => throw new ArgumentException($"no CIM type for {expected.GetType().Name}", nameof(expected)),

@@ -64,9 +64,12 @@ public static class WindowsNetAdapterOffloadDescriptor
         };
         foreach (var setting in AdapterOffloadSettings.All)
         {
-            list.Add(setting.IsChecksum
-                ? new() { Name = setting.Name, Type = PropertyType.Enum, AllowedValues = OffloadValueNames.ChecksumDirection, Description = setting.Description }
-                : new() { Name = setting.Name, Type = PropertyType.Boolean, Description = setting.Description });
+            list.Add(setting switch
+            {
+                { ValueNames: { } names } => new() { Name = setting.Name, Type = PropertyType.Enum, AllowedValues = names, Description = setting.Description },
+                { IsNumber: true } => new() { Name = setting.Name, Type = PropertyType.Integer, Minimum = 0, Maximum = setting.Maximum, Description = setting.Description },
+                _ => new() { Name = setting.Name, Type = PropertyType.Boolean, Description = setting.Description },
+            });
         }
 
         list.Add(new() { Name = "advancedProperties", Type = PropertyType.StringMap,
@@ -76,8 +79,15 @@ public static class WindowsNetAdapterOffloadDescriptor
         list.Add(new() { Name = "interfaceGuid", Type = PropertyType.String, IsReadOnly = true, Description = "Stable adapter identity." });
         list.Add(new() { Name = "restartPending", Type = PropertyType.Boolean, IsReadOnly = true,
                          Description = "Changes are written but the adapter has not been restarted." });
+        list.Add(new() { Name = "operationalState", Type = PropertyType.Object, IsReadOnly = true,
+                         Description = "Whether a setting is in effect, where Windows reports it (MSFT_NetAdapterRscSettingData IPv4/IPv6OperationalState and FailureReason): Operational, NotOperational or the failure reason.",
+                         Members = [.. AdapterOperationalStates.All.Select(o => new PropertyDescriptor
+                         {
+                             Name = o.Setting, Type = PropertyType.Enum, AllowedValues = AdapterOperationalStates.Values,
+                             Description = $"{o.CimClass}.{o.StateProperty} and {o.ReasonProperty}.",
+                         })] });
         list.Add(new() { Name = "adapters", Type = PropertyType.ObjectArray, IsReadOnly = true,
-                         Description = "Per matched adapter: identity, actual values, inDesiredState, differingProperties." });
+                         Description = "Per matched adapter: identity, actual values, inDesiredState, differingProperties, operationalState, and notOperational for settings requested on that Windows reports not in effect." });
         return list;
     }
 }

@@ -26,6 +26,8 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     private readonly IWindowsOffloadPlatform _platform;
     private readonly bool _live;
     private readonly PendingRestartLedger? _pendingRestarts;
+    private readonly HashSet<string> _warnedNotOperational = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _readOn = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
     /// <param name="platform">The adapters.</param>
@@ -73,6 +75,7 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
                 {
                     bool b => b,
                     string s => s,
+                    long n => n,
                     _ => throw new DscOffloadException(ErrorKind.Unexpected, $"'{adapter.Name}' reported {name} as {value.GetType().Name}"),
                 };
                 settings.Add(new(new SettingKey(name), new AdapterSetting(token, SettingSupport.Changeable)));
@@ -84,7 +87,43 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             settings.Add(new(new SettingKey("advancedProperties", keyword), new AdapterSetting(value, SettingSupport.Changeable)));
         }
 
-        return new AdapterSnapshot(adapter, settings);
+        var extras = new JObject();
+        var handle = (WindowsAdapterInfo)adapter.Handle;
+        _readOn[handle.InterfaceGuid] = state.Settings.Where(kv => kv.Value is true).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        if (state.OperationalStates.Count > 0)
+        {
+            var operational = new JObject();
+            foreach (var known in AdapterOperationalStates.All)
+            {
+                if (state.OperationalStates.TryGetValue(known.Setting, out var value))
+                {
+                    operational[known.Setting] = value;
+                }
+            }
+
+            extras["operationalState"] = operational;
+        }
+
+        return new AdapterSnapshot(adapter, settings, extras);
+    }
+
+    /// <summary>
+    /// Adds <c>notOperational</c> to an adapter's entry: each setting the entry shows on that Windows reports not in
+    /// effect, with the reason. A predicted entry (what-if) that turns a setting on whose reason was only that the
+    /// setting itself was off says nothing, since that reason goes away with the change.
+    /// </summary>
+    protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter)
+    {
+        var notOperational = new JObject();
+        foreach (var (setting, because) in NotOperational(adapter, entry))
+        {
+            notOperational[setting] = because;
+        }
+
+        if (notOperational.Count > 0)
+        {
+            entry["notOperational"] = notOperational;
+        }
     }
 
     /// <summary>
@@ -96,6 +135,7 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     protected override IReadOnlyList<AdapterSnapshot> RelateToDesired(
         IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
     {
+        WarnNotOperational(adapters, settings, context);
         if (_pendingRestarts is null)
         {
             return adapters;
@@ -147,7 +187,8 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         {
             if (desired[setting.Name] is { } value && value.Type != JTokenType.Null)
             {
-                var off = setting.IsChecksum ? value.Value<string>() == "Disabled" : !value.Value<bool>();
+                // Profiles, processor numbers and counts have no "off": an adapter without RSS cannot satisfy them.
+                var off = setting.IsChecksum ? value.Value<string>() == "Disabled" : setting.IsBoolean && !value.Value<bool>();
                 result.Add(new DesiredSetting(new SettingKey(setting.Name), value, off, value));
             }
         }
@@ -205,9 +246,12 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             }
             else
             {
-                change.Settings[d.Desired.Key.Property] = d.Desired.Value.Type == JTokenType.Boolean
-                    ? d.Desired.Value.Value<bool>()
-                    : d.Desired.Value.Value<string>()!;
+                change.Settings[d.Desired.Key.Property] = d.Desired.Value.Type switch
+                {
+                    JTokenType.Boolean => d.Desired.Value.Value<bool>(),
+                    JTokenType.Integer => d.Desired.Value.Value<long>(),
+                    _ => d.Desired.Value.Value<string>()!,
+                };
             }
         }
 
@@ -254,6 +298,56 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 
         report.Restarted = true;
         return report;
+    }
+
+    /// <summary>
+    /// Test and set say once per adapter and setting when a setting the document asks to be on is on but Windows
+    /// reports it not in effect, so that CI reports show it next to the drift even when nothing drifted.
+    /// </summary>
+    private void WarnNotOperational(IReadOnlyList<AdapterSnapshot> adapters, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (settings is null)
+        {
+            return;
+        }
+
+        var wanted = settings.Where(s => !s.IsOff && s.Value.Type == JTokenType.Boolean).Select(s => s.Key.ToString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var adapter in adapters)
+        {
+            var shown = new JObject();
+            AdapterStateWriter.WriteSettings(shown, adapter.Ordered, null);
+            foreach (var (setting, because) in NotOperational(adapter, shown))
+            {
+                if (wanted.Contains(setting) && _warnedNotOperational.Add($"{Key(adapter)}/{setting}"))
+                {
+                    context.Warn($"'{adapter.Adapter.Name}' {setting}: {because}");
+                }
+            }
+        }
+    }
+
+    private IEnumerable<(string Setting, string Because)> NotOperational(AdapterSnapshot adapter, JObject shown)
+    {
+        if (adapter.Extras["operationalState"] is not JObject states)
+        {
+            yield break;
+        }
+
+        foreach (var state in states.Properties())
+        {
+            var value = state.Value.Type == JTokenType.String ? state.Value.Value<string>()! : AdapterOperationalStates.NotOperational;
+            if (value == AdapterOperationalStates.Operational || shown[state.Name] is not { Type: JTokenType.Boolean } on || !on.Value<bool>())
+            {
+                continue;
+            }
+
+            // Windows reported the state of the setting as it was read; when it was read off, the entry shows a
+            // predicted on (what-if), and what Windows said about the off setting does not describe it.
+            if (_readOn.TryGetValue(Key(adapter), out var readOn) && readOn.Contains(state.Name))
+            {
+                yield return (state.Name, $"requested on, not operational because {AdapterOperationalStates.Because(value)}");
+            }
+        }
     }
 
     private static string Key(AdapterSnapshot adapter) => ((WindowsAdapterInfo)adapter.Adapter.Handle).InterfaceGuid;
