@@ -30,24 +30,35 @@ internal sealed class SystemdLinkPersistence
     /// returns <paramref name="adapter"/> with its <c>persist</c> setting. Entries of the file that dscoffload does
     /// not manage are kept, so they never count as a difference and survive a rewrite.
     /// </summary>
-    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, OperationContext context)
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, LinkDeviceFacts device, OperationContext context)
     {
         var name = adapter.Adapter.Name;
         var onDisk = _files.TryRead(name);
-        var target = new SystemdLinkSettings
-        {
-            MatchPermanentAddress = wanted.MatchPermanentAddress,
-            MatchOriginalName = wanted.MatchOriginalName,
-            Name = wanted.Name,
-            FeatureSwitches = wanted.FeatureSwitches,
-            Channels = wanted.Channels,
-            OtherEntries = onDisk?.OtherEntries ?? [],
-        };
+        var others = OtherLinkFiles.Find(_files.SearchPath, SystemdLinkFile.FileNameFor(name), device);
+        var merge = LinkSettingsCarryOver.Merge(wanted, onDisk?.OtherEntries ?? [],
+            others.Predecessor?.Path, others.Predecessor?.Lines ?? []);
+        var target = merge.Settings;
         var path = _files.PathFor(name);
         IReadOnlyList<string> differences = onDisk is null ? ["the file does not exist"] : onDisk.DifferencesFrom(target);
-        var state = new SystemdLinkFileState(path, target, differences);
+        List<LinkFileFinding> blockers = [.. others.Shadows, .. merge.Refusals];
+        if (others.Undecided is { } undecided)
+        {
+            blockers.Add(undecided);
+        }
+
+        var state = new SystemdLinkFileState(path, target, differences, blockers);
         _states[name] = state;
-        if (!state.IsPersisted)
+        foreach (var blocker in blockers)
+        {
+            context.Warn($"'{name}': {blocker}");
+        }
+
+        if (others.Predecessor is { } predecessor && merge.Carried.Count > 0 && differences.Count > 0)
+        {
+            context.Info($"'{name}': {path} carries over {string.Join(", ", merge.Carried)} from {predecessor.Path}, which applies to the device today");
+        }
+
+        if (differences.Count > 0)
         {
             var why = string.Join("; ", differences);
             context.Info(context.WhatIf ? $"'{name}': would write {path} ({why})" : $"'{name}': {path} is not up to date ({why})");
@@ -79,6 +90,12 @@ internal sealed class SystemdLinkPersistence
         var name = comparison.Snapshot.Adapter.Name;
         if (!comparison.Differences.Any(d => d.Desired.Key == Key) || !_states.TryGetValue(name, out var state))
         {
+            return;
+        }
+
+        if (state.Blockers.Count > 0)
+        {
+            report.Problems.Add($"{state.Path} was not written: {string.Join("; ", state.Blockers)}");
             return;
         }
 

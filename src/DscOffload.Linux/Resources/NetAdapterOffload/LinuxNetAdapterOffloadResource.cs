@@ -56,8 +56,19 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
     /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
     public static SystemdLinkFile LinkFilesFromEnvironment() =>
         Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
-            ? new SystemdLinkFile(Path.GetFullPath(directory))
+            ? new SystemdLinkFile(Path.GetFullPath(directory), OtherLinkDirectoriesFromEnvironment())
             : new SystemdLinkFile();
+
+    /// <summary>
+    /// Environment variable naming, separated by ':', the other directories whose <c>.link</c> files compete with
+    /// dscoffload's when <see cref="SystemdNetworkDirectoryVariable"/> is set (by default none are read then, so a
+    /// staging directory is not compared with the host's files).
+    /// </summary>
+    public const string OtherLinkDirectoriesVariable = "DSCOFFLOAD_SYSTEMD_LINK_PATH";
+
+    private static IReadOnlyList<string> OtherLinkDirectoriesFromEnvironment() =>
+        [.. (Environment.GetEnvironmentVariable(OtherLinkDirectoriesVariable) ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath)];
 
     /// <inheritdoc />
     protected override string HiddenSelectionProperty => "includeLoopback";
@@ -179,7 +190,8 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
             }
             else
             {
-                result.Add(_persistence.Relate(adapter, wanted, context));
+                var device = (LinuxInterface)adapter.Adapter.Handle;
+                result.Add(_persistence.Relate(adapter, wanted, _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device), context));
             }
         }
 
