@@ -1,4 +1,5 @@
 using DscOffload.Core.Adapters;
+using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 
 namespace DscOffload.Linux.Persistence;
@@ -75,7 +76,16 @@ internal sealed class SystemdLinkPersistence
     {
         if (comparison.Differences.Any(d => d.Desired.Key == Key))
         {
-            _files.EnsureWritable(comparison.Snapshot.Adapter.Name);
+            var name = comparison.Snapshot.Adapter.Name;
+            if (_states.TryGetValue(name, out var state) && state.Blockers.Count > 0)
+            {
+                // Writing a file that another one overrides, or that drops someone else's settings, would report
+                // persistence that the next boot does not deliver; refuse before the kernel is changed.
+                throw new DscOffloadException(ErrorKind.NotAllowed,
+                    $"'{name}': {state.Path} would not persist the desired state: {string.Join("; ", state.Blockers)}; nothing was changed");
+            }
+
+            _files.EnsureWritable(name);
         }
     }
 
