@@ -1,6 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Persistence.Stacks;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -16,9 +17,16 @@ internal sealed class SystemdLinkPersistence
     public const string SystemdLink = "SystemdLink";
 
     private readonly SystemdLinkFile _files;
+    private readonly OtherNetworkStacks? _stacks;
     private readonly Dictionary<string, SystemdLinkFileState> _states = new(StringComparer.Ordinal);
 
-    public SystemdLinkPersistence(SystemdLinkFile files) => _files = files;
+    /// <param name="files">dscoffload's <c>.link</c> files and the directories of the others.</param>
+    /// <param name="stacks">The other network tools whose settings can win over the file; null: not looked at.</param>
+    public SystemdLinkPersistence(SystemdLinkFile files, OtherNetworkStacks? stacks)
+    {
+        _files = files;
+        _stacks = stacks;
+    }
 
     /// <summary>The full path of <paramref name="interfaceName"/>'s file.</summary>
     public string PathFor(string interfaceName) => _files.PathFor(interfaceName);
@@ -31,7 +39,8 @@ internal sealed class SystemdLinkPersistence
     /// returns <paramref name="adapter"/> with its <c>persist</c> setting. Entries of the file that dscoffload does
     /// not manage are kept, so they never count as a difference and survive a rewrite.
     /// </summary>
-    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, LinkDeviceFacts device, OperationContext context)
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, IReadOnlyDictionary<string, bool> desiredFeatures,
+        LinkDeviceFacts device, OperationContext context)
     {
         var name = adapter.Adapter.Name;
         var onDisk = _files.TryRead(name);
@@ -41,7 +50,7 @@ internal sealed class SystemdLinkPersistence
         var target = merge.Settings;
         var path = _files.PathFor(name);
         IReadOnlyList<string> differences = onDisk is null ? ["the file does not exist"] : onDisk.DifferencesFrom(target);
-        List<LinkFileFinding> blockers = [.. others.Shadows, .. merge.Refusals];
+        List<LinkFileFinding> blockers = [.. others.Shadows, .. merge.Refusals, .. _stacks?.Contradicting(device, desiredFeatures) ?? []];
         if (others.Undecided is { } undecided)
         {
             blockers.Add(undecided);

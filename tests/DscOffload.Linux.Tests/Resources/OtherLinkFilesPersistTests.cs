@@ -153,4 +153,30 @@ public sealed class OtherLinkFilesPersistTests : IDisposable
         ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
         _host.Messages.Should().Contain(m => m.Text.Contains($"{usb}:2: cannot tell whether it applies to 'v0'"));
     }
+
+    [Fact]
+    public void ANetworkManagerProfileThatReappliesTheOtherValue_MakesPersistedFalse_AndSetChangesNothing()
+    {
+        var root = Directory.CreateTempSubdirectory("dscoffload-root-").FullName;
+        try
+        {
+            var profile = Path.Combine(root, "etc/NetworkManager/system-connections/v0.nmconnection");
+            Directory.CreateDirectory(Path.GetDirectoryName(profile)!);
+            File.WriteAllText(profile, "[connection]\nid=v0\ninterface-name=v0\n\n[ethtool]\nfeature-gro=true\n");
+            var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(_etc, [_usrLib]),
+                new DscOffload.Linux.Persistence.Stacks.OtherNetworkStacks(root));
+
+            var test = host.Test(GroOff);
+            var set = () => host.Set(GroOff);
+
+            ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
+            host.Messages.Should().Contain(m => m.Text.Contains($"{profile}:6: NetworkManager profile sets gro on for 'v0'"));
+            set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains(profile));
+            File.Exists(OwnFile).Should().BeFalse();
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
