@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing DscOffload needs on a Debian/Ubuntu machine:
 # clang and zlib (the Native AOT linker), ethtool (tests cross-check the kernel with it) and iproute2
-# (tests create network namespaces). Needs root for apt-get; without root it only reports what is missing.
+# (tests create network namespaces), udev (tests ask udevadm which .link file systemd applies). Needs root for apt-get; without root it only reports what is missing.
 set -euo pipefail
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -e /usr/lib/x86_64-linux-gnu/libz.so ] || [ -e /usr/lib/aarch64-linux-gnu/libz.so ] || missing+=(zlib1g-dev)
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || [ -x /sbin/ethtool ] || missing+=(ethtool)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
+command -v udevadm >/dev/null 2>&1 || [ -x /usr/bin/udevadm ] || [ -x /bin/udevadm ] || missing+=(udev)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing: ${missing[*]}" >&2

@@ -19,8 +19,16 @@ public static class DurableFile
     public static void Write(string path, string text) => Write(path, text, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> durably; on Unix the file gets <paramref name="mode"/>.</summary>
-    public static void Write(string path, string text, UnixFileMode mode)
+    public static void Write(string path, string text, UnixFileMode mode) => Write(path, Utf8.GetBytes(text), mode, prepare: null);
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="bytes"/> durably; on Unix the file gets exactly
+    /// <paramref name="mode"/> (not reduced by the umask). <paramref name="prepare"/> runs on the temporary file before
+    /// it is renamed into place (to set its owner, for example), so the file never appears with other attributes.
+    /// </summary>
+    public static void Write(string path, byte[] bytes, UnixFileMode mode, Action<string>? prepare)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{TemporarySuffix}");
         try
@@ -38,10 +46,16 @@ public static class DurableFile
 
             using (var stream = new FileStream(temporary, options))
             {
-                var bytes = Utf8.GetBytes(text);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, mode);
+            }
+
+            prepare?.Invoke(temporary);
 
             File.Move(temporary, path, overwrite: true);
         }

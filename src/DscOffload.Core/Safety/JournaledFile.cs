@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
@@ -7,7 +9,8 @@ namespace DscOffload.Core.Safety;
 /// <summary>
 /// A file a change was about to write, with its content before the change (<c>null</c>: it did not exist), as
 /// saved in a journal entry under <c>metadata.DscOffload.files</c>. Restoring writes that content back, or
-/// deletes the file when it did not exist.
+/// deletes the file when it did not exist. The content is restored byte for byte (text that is not UTF-8, or starts
+/// with a byte order mark, is saved as base64) and, where they were saved, with the mode, owner and group it had.
 /// </summary>
 /// <remarks>
 /// Only dscoffload's own persistence files are accepted (absolute paths whose name is
@@ -18,6 +21,21 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
 {
     private const string NamePrefix = "10-dscoffload-";
     private const string NameSuffix = ".link";
+    private const string Base64 = "base64";
+    private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary><c>base64</c> when <see cref="PreviousContent"/> holds the bytes in base64; null when it is the UTF-8 text itself.</summary>
+    public string? ContentEncoding { get; init; }
+
+    /// <summary>The file's permission bits before the change; null when not saved (restoring then uses 0644).</summary>
+    public UnixFileMode? PreviousMode { get; init; }
+
+    /// <summary>The file's owner (uid) before the change; null when not saved (restoring then leaves the restorer as owner).</summary>
+    public uint? PreviousOwner { get; init; }
+
+    /// <summary>The file's group (gid) before the change; null when not saved.</summary>
+    public uint? PreviousGroup { get; init; }
 
     /// <summary>True when the file did not exist before the change (restoring deletes it).</summary>
     public bool DidNotExist => PreviousContent is null;
@@ -39,7 +57,21 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
             throw new DscOffloadException(ErrorKind.Unexpected, $"cannot journal {path}: {why}");
         }
 
-        return new JournaledFile(path, Read(path));
+        var bytes = ReadBytes(path);
+        if (bytes is null)
+        {
+            return new JournaledFile(path, null);
+        }
+
+        var text = AsText(bytes);
+        var owner = OperatingSystem.IsWindows() ? null : UnixFileCalls.OwnerOf(path);
+        return new JournaledFile(path, text ?? Convert.ToBase64String(bytes))
+        {
+            ContentEncoding = text is null ? Base64 : null,
+            PreviousMode = OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path),
+            PreviousOwner = owner?.Owner,
+            PreviousGroup = owner?.Group,
+        };
     }
 
     /// <summary>Reads a <c>metadata.DscOffload.files</c> item.</summary>
@@ -56,16 +88,78 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
 
         var text = path.Value<string>()!;
         var why = WhyNotRestorable(text);
-        return why is null
-            ? new JournaledFile(text, content.Type == JTokenType.Null ? null : content.Value<string>())
-            : throw new DscOffloadException(ErrorKind.InvalidInput, $"journal file entry '{text}' is refused: {why}", path.Location());
+        if (why is not null)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput, $"journal file entry '{text}' is refused: {why}", path.Location());
+        }
+
+        var encoding = value["encoding"] switch
+        {
+            null => null,
+            { Type: JTokenType.String } e when e.Value<string>() == Base64 && content.Type == JTokenType.String && IsBase64(content.Value<string>()!) => Base64,
+            var e => throw new DscOffloadException(ErrorKind.InvalidInput,
+                "a journal file entry's 'encoding' is 'base64' with base64 'content', or absent", e.Location()),
+        };
+        return new JournaledFile(text, content.Type == JTokenType.Null ? null : content.Value<string>())
+        {
+            ContentEncoding = encoding,
+            PreviousMode = value["mode"] is { } mode ? (UnixFileMode)ParseNumber(mode, "mode", 8, 0xFFF) : null,
+            PreviousOwner = value["uid"] is { } uid ? ParseNumber(uid, "uid", 10, uint.MaxValue - 1) : null,
+            PreviousGroup = value["gid"] is { } gid ? ParseNumber(gid, "gid", 10, uint.MaxValue - 1) : null,
+        };
     }
 
     /// <summary>The item written to <c>metadata.DscOffload.files</c>.</summary>
-    public JObject ToJson() => new() { ["path"] = Path, ["content"] = PreviousContent is null ? JValue.CreateNull() : PreviousContent };
+    public JObject ToJson()
+    {
+        var item = new JObject { ["path"] = Path, ["content"] = PreviousContent is null ? JValue.CreateNull() : PreviousContent };
+        if (ContentEncoding is not null)
+        {
+            item["encoding"] = ContentEncoding;
+        }
 
-    /// <summary>True when the file is already as it was before the change, so restoring changes nothing.</summary>
-    public bool IsCurrent() => Read(Path) == PreviousContent;
+        if (PreviousMode is { } mode)
+        {
+            item["mode"] = Convert.ToString((int)mode, 8).PadLeft(4, '0');
+        }
+
+        if (PreviousOwner is { } owner)
+        {
+            item["uid"] = owner;
+        }
+
+        if (PreviousGroup is { } group)
+        {
+            item["gid"] = group;
+        }
+
+        return item;
+    }
+
+    /// <summary>The bytes the file had before the change; null when it did not exist.</summary>
+    public byte[]? PreviousBytes() =>
+        PreviousContent is null ? null : ContentEncoding == Base64 ? Convert.FromBase64String(PreviousContent) : Encoding.UTF8.GetBytes(PreviousContent);
+
+    /// <summary>True when the file is already as it was before the change (content, and mode and owner where saved), so restoring changes nothing.</summary>
+    public bool IsCurrent()
+    {
+        var now = ReadBytes(Path);
+        var before = PreviousBytes();
+        if (now is null || before is null)
+        {
+            return now is null && before is null;
+        }
+
+        if (!now.AsSpan().SequenceEqual(before) || OperatingSystem.IsWindows())
+        {
+            return now.AsSpan().SequenceEqual(before);
+        }
+
+        var owner = UnixFileCalls.OwnerOf(Path);
+        return (PreviousMode is null || File.GetUnixFileMode(Path) == PreviousMode)
+            && (PreviousOwner is null || owner?.Owner == PreviousOwner)
+            && (PreviousGroup is null || owner?.Group == PreviousGroup);
+    }
 
     /// <summary>
     /// Puts the file back: writes the saved text durably (a new file with mode 0644 less the umask, as udev's files
@@ -75,18 +169,19 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>
     public string Restore()
     {
-        _ = Read(Path);
+        _ = ReadBytes(Path);
         try
         {
-            if (PreviousContent is null)
+            if (PreviousBytes() is not { } bytes)
             {
                 File.Delete(Path);
                 return $"deleted {Path} (it did not exist before the change)";
             }
 
-            DurableFile.Write(Path, PreviousContent,
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            return $"restored {Path} to its content before the change";
+            DurableFile.Write(Path, bytes, PreviousMode ?? DefaultMode, SetOwner);
+            return PreviousMode is null
+                ? $"restored {Path} to its content before the change"
+                : $"restored {Path} to its content, mode{(PreviousOwner is null ? "" : " and owner")} before the change";
         }
         catch (UnauthorizedAccessException)
         {
@@ -106,8 +201,64 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
 
     // A link planted where dscoffload's file belongs would make a capture copy its target and a restore write
     // through it; only regular files (or nothing) are read and replaced.
-    private static string? Read(string path) =>
-        new FileInfo(path).LinkTarget is { } target
-            ? throw new DscOffloadException(ErrorKind.NotAllowed, $"{path} is a symbolic link (to {target}); dscoffload only saves and restores regular files")
-            : HostTextFile.ReadOrNull(path);
+    private static byte[]? ReadBytes(string path)
+    {
+        if (new FileInfo(path).LinkTarget is { } target)
+        {
+            throw new DscOffloadException(ErrorKind.NotAllowed, $"{path} is a symbolic link (to {target}); dscoffload only saves and restores regular files");
+        }
+
+        // HostTextFile gives the errors every caller expects (missing: null, no permission: needs root); then the bytes.
+        return HostTextFile.ReadOrNull(path) is null ? null : File.ReadAllBytes(path);
+    }
+
+    // Text that decodes strictly and has no byte order mark survives as a JSON string; anything else goes as base64.
+    private static string? AsText(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsBase64(string text) => Convert.TryFromBase64String(text, new byte[text.Length], out _);
+
+    private static uint ParseNumber(JToken token, string name, int radix, uint max)
+    {
+        var ok = token.Type switch
+        {
+            JTokenType.Integer when radix == 10 && token.Value<long>() is >= 0 and var n && n <= max => true,
+            JTokenType.String when radix == 8 && token.Value<string>() is { Length: > 0 and <= 6 } t && t.All(c => c is >= '0' and <= '7')
+                && Convert.ToUInt32(t, 8) <= max => true,
+            _ => false,
+        };
+        return ok
+            ? radix == 10 ? (uint)token.Value<long>() : Convert.ToUInt32(token.Value<string>(), 8)
+            : throw new DscOffloadException(ErrorKind.InvalidInput,
+                radix == 8 ? $"a journal file entry's '{name}' is an octal string such as \"0644\"" : $"a journal file entry's '{name}' is a number from 0 to {max}",
+                token.Location());
+    }
+
+    private void SetOwner(string temporary)
+    {
+        if (PreviousOwner is not { } owner || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var errno = UnixFileCalls.ChangeOwner(temporary, owner, PreviousGroup ?? uint.MaxValue);
+        if (errno != 0)
+        {
+            throw new UnauthorizedAccessException($"setting the owner of {Path} to {owner.ToString(CultureInfo.InvariantCulture)} failed (errno {errno})");
+        }
+    }
 }

@@ -39,6 +39,54 @@ internal static unsafe partial class UnixFileCalls
     [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
+    [LibraryImport(Library, EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int directoryFd, byte* path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport(Library, EntryPoint = "lchown", SetLastError = true)]
+    private static partial int Lchown(byte* path, uint owner, uint group);
+
+    // struct statx has the same layout on every Linux architecture (unlike struct stat): 256 bytes, stx_uid at
+    // offset 20 and stx_gid at 24. AT_FDCWD, AT_SYMLINK_NOFOLLOW, STATX_UID | STATX_GID.
+    private const int StatxSize = 256;
+    private const int StatxUidOffset = 20;
+    private const int StatxGidOffset = 24;
+    private const int CurrentDirectory = -100;
+    private const int NoFollow = 0x100;
+    private const uint UidAndGid = 0x8 | 0x10;
+
+    /// <summary>The owner and group of <paramref name="path"/> (not following a final link), or null when it cannot be read.</summary>
+    public static (uint Owner, uint Group)? OwnerOf(string path)
+    {
+        var buffer = stackalloc byte[StatxSize];
+        var bytes = NulTerminated(path);
+        fixed (byte* p = bytes)
+        {
+            if (Statx(CurrentDirectory, p, NoFollow, UidAndGid, buffer) != 0)
+            {
+                return null;
+            }
+        }
+
+        return (*(uint*)(buffer + StatxUidOffset), *(uint*)(buffer + StatxGidOffset));
+    }
+
+    /// <summary>Sets the owner and group of <paramref name="path"/> (not following a final link); returns 0 or the errno.</summary>
+    public static int ChangeOwner(string path, uint owner, uint group)
+    {
+        var bytes = NulTerminated(path);
+        fixed (byte* p = bytes)
+        {
+            return Lchown(p, owner, group) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    private static byte[] NulTerminated(string path)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, bytes);
+        return bytes;
+    }
+
     /// <summary>Opens (creating with mode 0600) <paramref name="path"/> for the lock; returns the descriptor or -1 with errno.</summary>
     public static int OpenLockFile(string path, out int errno)
     {

@@ -27,10 +27,21 @@ public sealed class SystemdLinkFile
     private const int MaxInterfaceNameBytes = 15;
 
     /// <summary>Creates a store for <c>.link</c> files in <paramref name="directory"/> (tests pass a temporary one).</summary>
-    public SystemdLinkFile(string directory = DefaultDirectory)
+    /// <param name="directory">Where dscoffload's files are written.</param>
+    /// <param name="otherDirectories">
+    /// The other directories udevd reads <c>.link</c> files from, in precedence order. Null means systemd's own
+    /// (<see cref="SystemdLinkSearchPath.SystemDirectories"/>) for the default directory, and none for any other,
+    /// so that a staging or test directory is never compared with the host's files.
+    /// </param>
+    public SystemdLinkFile(string directory = DefaultDirectory, IReadOnlyList<string>? otherDirectories = null)
     {
         Directory = directory;
+        otherDirectories ??= directory == DefaultDirectory ? SystemdLinkSearchPath.SystemDirectories : [];
+        SearchPath = new SystemdLinkSearchPath([directory, .. otherDirectories.Where(d => d != directory)]);
     }
+
+    /// <summary>Every directory udevd reads <c>.link</c> files from, this store's first.</summary>
+    public SystemdLinkSearchPath SearchPath { get; }
 
     /// <summary>The directory the files are written to.</summary>
     public string Directory { get; }

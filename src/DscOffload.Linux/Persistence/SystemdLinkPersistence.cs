@@ -1,5 +1,7 @@
 using DscOffload.Core.Adapters;
+using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using DscOffload.Linux.Persistence.Stacks;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -15,9 +17,16 @@ internal sealed class SystemdLinkPersistence
     public const string SystemdLink = "SystemdLink";
 
     private readonly SystemdLinkFile _files;
+    private readonly OtherNetworkStacks? _stacks;
     private readonly Dictionary<string, SystemdLinkFileState> _states = new(StringComparer.Ordinal);
 
-    public SystemdLinkPersistence(SystemdLinkFile files) => _files = files;
+    /// <param name="files">dscoffload's <c>.link</c> files and the directories of the others.</param>
+    /// <param name="stacks">The other network tools whose settings can win over the file; null: not looked at.</param>
+    public SystemdLinkPersistence(SystemdLinkFile files, OtherNetworkStacks? stacks)
+    {
+        _files = files;
+        _stacks = stacks;
+    }
 
     /// <summary>The full path of <paramref name="interfaceName"/>'s file.</summary>
     public string PathFor(string interfaceName) => _files.PathFor(interfaceName);
@@ -30,24 +39,36 @@ internal sealed class SystemdLinkPersistence
     /// returns <paramref name="adapter"/> with its <c>persist</c> setting. Entries of the file that dscoffload does
     /// not manage are kept, so they never count as a difference and survive a rewrite.
     /// </summary>
-    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, OperationContext context)
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, SystemdLinkSettings wanted, IReadOnlyDictionary<string, bool> desiredFeatures,
+        LinkDeviceFacts device, OperationContext context)
     {
         var name = adapter.Adapter.Name;
         var onDisk = _files.TryRead(name);
-        var target = new SystemdLinkSettings
-        {
-            MatchPermanentAddress = wanted.MatchPermanentAddress,
-            MatchOriginalName = wanted.MatchOriginalName,
-            Name = wanted.Name,
-            FeatureSwitches = wanted.FeatureSwitches,
-            Channels = wanted.Channels,
-            OtherEntries = onDisk?.OtherEntries ?? [],
-        };
+        var others = OtherLinkFiles.Find(_files.SearchPath, SystemdLinkFile.FileNameFor(name), device);
+        var merge = LinkSettingsCarryOver.Merge(wanted, onDisk?.OtherEntries ?? [],
+            others.Predecessor?.Path, others.Predecessor?.Lines ?? []);
+        var target = merge.Settings;
         var path = _files.PathFor(name);
         IReadOnlyList<string> differences = onDisk is null ? ["the file does not exist"] : onDisk.DifferencesFrom(target);
-        var state = new SystemdLinkFileState(path, target, differences);
+        List<LinkFileFinding> blockers = [.. others.Shadows, .. merge.Refusals, .. _stacks?.Contradicting(device, desiredFeatures) ?? []];
+        if (others.Undecided is { } undecided)
+        {
+            blockers.Add(undecided);
+        }
+
+        var state = new SystemdLinkFileState(path, target, differences, blockers);
         _states[name] = state;
-        if (!state.IsPersisted)
+        foreach (var blocker in blockers)
+        {
+            context.Warn($"'{name}': {blocker}");
+        }
+
+        if (others.Predecessor is { } predecessor && merge.Carried.Count > 0 && differences.Count > 0)
+        {
+            context.Info($"'{name}': {path} carries over {string.Join(", ", merge.Carried)} from {predecessor.Path}, which applies to the device today");
+        }
+
+        if (differences.Count > 0)
         {
             var why = string.Join("; ", differences);
             context.Info(context.WhatIf ? $"'{name}': would write {path} ({why})" : $"'{name}': {path} is not up to date ({why})");
@@ -64,7 +85,16 @@ internal sealed class SystemdLinkPersistence
     {
         if (comparison.Differences.Any(d => d.Desired.Key == Key))
         {
-            _files.EnsureWritable(comparison.Snapshot.Adapter.Name);
+            var name = comparison.Snapshot.Adapter.Name;
+            if (_states.TryGetValue(name, out var state) && state.Blockers.Count > 0)
+            {
+                // Writing a file that another one overrides, or that drops someone else's settings, would report
+                // persistence that the next boot does not deliver; refuse before the kernel is changed.
+                throw new DscOffloadException(ErrorKind.NotAllowed,
+                    $"'{name}': {state.Path} would not persist the desired state: {string.Join("; ", state.Blockers)}; nothing was changed");
+            }
+
+            _files.EnsureWritable(name);
         }
     }
 
@@ -79,6 +109,12 @@ internal sealed class SystemdLinkPersistence
         var name = comparison.Snapshot.Adapter.Name;
         if (!comparison.Differences.Any(d => d.Desired.Key == Key) || !_states.TryGetValue(name, out var state))
         {
+            return;
+        }
+
+        if (state.Blockers.Count > 0)
+        {
+            report.Problems.Add($"{state.Path} was not written: {string.Join("; ", state.Blockers)}");
             return;
         }
 

@@ -152,7 +152,7 @@ public class GuardedChangeTests : IDisposable
 
         var entry = guard.Journal.List().Should().ContainSingle().Subject;
         entry.InstanceCount.Should().Be(0);
-        entry.Files.Should().Equal(new JournaledFile(link, "[Match]\nOriginalName=eth0\n"));
+        entry.Files.Select(f => (f.Path, f.PreviousContent)).Should().Equal((link, "[Match]\nOriginalName=eth0\n"));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class GuardedChangeTests : IDisposable
         run.Envelope["messages"]!.Where(m => m["name"]!.Value<string>() == "restore files").Select(m => m["message"]!.Value<string>()).Should().Equal(told);
         var entry = guard.Journal.List().Should().ContainSingle().Subject;
         entry.Status.Should().Be(JournalStatus.Applied);
-        entry.Files.Should().BeEquivalentTo([new JournaledFile(created, "written by the change"), new JournaledFile(edited, "after the change")]);
+        entry.Files.Select(f => (f.Path, f.PreviousContent)).Should().BeEquivalentTo([(created, "written by the change"), (edited, "after the change")]);
     }
 
     [Fact]

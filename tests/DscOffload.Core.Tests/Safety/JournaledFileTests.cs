@@ -62,6 +62,105 @@ public class JournaledFileTests : IDisposable
     }
 
     [Fact]
+    public void Restore_PutsBackTheBytesModeAndOwnerBeforeTheChange_EvenWhenTheFileIsNotUtf8Text()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        byte[] before = [0xEF, 0xBB, 0xBF, .. "[Link]\nAlias=caf"u8, 0xE9, (byte)'\n'];
+        File.WriteAllBytes(LinkPath(), before);
+        File.SetUnixFileMode(LinkPath(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        var privileged = Environment.IsPrivilegedProcess;
+        if (privileged)
+        {
+            Chown(LinkPath(), "1234:5678");
+        }
+
+        var file = JournaledFile.FromJson(JournaledFile.Capture(LinkPath()).ToJson());
+        File.Delete(LinkPath());
+        File.WriteAllText(LinkPath(), "[Link]\nAlias=other\n");
+        File.SetUnixFileMode(LinkPath(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        file.IsCurrent().Should().BeFalse();
+
+        file.Restore().Should().StartWith("restored ");
+
+        File.ReadAllBytes(LinkPath()).Should().Equal(before);
+        File.GetUnixFileMode(LinkPath()).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        file.ContentEncoding.Should().Be("base64");
+        file.IsCurrent().Should().BeTrue();
+        if (privileged)
+        {
+            Stat(LinkPath()).Should().Be("1234:5678");
+        }
+    }
+
+    [Fact]
+    public void IsCurrent_IsFalseWhenOnlyTheModeChanged()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        File.WriteAllText(LinkPath(), "[Match]\n");
+        File.SetUnixFileMode(LinkPath(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = JournaledFile.Capture(LinkPath());
+        File.SetUnixFileMode(LinkPath(), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        file.IsCurrent().Should().BeFalse();
+        file.Restore();
+        File.GetUnixFileMode(LinkPath()).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void Json_RoundTripsModeOwnerAndEncoding()
+    {
+        var file = new JournaledFile(LinkPath(), "AAE=")
+        {
+            ContentEncoding = "base64",
+            PreviousMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            PreviousOwner = 0,
+            PreviousGroup = 42,
+        };
+
+        var json = file.ToJson();
+
+        json["mode"]!.ToString().Should().Be("0600");
+        JournaledFile.FromJson(json).Should().Be(file);
+        JournaledFile.FromJson(json).PreviousBytes().Should().Equal(0x00, 0x01);
+    }
+
+    [Theory]
+    [InlineData("""{"path": "P", "content": "x", "mode": "0999"}""", "octal")]
+    [InlineData("""{"path": "P", "content": "x", "mode": 420}""", "octal")]
+    [InlineData("""{"path": "P", "content": "x", "uid": -1}""", "'uid' is a number")]
+    [InlineData("""{"path": "P", "content": "not base64!", "encoding": "base64"}""", "'encoding'")]
+    [InlineData("""{"path": "P", "content": "x", "encoding": "utf-16"}""", "'encoding'")]
+    public void FromJson_RefusesMalformedModeOwnerOrEncoding(string json, string message)
+    {
+        var item = Newtonsoft.Json.Linq.JObject.Parse(json.Replace("\"P\"", Newtonsoft.Json.JsonConvert.ToString(LinkPath()), StringComparison.Ordinal));
+
+        var act = () => JournaledFile.FromJson(item);
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.InvalidInput && e.Message.Contains(message));
+    }
+
+    private static void Chown(string path, string owner) => Run("chown", owner, path);
+
+    private static string Stat(string path) => Run("stat", "-c", "%u:%g", path).Trim();
+
+    private static string Run(string program, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, $"{program} {string.Join(' ', arguments)} failed");
+        return output;
+    }
+
+    [Fact]
     public void Json_RoundTripsPathAndContent()
     {
         var file = new JournaledFile(LinkPath(), "[Match]\n");

@@ -1,5 +1,6 @@
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
+using DscOffload.Linux.Persistence.Stacks;
 using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Fakes;
 using Newtonsoft.Json.Linq;
@@ -13,10 +14,10 @@ namespace DscOffload.Linux.Tests.Resources;
 /// </summary>
 public sealed class ResourceHarness
 {
-    public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null)
+    public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
     {
         Fake = fake;
-        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles);
+        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles, otherStacks);
     }
 
     public FakeEthtoolDevices Fake { get; }

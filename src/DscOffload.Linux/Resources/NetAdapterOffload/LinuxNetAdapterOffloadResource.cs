@@ -2,6 +2,7 @@ using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
+using DscOffload.Linux.Persistence.Stacks;
 using DscOffload.Linux.Platform;
 using Newtonsoft.Json.Linq;
 
@@ -44,20 +45,50 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
     /// written to <see cref="SystemdNetworkDirectoryVariable"/> or else <c>/etc/systemd/network</c>.</param>
     /// <param name="linkFiles">Where <c>.link</c> files are; null means the default for a live host and none for
     /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
-    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null)
+    /// <param name="otherStacks">Where NetworkManager, netplan, ifupdown and udev rules keep their settings; null means
+    /// <see cref="OtherStacksFromEnvironment"/> for a live host and none otherwise.</param>
+    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
         _live = live;
         linkFiles ??= live ? LinkFilesFromEnvironment() : null;
-        _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles);
+        otherStacks ??= live ? OtherStacksFromEnvironment() : null;
+        _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
     }
+
+    /// <summary>
+    /// Environment variable naming a directory to read the other network tools' configuration below (its
+    /// <c>etc/NetworkManager</c>, <c>etc/netplan</c>, <c>etc/network</c>, <c>etc/udev/rules.d</c>, ...) instead of <c>/</c>.
+    /// </summary>
+    public const string NetworkConfigurationRootVariable = "DSCOFFLOAD_NETWORK_CONFIG_ROOT";
+
+    /// <summary>
+    /// The other network tools of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set; else
+    /// below <c>/</c>, unless <see cref="SystemdNetworkDirectoryVariable"/> points the <c>.link</c> file elsewhere (a
+    /// staging directory is not compared with the host's files).
+    /// </summary>
+    public static OtherNetworkStacks? OtherStacksFromEnvironment() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? new OtherNetworkStacks(Path.GetFullPath(root))
+        : Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } ? null
+        : new OtherNetworkStacks("/");
 
     /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
     public static SystemdLinkFile LinkFilesFromEnvironment() =>
         Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
-            ? new SystemdLinkFile(Path.GetFullPath(directory))
+            ? new SystemdLinkFile(Path.GetFullPath(directory), OtherLinkDirectoriesFromEnvironment())
             : new SystemdLinkFile();
+
+    /// <summary>
+    /// Environment variable naming, separated by ':', the other directories whose <c>.link</c> files compete with
+    /// dscoffload's when <see cref="SystemdNetworkDirectoryVariable"/> is set (by default none are read then, so a
+    /// staging directory is not compared with the host's files).
+    /// </summary>
+    public const string OtherLinkDirectoriesVariable = "DSCOFFLOAD_SYSTEMD_LINK_PATH";
+
+    private static IReadOnlyList<string> OtherLinkDirectoriesFromEnvironment() =>
+        [.. (Environment.GetEnvironmentVariable(OtherLinkDirectoriesVariable) ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath)];
 
     /// <inheritdoc />
     protected override string HiddenSelectionProperty => "includeLoopback";
@@ -179,7 +210,12 @@ public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFi
             }
             else
             {
-                result.Add(_persistence.Relate(adapter, wanted, context));
+                var device = (LinuxInterface)adapter.Adapter.Handle;
+                var features = settings.Where(s => s.Key.Property == "features" && s.Value.Type == JTokenType.Boolean)
+                    .GroupBy(s => s.Key.Member!, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Last().Value.Value<bool>(), StringComparer.Ordinal);
+                var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
+                result.Add(_persistence.Relate(adapter, wanted, features, facts, context));
             }
         }
 

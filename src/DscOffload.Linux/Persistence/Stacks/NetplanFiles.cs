@@ -1,0 +1,109 @@
+namespace DscOffload.Linux.Persistence.Stacks;
+
+/// <summary>
+/// netplan's <c>*-offload</c> keys of the <c>ethernets</c> entry that applies to a device (by its id, or by
+/// <c>match: name/macaddress</c>). netplan renders them into a networkd <c>.link</c> file at every boot.
+/// </summary>
+/// <remarks>
+/// Read line by line (block-style YAML as netplan files are written: <c>key: value</c>, indentation for nesting);
+/// flow-style mappings are not read.
+/// </remarks>
+public static class NetplanFiles
+{
+    /// <summary>netplan's configuration directories below a root.</summary>
+    public static IReadOnlyList<string> Directories { get; } = ["etc/netplan", "run/netplan", "lib/netplan"];
+
+    // netplan key → the kernel feature(s) its networkd key sets.
+    private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
+    {
+        ["receive-checksum-offload"] = "rx-checksum",
+        ["transmit-checksum-offload"] = "tx-checksum-*",
+        ["tcp-segmentation-offload"] = "tx-tcp-segmentation",
+        ["tcp6-segmentation-offload"] = "tx-tcp6-segmentation",
+        ["generic-segmentation-offload"] = "tx-generic-segmentation",
+        ["generic-receive-offload"] = "rx-gro",
+        ["large-receive-offload"] = "rx-lro",
+    };
+
+    /// <summary>The offload keys under <paramref name="root"/> that apply to <paramref name="device"/>.</summary>
+    public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        foreach (var path in Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml")))
+        {
+            foreach (var entry in Entries(StackFileText.Lines(path)).Where(e => e.AppliesTo(device)))
+            {
+                foreach (var (key, value, line) in entry.Offloads)
+                {
+                    if (StackFileText.Boolean(value) is { } on)
+                    {
+                        yield return new PersistedOffload(path, line, "netplan", Keys[key], on);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Entry> Entries(string[] lines)
+    {
+        var entries = new List<Entry>();
+        var stack = new List<(int Indent, string Key)>();
+        Entry? current = null;
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var raw = lines[index];
+            var hash = raw.IndexOf(" #", StringComparison.Ordinal);
+            var text = (raw.TrimStart().StartsWith('#') ? string.Empty : hash >= 0 ? raw[..hash] : raw).TrimEnd();
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (text.Trim().Length == 0 || colon < 0)
+            {
+                continue;
+            }
+
+            var indent = text.Length - text.TrimStart().Length;
+            var key = Unquote(text[..colon].Trim());
+            var value = Unquote(text[(colon + 1)..].Trim());
+            stack.RemoveAll(s => s.Indent >= indent);
+            stack.Add((indent, key));
+            var keys = stack.Select(s => s.Key).ToList();
+            if (keys.Count == 3 && keys[0] == "network" && keys[1] == "ethernets")
+            {
+                current = new Entry(key);
+                entries.Add(current);
+            }
+            else if (current is not null && keys.Count == 4 && keys[1] == "ethernets" && Keys.ContainsKey(key))
+            {
+                current.Offloads.Add((key, value, index + 1));
+            }
+            else if (current is not null && keys.Count == 5 && keys[1] == "ethernets" && keys[3] == "match")
+            {
+                current.Match[key] = value;
+            }
+        }
+
+        return entries;
+    }
+
+    private static string Unquote(string text) =>
+        text.Length >= 2 && text[0] == text[^1] && text[0] is '"' or '\'' ? text[1..^1] : text;
+
+    private sealed class Entry(string id)
+    {
+        public List<(string Key, string Value, int Line)> Offloads { get; } = [];
+
+        public Dictionary<string, string> Match { get; } = new(StringComparer.Ordinal);
+
+        public bool AppliesTo(LinkDeviceFacts device)
+        {
+            if (Match.Count == 0)
+            {
+                return id == device.Name;
+            }
+
+            var name = !Match.TryGetValue("name", out var pattern) || ShellGlob.Matches(pattern, device.Name);
+            var address = !Match.TryGetValue("macaddress", out var mac)
+                || string.Equals(mac, device.CurrentAddress ?? device.PermanentAddress, StringComparison.OrdinalIgnoreCase);
+            return name && address;
+        }
+    }
+}

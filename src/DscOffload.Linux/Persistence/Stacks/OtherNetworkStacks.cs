@@ -1,0 +1,47 @@
+using DscOffload.Linux.Settings;
+
+namespace DscOffload.Linux.Persistence.Stacks;
+
+/// <summary>
+/// The host's other network tools that keep offload settings and re-apply them after systemd-udevd applied the
+/// <c>.link</c> file: NetworkManager profiles, netplan, ifupdown and udev rules running ethtool. A setting of theirs
+/// that contradicts the desired state wins over dscoffload's file at the next boot or reconnect.
+/// </summary>
+/// <param name="Root">The directory their standard paths are taken below (<c>/</c> on a live host).</param>
+public sealed record OtherNetworkStacks(string Root)
+{
+    /// <summary>Every offload setting those tools keep for <paramref name="device"/>.</summary>
+    public IReadOnlyList<PersistedOffload> Find(LinkDeviceFacts device) =>
+    [
+        .. NetworkManagerProfiles.Find(Root, device),
+        .. NetplanFiles.Find(Root, device),
+        .. IfupdownFiles.Find(Root, device),
+        .. UdevEthtoolRules.Find(Root, device),
+    ];
+
+    /// <summary>
+    /// The settings of <see cref="Find"/> that set a feature of <paramref name="desiredFeatures"/> (kernel names) to
+    /// the other value, each as file:line with what it does.
+    /// </summary>
+    public IReadOnlyList<LinkFileFinding> Contradicting(LinkDeviceFacts device, IReadOnlyDictionary<string, bool> desiredFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(desiredFeatures);
+        var result = new List<LinkFileFinding>();
+        foreach (var setting in Find(device))
+        {
+            var pattern = FeatureAliases.PatternOf(setting.Feature) ?? setting.Feature;
+            var contradicted = desiredFeatures
+                .Where(d => d.Value != setting.On && ShellGlob.Matches(pattern, d.Key))
+                .Select(d => $"{d.Key}={(d.Value ? "on" : "off")}")
+                .ToList();
+            if (contradicted.Count > 0)
+            {
+                result.Add(new LinkFileFinding(setting.Path, setting.Line,
+                    $"{setting.Stack} sets {setting.Feature} {(setting.On ? "on" : "off")} for '{device.Name}' and re-applies it after the .link file, " +
+                    $"against the desired {string.Join(", ", contradicted)}"));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using DscOffload.Linux.Persistence;
+
+namespace DscOffload.Linux.Tests.Persistence;
+
+public sealed class SystemdLinkMatcherTests
+{
+    private static readonly LinkDeviceFacts Device = new("enp3s0", "52:54:00:12:34:56", "52:54:00:aa:bb:cc",
+        new Dictionary<string, string> { ["ID_PATH"] = "pci-0000:03:00.0", ["ID_NET_DRIVER"] = "e1000e", ["ID_BUS"] = "pci" });
+
+    private static LinkMatchVerdict Verdict(string text, LinkDeviceFacts? device = null) =>
+        SystemdLinkMatcher.Evaluate(LinkFileLines.Read(text), device ?? Device).Verdict;
+
+    [Theory]
+    [InlineData("OriginalName=enp3s0", LinkMatchVerdict.Matches)]
+    [InlineData("OriginalName=eth0 enp*", LinkMatchVerdict.Matches)]
+    [InlineData("OriginalName=enp[0-9]s?", LinkMatchVerdict.Matches)]
+    [InlineData("OriginalName=!enp3s0", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("OriginalName=!eth*", LinkMatchVerdict.Matches)]
+    [InlineData("OriginalName=eth0", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("PermanentMACAddress=52-54-00-12-34-56", LinkMatchVerdict.Matches)]
+    [InlineData("MACAddress=52:54:00:AA:BB:CC", LinkMatchVerdict.Matches)]
+    [InlineData("MACAddress=52:54:00:12:34:56", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("Path=pci-0000:03:*", LinkMatchVerdict.Matches)]
+    [InlineData("Driver=virtio_net", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("Property=ID_BUS=usb", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("Property=ID_BUS=pci ID_NET_DRIVER=e1000*", LinkMatchVerdict.Matches)]
+    [InlineData("OriginalName=*\nType=wlan", LinkMatchVerdict.Unknown)]
+    [InlineData("OriginalName=eth0\nType=wlan", LinkMatchVerdict.DoesNotMatch)]
+    [InlineData("OriginalName=eth0\nOriginalName=\nOriginalName=enp3s0", LinkMatchVerdict.Matches)]
+    public void MatchKeys_FollowUdevd(string match, LinkMatchVerdict expected) =>
+        Verdict($"[Match]\n{match}\n[Link]\nMTUBytes=1400\n").Should().Be(expected);
+
+    [Fact]
+    public void FileWithoutMatchKeys_IsIgnoredLikeUdevdDoes() =>
+        Verdict("[Link]\nMTUBytes=1400\n").Should().Be(LinkMatchVerdict.DoesNotMatch);
+
+    [Fact]
+    public void UnknownFacts_MakeTheVerdictUnknown_NotAGuess()
+    {
+        var bare = new LinkDeviceFacts("enp3s0", null, null, null);
+
+        Verdict("[Match]\nMACAddress=52:54:00:aa:bb:cc\n", bare).Should().Be(LinkMatchVerdict.Unknown);
+        Verdict("[Match]\nProperty=ID_BUS=pci\n", bare).Should().Be(LinkMatchVerdict.Unknown);
+        Verdict("[Match]\nPermanentMACAddress=52:54:00:12:34:56\n", bare).Should().Be(LinkMatchVerdict.DoesNotMatch);
+    }
+
+    [Theory]
+    [InlineData("a*c", "abbbc", true)]
+    [InlineData("a?c", "ac", false)]
+    [InlineData("[!a]x", "bx", true)]
+    [InlineData("[!a]x", "ax", false)]
+    [InlineData(@"a\*", "a*", true)]
+    [InlineData(@"a\*", "ab", false)]
+    [InlineData("[a", "[a", true)]
+    public void ShellGlob_FollowsFnmatch(string pattern, string text, bool expected) =>
+        ShellGlob.Matches(pattern, text).Should().Be(expected);
+}
