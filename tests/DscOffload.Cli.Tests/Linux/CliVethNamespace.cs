@@ -19,26 +19,22 @@ public sealed class CliVethNamespace : IDisposable
     /// <summary>The queue count of each direction of <see cref="Interface"/>.</summary>
     public const int Queues = 4;
 
-    private readonly bool _created;
+    private readonly TestNetworkNamespace _namespace;
 
     /// <summary>Creates the namespace and the pair (only when privileged tests run).</summary>
     public CliVethNamespace()
     {
-        Name = "dscoffload-cli-" + Guid.NewGuid().ToString("N")[..8];
         Files = Directory.CreateTempSubdirectory("dscoffload-cli-");
         LinkDirectory = Files.CreateSubdirectory("network").FullName;
-        if (!PrivilegedTestEnvironment.ShouldRun)
+        _namespace = TestNetworkNamespace.Create("dscoffload-cli-", PrivilegedTestEnvironment.ShouldRun);
+        if (_namespace.IsCreated)
         {
-            return;
+            AddVethPair(Interface, "peer0", Queues);
         }
-
-        ExternalProgram.Run("ip", "netns", "add", Name);
-        _created = true;
-        AddVethPair(Interface, "peer0", Queues);
     }
 
     /// <summary>The namespace name.</summary>
-    public string Name { get; }
+    public string Name => _namespace.Name;
 
     /// <summary>A temporary directory for documents, snapshots and outputs of this test.</summary>
     public DirectoryInfo Files { get; }
@@ -47,18 +43,13 @@ public sealed class CliVethNamespace : IDisposable
     public string LinkDirectory { get; }
 
     /// <summary>Adds a veth pair inside the namespace.</summary>
-    public void AddVethPair(string name, string peer, int queues = 1)
-    {
-        string[] q = ["numtxqueues", $"{queues}", "numrxqueues", $"{queues}"];
-        Ip(["link", "add", name, .. q, "type", "veth", "peer", "name", peer, .. q]);
-    }
+    public void AddVethPair(string name, string peer, int queues = 1) => _namespace.AddVethPair(name, peer, checked((uint)queues));
 
     /// <summary>Runs <c>ip -n &lt;namespace&gt; …</c>.</summary>
-    public string Ip(params string[] arguments) => ExternalProgram.Run("ip", ["-n", Name, .. arguments]);
+    public string Ip(params string[] arguments) => _namespace.Ip(arguments);
 
     /// <summary>Runs the <c>ethtool</c> program inside the namespace and returns its output.</summary>
-    public string Ethtool(params string[] arguments) =>
-        ExternalProgram.Run("ip", ["netns", "exec", Name, ExternalProgram.Find("ethtool") ?? "ethtool", .. arguments]);
+    public string Ethtool(params string[] arguments) => _namespace.Exec("ethtool", arguments);
 
     /// <summary>Both <c>ethtool -k</c> and <c>ethtool -l</c> of an interface, to show that nothing changed.</summary>
     public string KernelState(string interfaceName = Interface) =>
@@ -93,10 +84,7 @@ public sealed class CliVethNamespace : IDisposable
     {
         try
         {
-            if (_created)
-            {
-                ExternalProgram.Run("ip", "netns", "del", Name);
-            }
+            _namespace.Dispose();
         }
         finally
         {

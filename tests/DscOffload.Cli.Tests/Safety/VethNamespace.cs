@@ -9,32 +9,29 @@ namespace DscOffload.Cli.Tests.Safety;
 /// </summary>
 public sealed class VethNamespace : IDisposable
 {
+    private readonly TestNetworkNamespace _namespace;
     private string? _initial;
 
     public VethNamespace()
     {
-        Name = "dscoffload-s-" + Guid.NewGuid().ToString("N")[..8];
-        if (!PrivilegedTestEnvironment.ShouldRun || (ExternalProgram.Find("ethtool") is null && !PrivilegedTestEnvironment.IsRequired))
+        _namespace = TestNetworkNamespace.Create("dscoffload-s-",
+            PrivilegedTestEnvironment.ShouldRun && (ExternalProgram.Find("ethtool") is not null || PrivilegedTestEnvironment.IsRequired));
+        if (IsCreated)
         {
-            return;
+            _namespace.AddVethPair("v0", "v1", queues: 2);
+            _namespace.AddVethPair("m0", "m1", queues: 4);
         }
-
-        ExternalProgram.Run("ip", "netns", "add", Name);
-        IsCreated = true;
-        ExternalProgram.Run("ip", "-n", Name, "link", "add", "v0", "numtxqueues", "2", "numrxqueues", "2", "type", "veth", "peer", "name", "v1", "numtxqueues", "2", "numrxqueues", "2");
-        ExternalProgram.Run("ip", "-n", Name, "link", "add", "m0", "numtxqueues", "4", "numrxqueues", "4", "type", "veth", "peer", "name", "m1", "numtxqueues", "4", "numrxqueues", "4");
     }
 
-    public string Name { get; }
+    public string Name => _namespace.Name;
 
     /// <summary>The state right after creation (kernel defaults), read once.</summary>
     public string InitialState => _initial ??= State();
 
-    public bool IsCreated { get; }
+    public bool IsCreated => _namespace.IsCreated;
 
     /// <summary>Runs the <c>ethtool</c> program inside the namespace.</summary>
-    public string Ethtool(params string[] arguments) =>
-        ExternalProgram.Run("ip", ["netns", "exec", Name, ExternalProgram.Find("ethtool") ?? "ethtool", .. arguments]);
+    public string Ethtool(params string[] arguments) => _namespace.Exec("ethtool", arguments);
 
     /// <summary><c>ethtool -k</c> of <paramref name="device"/>: every feature with its state, [fixed] and [requested] marks.</summary>
     public string Features(string device) => Ethtool("-k", device);
@@ -45,11 +42,5 @@ public sealed class VethNamespace : IDisposable
     /// <summary>Features and channels of every veth end, for before/after comparisons.</summary>
     public string State() => string.Join("\n", ((string[])["v0", "v1", "m0", "m1"]).Select(d => $"== {d}\n{Features(d)}{Channels(d)}"));
 
-    public void Dispose()
-    {
-        if (IsCreated)
-        {
-            ExternalProgram.Run("ip", "netns", "del", Name);
-        }
-    }
+    public void Dispose() => _namespace.Dispose();
 }

@@ -7,21 +7,10 @@ namespace DscOffload.Core.Tests.Schemas;
 
 public class ResourceInputValidatorTests
 {
-    private static readonly ResourceDescriptor Descriptor = new()
-    {
-        Type = "Test.Group/Thing",
-        Version = "1.0.0",
-        Description = "t",
-        Platform = "Linux",
-        Properties =
-        [
-            new() { Name = "name", Type = PropertyType.String, IsKey = true },
-            new() { Name = "mode", Type = PropertyType.Enum, AllowedValues = ["Disabled", "Enabled"] },
-            new() { Name = "count", Type = PropertyType.Integer, Minimum = 1, Maximum = 8 },
-            new() { Name = "features", Type = PropertyType.BooleanMap },
-            new() { Name = "nested", Type = PropertyType.Object, Members = [new() { Name = "flag", Type = PropertyType.Boolean, CanBeNull = true }] },
-        ],
-    };
+    private static readonly ResourceDescriptor Descriptor = ThingDescriptor.With(
+        new() { Name = "count", Type = PropertyType.Integer, Minimum = 1, Maximum = 8 },
+        new() { Name = "features", Type = PropertyType.BooleanMap },
+        new() { Name = "nested", Type = PropertyType.Object, Members = [new() { Name = "flag", Type = PropertyType.Boolean, CanBeNull = true }] });
 
     private static Action Validate(string json) =>
         () => ResourceInputValidator.Validate(Descriptor, JObject.Parse(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }), "input.json");

@@ -6,19 +6,8 @@ namespace DscOffload.Core.Tests.Schemas;
 
 public class ResourceSchemaBuilderTests
 {
-    private static readonly ResourceDescriptor Descriptor = new()
-    {
-        Type = "Test.Group/Thing",
-        Version = "1.0.0",
-        Description = "t",
-        Platform = "Linux",
-        Properties =
-        [
-            new() { Name = "name", Type = PropertyType.String, IsKey = true },
-            new() { Name = "mode", Type = PropertyType.Enum, AllowedValues = ["Disabled", "Enabled"] },
-            new() { Name = "value", Type = PropertyType.Boolean, CanBeNull = true, IsReadOnly = true },
-        ],
-    };
+    private static readonly ResourceDescriptor Descriptor = ThingDescriptor.With(
+        new PropertyDescriptor { Name = "value", Type = PropertyType.Boolean, CanBeNull = true, IsReadOnly = true });
 
     [Fact]
     public void Build_ForbidsUndeclaredPropertiesAndRequiresKeys()

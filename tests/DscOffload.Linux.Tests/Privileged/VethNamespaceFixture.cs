@@ -9,47 +9,36 @@ namespace DscOffload.Linux.Tests.Privileged;
 /// </summary>
 public sealed class VethNamespaceFixture : IDisposable
 {
+    private readonly TestNetworkNamespace _namespace;
     private int _pairCount;
 
     public VethNamespaceFixture()
     {
-        Name = "dscoffload-t-" + Guid.NewGuid().ToString("N")[..8];
-        if (!PrivilegedTestEnvironment.ShouldRun)
+        _namespace = TestNetworkNamespace.Create("dscoffload-t-", PrivilegedTestEnvironment.ShouldRun);
+        if (IsCreated)
         {
-            return;
+            _namespace.AddVethPair("v0", "v1", queues: 0);
+            _namespace.AddVethPair("m0", "m1", queues: 4);
         }
-
-        ExternalProgram.Run("ip", "netns", "add", Name);
-        IsCreated = true;
-        Ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        Ip("link", "add", "m0", "numtxqueues", "4", "numrxqueues", "4", "type", "veth", "peer", "name", "m1", "numtxqueues", "4", "numrxqueues", "4");
     }
 
-    public string Name { get; }
+    public string Name => _namespace.Name;
 
-    public bool IsCreated { get; }
+    public bool IsCreated => _namespace.IsCreated;
 
     /// <summary>Runs <c>ip -n &lt;namespace&gt; …</c>.</summary>
-    public string Ip(params string[] arguments) => ExternalProgram.Run("ip", ["-n", Name, .. arguments]);
+    public string Ip(params string[] arguments) => _namespace.Ip(arguments);
 
     /// <summary>Runs a program inside the namespace (<c>ip netns exec</c>).</summary>
-    public string Exec(string program, params string[] arguments) =>
-        ExternalProgram.Run("ip", ["netns", "exec", Name, ExternalProgram.Find(program) ?? program, .. arguments]);
+    public string Exec(string program, params string[] arguments) => _namespace.Exec(program, arguments);
 
     /// <summary>Adds a fresh veth pair and returns the name of its first end, so a test starts from kernel defaults.</summary>
     public string AddVethPair(uint queues)
     {
         var number = Interlocked.Increment(ref _pairCount);
-        string[] queueArguments = queues == 0 ? [] : ["numtxqueues", $"{queues}", "numrxqueues", $"{queues}"];
-        Ip(["link", "add", $"t{number}a", .. queueArguments, "type", "veth", "peer", "name", $"t{number}b", .. queueArguments]);
+        _namespace.AddVethPair($"t{number}a", $"t{number}b", queues);
         return $"t{number}a";
     }
 
-    public void Dispose()
-    {
-        if (IsCreated)
-        {
-            ExternalProgram.Run("ip", "netns", "del", Name);
-        }
-    }
+    public void Dispose() => _namespace.Dispose();
 }
