@@ -27,13 +27,19 @@ public static class EnvelopeWriter
             };
         }
 
-        return new JObject
+        var envelope = new JObject
         {
             ["metadata"] = Metadata(run),
             ["results"] = new JArray(run.Results.Select(Result)),
             ["messages"] = new JArray(run.Messages.Select(Message)),
             ["hadErrors"] = run.HadErrors,
         };
+        if (run.Outputs is { HasValues: true } outputs)
+        {
+            envelope["outputs"] = outputs.DeepClone();
+        }
+
+        return envelope;
     }
 
     /// <summary>ISO 8601 duration as dsc writes it (<c>PT0.0123S</c>).</summary>
