@@ -22,12 +22,15 @@ public sealed class ConfigRunner
     private readonly ConfigRequest _request;
     private int _unreadableSnapshots;
 
-    /// <summary>Creates the runner.</summary>
-    public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request)
+    private readonly TraceWriter? _trace;
+
+    /// <summary>Creates the runner; with <paramref name="trace"/> (dsc's <c>-l</c>/<c>-t</c>) the run's messages are traced on stderr.</summary>
+    public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request, TraceWriter? trace = null)
     {
         _catalog = catalog;
         _streams = streams;
         _request = request;
+        _trace = trace;
     }
 
     /// <summary>Runs the request and returns the exit code.</summary>
@@ -50,8 +53,12 @@ public sealed class ConfigRunner
             Version = ProductInfo.Version,
             AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
             Advisors = [new CoexistenceResultAdvisor(_catalog)],
+            SystemRoot = _request.SystemRoot,
+            OnMessage = _trace is null ? null : m => _trace.Write(m.Level, m.Text),
         });
-        var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
+        var document = _request.Document ?? DocumentLoader.Load(_request.DocumentPath);
+        var parameters = _request.Parameters ?? (_request.ParametersPath is { } parametersPath ? ParametersFile.Load(parametersPath) : null);
+        var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, document, parameters, _request.SystemRoot);
 
         using var file = _request.OutputPath is null ? null : new StreamWriter(_request.OutputPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         var writer = (TextWriter?)file ?? _streams.Out;

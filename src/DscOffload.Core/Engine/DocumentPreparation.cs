@@ -1,5 +1,6 @@
 using DscOffload.Core.Documents;
 using DscOffload.Core.Expressions;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Engine;
 
@@ -20,6 +21,13 @@ public static class DocumentPreparation
         var document = DocumentLoader.Load(documentPath);
         var parameters = parametersPath is null ? null : ParametersFile.Load(parametersPath);
         return engine.Prepare(documentPath, ConfigurationResolver.Resolve(document, parameters, new ProcessExpressionHost(systemRoot)));
+    }
+
+    /// <summary>Resolves and validates a document already read, with the parameter values given (null: none).</summary>
+    public static PreparedConfiguration Prepare(ConfigurationEngine engine, string documentName, ConfigurationDocument document, JObject? parameters, string? systemRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Prepare(documentName, ConfigurationResolver.Resolve(document, parameters, new ProcessExpressionHost(systemRoot)));
     }
 
     /// <summary>
