@@ -3,6 +3,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
+using DscOffload.Core.Resources.Echo;
 using DscOffload.Core.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -60,7 +61,7 @@ public sealed class ConfigurationEngine
         var warnings = new List<string>();
         foreach (var (instance, resolved) in instances)
         {
-            var provider = _catalog.Find(instance.Type);
+            var provider = _catalog.Find(instance.Type) ?? BuiltIn(instance.Type);
             if (provider is null)
             {
                 var message = $"'{instance.Name}' has type '{instance.Type}', which is not a DscOffload resource type (known: {_catalog.TypeNames})";
@@ -84,6 +85,12 @@ public sealed class ConfigurationEngine
 
         return (prepared, warnings);
     }
+
+    // dsc's echo type is part of the engine, so documents written to inspect expressions under dsc run here too.
+    private static readonly EchoResourceType Echo = new();
+
+    private static IResourceTypeProvider? BuiltIn(string type) =>
+        string.Equals(type, EchoResourceType.TypeName, StringComparison.OrdinalIgnoreCase) ? Echo : null;
 
     /// <summary>
     /// Runs <paramref name="configuration"/> against <paramref name="target"/>; a live set calls
