@@ -168,7 +168,9 @@ public sealed class ConfigurationEngine
     private InstanceResult RunInstance(PreparedInstance item, HostTarget target, EngineOperation operation, IChangeGate? gate, RunTally tally, RunExpressionHost host, ResolvedConfiguration? resolved)
     {
         var instance = item.Instance;
+        var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
+        JObject? desired = null;
         var context = new OperationContext(m => Collect(tally, instance, m), target.Name)
         {
             WhatIf = _options.WhatIf,
@@ -192,6 +194,7 @@ public sealed class ConfigurationEngine
 
             var resource = target.Resolve(item.Provider);
             var input = (JObject)item.Instance.Properties.DeepCloneWithLocations();
+            desired = (JObject)input.DeepCloneWithLocations();
             switch (operation)
             {
                 case EngineOperation.Get:
@@ -230,6 +233,8 @@ public sealed class ConfigurationEngine
             Name = instance.Name,
             Type = instance.Type,
             Location = instance.Location,
+            Started = startedAt,
+            DesiredState = desired,
             Duration = clock.Elapsed,
             ActualState = actual,
             Test = test,
@@ -432,6 +437,8 @@ public sealed class ConfigurationEngine
                 Name = result.Name,
                 Type = result.Type,
                 Location = result.Location,
+                Started = result.Started,
+                DesiredState = result.DesiredState is { } wanted ? HideState(wanted) : null,
                 Duration = result.Duration,
                 ActualState = result.ActualState is { } actual ? HideState(actual) : null,
                 Test = result.Test is { } test ? test with { DesiredState = HideState(test.DesiredState), ActualState = HideState(test.ActualState) } : null,
