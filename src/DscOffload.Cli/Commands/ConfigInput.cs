@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
+using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Cli.Commands;
@@ -64,19 +65,18 @@ public sealed record ConfigInput(string DocumentName, ConfigurationDocument? Doc
 
     private static JObject? MergeParameters(string? scopeFile, string? file, string? text)
     {
-        JObject? merged = null;
-        foreach (var values in new[] { Load(scopeFile), Load(file), text is null ? null : ParametersFile.Parse(text, "--parameters") })
+        var sources = new[] { Load(scopeFile), Load(file), text is null ? null : ParametersFile.Parse(text, "--parameters") }.OfType<JObject>().ToList();
+        if (sources.Count <= 1)
         {
-            if (values is null)
-            {
-                continue;
-            }
+            // One source keeps every location as read, for errors that point into it.
+            return sources.FirstOrDefault();
+        }
 
-            merged ??= new JObject();
-            foreach (var property in values.Properties())
-            {
-                merged[property.Name] = property.Value;
-            }
+        var merged = new JObject();
+        foreach (var property in sources.SelectMany(s => s.Properties()))
+        {
+            merged.Remove(property.Name);
+            merged.Add(property.DeepCloneWithLocations());
         }
 
         return merged;

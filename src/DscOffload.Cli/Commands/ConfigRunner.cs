@@ -54,7 +54,7 @@ public sealed class ConfigRunner
             AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
             Advisors = [new CoexistenceResultAdvisor(_catalog)],
             SystemRoot = _request.SystemRoot,
-            OnMessage = _trace is null ? null : m => _trace.Write(m.Level, m.Text),
+            OnMessage = Trace,
         });
         var document = _request.Document ?? DocumentLoader.Load(_request.DocumentPath);
         var parameters = _request.Parameters ?? (_request.ParametersPath is { } parametersPath ? ParametersFile.Load(parametersPath) : null);
@@ -90,6 +90,22 @@ public sealed class ConfigRunner
         }
 
         return _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
+    }
+
+    /// <summary>
+    /// A run's messages on stderr: as dsc's trace lines with <c>-l</c>/<c>-t</c>; otherwise only errors, one line each,
+    /// so that every failing exit says why on stderr as well as in the result.
+    /// </summary>
+    private void Trace(ResourceMessage message)
+    {
+        if (_trace is not null)
+        {
+            _trace.Write(message.Level, message.Text);
+        }
+        else if (message.Level == MessageLevel.Error)
+        {
+            _streams.Error.WriteLine($"dscoffload: error: {message.Text}");
+        }
     }
 
     private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)

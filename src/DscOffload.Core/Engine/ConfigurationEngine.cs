@@ -48,11 +48,50 @@ public sealed class ConfigurationEngine
         ArgumentNullException.ThrowIfNull(resolved);
         var toRun = resolved.Instances.Where(i => i.IsConditionMet).Select(i => (DocumentPreparation.ToEngineInstance(i), (ResolvedInstance?)i));
         var (prepared, warnings) = PrepareInstances(documentPath, toRun);
+        CheckReferences(resolved);
         return new PreparedConfiguration(documentPath, prepared, warnings)
         {
             Resolved = resolved,
             Skipped = resolved.Instances.Where(i => !i.IsConditionMet).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Refuses, before anything runs, a <c>reference()</c> to an instance that will not have run by then (a cycle, a
+    /// missing <c>dependsOn</c>, a name that is not in the document), as dsc would fail at that instance. Each instance's
+    /// desired properties stand in for its result; any other problem of a deferred expression is left for the run,
+    /// which has the real results.
+    /// </summary>
+    private void CheckReferences(ResolvedConfiguration resolved)
+    {
+        if (!resolved.Instances.Any(i => i.NeedsRunResults))
+        {
+            return;
+        }
+
+        var probe = new RunExpressionHost(_options.SystemRoot);
+        foreach (var instance in resolved.Instances.Where(i => i.IsConditionMet))
+        {
+            var properties = instance.Properties;
+            if (instance.NeedsRunResults)
+            {
+                probe.AskedForMissingReference = false;
+                try
+                {
+                    properties = ConfigurationResolver.EvaluateProperties(resolved, instance, probe);
+                }
+                catch (DscOffloadException e) when (probe.AskedForMissingReference)
+                {
+                    throw new DscOffloadException(e.Kind, resolved.Redactor.Redact(e.Message), e.Location);
+                }
+                catch (DscOffloadException)
+                {
+                    // Depends on the real result; the run evaluates it again.
+                }
+            }
+
+            probe.Record(instance.Type, instance.Name, properties, null, []);
+        }
     }
 
     private (List<PreparedInstance> Prepared, List<string> Warnings) PrepareInstances(string documentPath, IEnumerable<(EngineInstance Instance, ResolvedInstance? Resolved)> instances)

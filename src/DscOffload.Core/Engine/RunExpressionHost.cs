@@ -32,8 +32,16 @@ internal sealed class RunExpressionHost(string? systemRoot) : ProcessExpressionH
         _restarts.AddRange(restarts);
     }
 
+    /// <summary>True once <c>reference()</c> asked for an instance that has not run (the check before a run looks for this).</summary>
+    public bool AskedForMissingReference { get; set; }
+
     /// <inheritdoc/>
-    public override JToken? Reference(string resourceId) => _references.GetValueOrDefault(Key(resourceId));
+    public override JToken? Reference(string resourceId)
+    {
+        var found = _references.GetValueOrDefault(Key(resourceId));
+        AskedForMissingReference |= found is null;
+        return found;
+    }
 
     /// <inheritdoc/>
     public override bool? StateChanged(string resourceId) => _stateChanged.TryGetValue(Key(resourceId), out var changed) ? changed : null;
