@@ -168,6 +168,14 @@ public sealed class ConfigurationEngine
                 continue;
             }
 
+            if (NotApplicable(item, target) is { } why)
+            {
+                // Another platform's type on a recorded host: neither drift nor failure, and said so even in fleet runs.
+                tally.Messages.Add(new RunMessage(item.Instance.Name, item.Instance.Type, MessageLevel.Information, why));
+                _options.OnMessage?.Invoke(new ResourceMessage(MessageLevel.Information, $"{item.Instance.Name}: {why}"));
+                continue;
+            }
+
             var result = RunInstance(item, target, operation, gate, tally, host, configuration.Resolved);
             host.Record(result.Type, result.Name, result.ActualState ?? result.Test?.ActualState ?? result.Set?.AfterState,
                 result.Set is { } set ? !set.ChangedNothing : null, result.RestartRequired);
@@ -370,6 +378,31 @@ public sealed class ConfigurationEngine
         tally.FirstError ??= e.Kind;
         tally.Messages.Add(new RunMessage(instance.Name, instance.Type, MessageLevel.Error, e.OneLine));
         _options.OnMessage?.Invoke(new ResourceMessage(MessageLevel.Error, tally.Hide($"{instance.Name}: {e.OneLine}")));
+    }
+
+    /// <summary>
+    /// Why an instance does not apply to a recorded host, or null when it does: its type is for another platform than
+    /// the host's (the snapshot's <c>os</c>, else the one platform of the DscOffload types it recorded).
+    /// </summary>
+    private string? NotApplicable(PreparedInstance item, HostTarget target)
+    {
+        var platform = item.Provider.Descriptor.Platform;
+        if (target is not RecordedHostTarget recorded || platform is "Any")
+        {
+            return null;
+        }
+
+        var hostPlatform = recorded.Host.OperatingSystem;
+        if (hostPlatform is null)
+        {
+            var recordedPlatforms = _catalog.Providers.Where(p => recorded.Host.Has(p.TypeName)).Select(p => p.Descriptor.Platform)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            hostPlatform = recordedPlatforms.Count == 1 ? recordedPlatforms[0] : null;
+        }
+
+        return hostPlatform is null || string.Equals(hostPlatform, platform, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"not applicable to this host: {item.Instance.Type} is a {platform} type and '{recorded.Host.HostName}' is a {hostPlatform.ToLowerInvariant()} host";
     }
 
     /// <summary>
