@@ -20,6 +20,7 @@ public sealed class ConfigRunner
     private readonly ResourceCatalog _catalog;
     private readonly StandardStreams _streams;
     private readonly ConfigRequest _request;
+    private readonly Dictionary<string, string> _hostFiles = new(StringComparer.OrdinalIgnoreCase);
     private int _unreadableSnapshots;
 
     private readonly TraceWriter? _trace;
@@ -123,6 +124,16 @@ public sealed class ConfigRunner
             return CorruptSnapshot(path, e);
         }
 
+        if (_hostFiles.TryGetValue(host.HostName, out var first))
+        {
+            // Two files claim one host name: told apart by file, and the report says so instead of merging them.
+            var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
+            _streams.Error.WriteLine($"dscoffload: warning: {claim}");
+            var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
+            return run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+        }
+
+        _hostFiles[host.HostName] = path;
         return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
     }
 
