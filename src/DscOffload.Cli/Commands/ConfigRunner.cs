@@ -22,6 +22,7 @@ public sealed class ConfigRunner
     private readonly ConfigRequest _request;
     private readonly Dictionary<string, string> _hostFiles = new(StringComparer.OrdinalIgnoreCase);
     private int _unreadableSnapshots;
+    private List<string>? _pendingErrors;
 
     private readonly TraceWriter? _trace;
 
@@ -68,9 +69,24 @@ public sealed class ConfigRunner
         if (sources is null)
         {
             var live = new LiveHostTarget();
-            tally.Add(liveChange
-                ? GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles)
-                : engine.Run(prepared, live, _request.Operation), sink);
+            if (liveChange)
+            {
+                _pendingErrors = [];
+                var run = GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles);
+                // A set that changed something and then failed has one line naming what changed and the failure; otherwise
+                // the instances' errors say why.
+                foreach (var line in run.HadErrors && run.Changed ? [] : _pendingErrors)
+                {
+                    _streams.Error.WriteLine(line);
+                }
+
+                _pendingErrors = null;
+                tally.Add(run, sink);
+            }
+            else
+            {
+                tally.Add(engine.Run(prepared, live, _request.Operation), sink);
+            }
         }
         else
         {
@@ -105,7 +121,15 @@ public sealed class ConfigRunner
         }
         else if (message.Level == MessageLevel.Error)
         {
-            _streams.Error.WriteLine($"dscoffload: error: {message.Text}");
+            var line = $"dscoffload: error: {message.Text}";
+            if (_pendingErrors is not null)
+            {
+                _pendingErrors.Add(line);
+            }
+            else
+            {
+                _streams.Error.WriteLine(line);
+            }
         }
     }
 
