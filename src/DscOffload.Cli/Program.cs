@@ -4,6 +4,7 @@ using DscOffload.Cli.Commands;
 
 var catalog = ProductCatalog.Create();
 var root = new RootCommand("dscoffload: keep TCP/IP offload settings (Windows CIM/registry, Linux ethtool) in a declared state. DSC v3 resources and a declarative engine.");
+DscOffload.Cli.Output.TraceOptions.AddTo(root);
 root.Subcommands.Add(ConfigCommand.Create(catalog));
 root.Subcommands.Add(ValidateCommand.Create(catalog));
 root.Subcommands.Add(SnapshotCommand.Create(catalog));

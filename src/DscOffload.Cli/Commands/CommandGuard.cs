@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DscOffload.Cli.Output;
 using DscOffload.Core.Diagnostics;
 
@@ -12,10 +13,27 @@ public static class CommandGuard
     /// <summary>Runs <paramref name="body"/> with the process streams.</summary>
     public static int Run(Func<StandardStreams, int> body)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        return Run(null, (streams, _) => body(streams));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with the process streams and the trace writer of dsc's <c>-l</c>/<c>-t</c> options
+    /// (null when neither was given); with one, a failure is an ERROR trace line as dsc writes it.
+    /// </summary>
+    public static int Run(ParseResult? parse, Func<StandardStreams, TraceWriter?, int> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         using var streams = new StandardStreams();
+        var trace = parse is null ? null : TraceOptions.Read(parse, streams.Error);
         try
         {
-            return body(streams);
+            return body(streams, trace);
+        }
+        catch (DscOffloadException e) when (trace is not null)
+        {
+            trace.Write(Core.Resources.MessageLevel.Error, e.OneLine);
+            return CliExitCode.For(e.Kind);
         }
         catch (DscOffloadException e)
         {

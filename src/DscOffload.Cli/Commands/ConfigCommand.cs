@@ -13,11 +13,15 @@ public static class ConfigCommand
     /// <summary>Builds the command group.</summary>
     public static Command Create(ResourceCatalog catalog)
     {
-        var command = new Command("config", "Get, test, set or export a DSC v3 configuration document against the live host or recorded hosts.");
+        var command = new Command("config", "Get, test, set or export a DSC v3 configuration document against the live host or recorded hosts; validate or resolve it.");
         foreach (var operation in Enum.GetValues<EngineOperation>())
         {
             command.Subcommands.Add(CreateOperation(catalog, operation));
         }
+
+        command.Subcommands.Add(ConfigDocumentCommands.Validate(catalog));
+        command.Subcommands.Add(ConfigDocumentCommands.Resolve(catalog));
+        ConfigScopeOptions.AddTo(command);
 
         return command;
     }
@@ -34,8 +38,8 @@ public static class ConfigCommand
         });
         var options = new ConfigOptions(operation);
         options.AddTo(command);
-        command.SetAction(parse => CommandGuard.Run(streams =>
-            new ConfigRunner(catalog, streams, options.Read(parse)).Run()));
+        command.SetAction(parse => CommandGuard.Run(parse, (streams, trace) =>
+            new ConfigRunner(catalog, streams, options.Read(parse), trace).Run()));
         return command;
     }
 }

@@ -11,6 +11,18 @@ public sealed class ConfigRequest
     /// <summary>The document path as given.</summary>
     public required string DocumentPath { get; init; }
 
+    /// <summary>The document read (from --file, --input or stdin); null to load <see cref="DocumentPath"/> when run.</summary>
+    public Core.Documents.ConfigurationDocument? Document { get; init; }
+
+    /// <summary>Parameter values given (files and text merged, text winning), or null to read <see cref="ParametersPath"/>.</summary>
+    public Newtonsoft.Json.Linq.JObject? Parameters { get; init; }
+
+    /// <summary>The root of the system the configuration applies to (dsc's <c>--system-root</c>), or null.</summary>
+    public string? SystemRoot { get; init; }
+
+    /// <summary>For JSON output: true indented (pretty-json), false one line (json), null as the terminal decides.</summary>
+    public bool? JsonIndented { get; init; }
+
     /// <summary>Optional parameters file.</summary>
     public string? ParametersPath { get; init; }
 

@@ -20,14 +20,19 @@ public sealed class ConfigRunner
     private readonly ResourceCatalog _catalog;
     private readonly StandardStreams _streams;
     private readonly ConfigRequest _request;
+    private readonly Dictionary<string, string> _hostFiles = new(StringComparer.OrdinalIgnoreCase);
     private int _unreadableSnapshots;
+    private List<string>? _pendingErrors;
 
-    /// <summary>Creates the runner.</summary>
-    public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request)
+    private readonly TraceWriter? _trace;
+
+    /// <summary>Creates the runner; with <paramref name="trace"/> (dsc's <c>-l</c>/<c>-t</c>) the run's messages are traced on stderr.</summary>
+    public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request, TraceWriter? trace = null)
     {
         _catalog = catalog;
         _streams = streams;
         _request = request;
+        _trace = trace;
     }
 
     /// <summary>Runs the request and returns the exit code.</summary>
@@ -50,8 +55,12 @@ public sealed class ConfigRunner
             Version = ProductInfo.Version,
             AfterInstance = liveChange ? SafetyTestHooks.PauseAfterInstance() : null,
             Advisors = [new CoexistenceResultAdvisor(_catalog)],
+            SystemRoot = _request.SystemRoot,
+            OnMessage = Trace,
         });
-        var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, _request.ParametersPath);
+        var document = _request.Document ?? DocumentLoader.Load(_request.DocumentPath);
+        var parameters = _request.Parameters ?? (_request.ParametersPath is { } parametersPath ? ParametersFile.Load(parametersPath) : null);
+        var prepared = DocumentPreparation.Prepare(engine, _request.DocumentPath, document, parameters, _request.SystemRoot);
 
         using var file = _request.OutputPath is null ? null : new StreamWriter(_request.OutputPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         var writer = (TextWriter?)file ?? _streams.Out;
@@ -60,9 +69,24 @@ public sealed class ConfigRunner
         if (sources is null)
         {
             var live = new LiveHostTarget();
-            tally.Add(liveChange
-                ? GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles)
-                : engine.Run(prepared, live, _request.Operation), sink);
+            if (liveChange)
+            {
+                _pendingErrors = [];
+                var run = GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles);
+                // A set that changed something and then failed has one line naming what changed and the failure; otherwise
+                // the instances' errors say why.
+                foreach (var line in run.HadErrors && run.Changed ? [] : _pendingErrors)
+                {
+                    _streams.Error.WriteLine(line);
+                }
+
+                _pendingErrors = null;
+                tally.Add(run, sink);
+            }
+            else
+            {
+                tally.Add(engine.Run(prepared, live, _request.Operation), sink);
+            }
         }
         else
         {
@@ -85,6 +109,30 @@ public sealed class ConfigRunner
         return _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
     }
 
+    /// <summary>
+    /// A run's messages on stderr: as dsc's trace lines with <c>-l</c>/<c>-t</c>; otherwise only errors, one line each,
+    /// so that every failing exit says why on stderr as well as in the result.
+    /// </summary>
+    private void Trace(ResourceMessage message)
+    {
+        if (_trace is not null)
+        {
+            _trace.Write(message.Level, message.Text);
+        }
+        else if (message.Level == MessageLevel.Error)
+        {
+            var line = $"dscoffload: error: {message.Text}";
+            if (_pendingErrors is not null)
+            {
+                _pendingErrors.Add(line);
+            }
+            else
+            {
+                _streams.Error.WriteLine(line);
+            }
+        }
+    }
+
     private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)
     {
         RecordedHost host;
@@ -100,6 +148,16 @@ public sealed class ConfigRunner
             return CorruptSnapshot(path, e);
         }
 
+        if (_hostFiles.TryGetValue(host.HostName, out var first))
+        {
+            // Two files claim one host name: told apart by file, and the report says so instead of merging them.
+            var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
+            _streams.Error.WriteLine($"dscoffload: warning: {claim}");
+            var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
+            return run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+        }
+
+        _hostFiles[host.HostName] = path;
         return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
     }
 

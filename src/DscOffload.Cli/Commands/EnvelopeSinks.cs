@@ -14,7 +14,7 @@ public static class EnvelopeSinks
         return format switch
         {
             "yaml" => new YamlEnvelopeSink(writer),
-            "json" => new JsonEnvelopeSink(writer, indented: interactive && !fleet),
+            "json" => new JsonEnvelopeSink(writer, indented: request.JsonIndented ?? (interactive && !fleet)),
             _ => new RendererEnvelopeSink(DriftRendererFactory.Create(format, writer, new DriftRenderOptions
             {
                 UseColor = interactive && Environment.GetEnvironmentVariable("NO_COLOR") is null,

@@ -1,4 +1,6 @@
 using DscOffload.Core.Documents;
+using DscOffload.Core.Expressions;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Engine;
 
@@ -9,10 +11,23 @@ namespace DscOffload.Core.Engine;
 public static class DocumentPreparation
 {
     /// <summary>Loads, resolves and validates <paramref name="documentPath"/>; throws the first problem with its location.</summary>
-    public static PreparedConfiguration Prepare(ConfigurationEngine engine, string documentPath, string? parametersPath)
+    /// <remarks>
+    /// Instances whose <c>condition</c> is false are kept as skipped; properties that call <c>reference()</c> are evaluated
+    /// by the engine when their turn comes.
+    /// </remarks>
+    public static PreparedConfiguration Prepare(ConfigurationEngine engine, string documentPath, string? parametersPath, string? systemRoot = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return engine.Prepare(documentPath, Resolve(documentPath, parametersPath).Select(ToEngineInstance).ToList());
+        var document = DocumentLoader.Load(documentPath);
+        var parameters = parametersPath is null ? null : ParametersFile.Load(parametersPath);
+        return engine.Prepare(documentPath, ConfigurationResolver.Resolve(document, parameters, new ProcessExpressionHost(systemRoot)));
+    }
+
+    /// <summary>Resolves and validates a document already read, with the parameter values given (null: none).</summary>
+    public static PreparedConfiguration Prepare(ConfigurationEngine engine, string documentName, ConfigurationDocument document, JObject? parameters, string? systemRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Prepare(documentName, ConfigurationResolver.Resolve(document, parameters, new ProcessExpressionHost(systemRoot)));
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ public sealed class EngineOptions
     /// </summary>
     public IReadOnlyList<IResultAdvisor> Advisors { get; init; } = [];
 
+    /// <summary>The root of the system the configuration applies to (<c>systemRoot()</c>, dsc's <c>--system-root</c>); null for the process's own.</summary>
+    public string? SystemRoot { get; init; }
+
+    /// <summary>
+    /// Whether the process runs elevated (administrator or root), checked against a document's <c>securityContext</c>
+    /// directive; the process's own by default.
+    /// </summary>
+    public bool IsElevated { get; init; } = Environment.IsPrivilegedProcess;
+
     /// <summary>Cancellation.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record EngineRun
     /// <summary>For export: the instances found; null for the other operations.</summary>
     public IReadOnlyList<ExportedInstance>? Exported { get; init; }
 
+    /// <summary>The document's <c>outputs</c> after the run (secure ones left out), or null when it has none or ran what-if.</summary>
+    public JObject? Outputs { get; init; }
+
     /// <summary>The journal entry of a live set that saved something, or null.</summary>
     public JournalReference? Journal { get; init; }
 

@@ -22,18 +22,28 @@ public static class EnvelopeWriter
             {
                 ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
                 ["contentVersion"] = "1.0.0",
-                ["metadata"] = Metadata(run),
+                ["metadata"] = Metadata(run, []),
                 ["resources"] = new JArray(exported.Select(e => new JObject { ["type"] = e.Type, ["name"] = e.Name, ["properties"] = e.Properties })),
+                ["executionInformation"] = ExecutionInformation(run, []),
             };
         }
 
-        return new JObject
+        var restarts = run.Results.SelectMany(r => r.RestartRequired).ToList();
+        var envelope = new JObject
         {
-            ["metadata"] = Metadata(run),
-            ["results"] = new JArray(run.Results.Select(Result)),
+            ["executionInformation"] = ExecutionInformation(run, restarts),
+            ["metadata"] = Metadata(run, restarts),
+            // dsc's result entry always has a result; an instance that failed before giving one is reported in messages.
+            ["results"] = new JArray(run.Results.Where(r => r.ActualState is not null || r.Test is not null || r.Set is not null).Select(r => Result(r, run.Info.IsWhatIf))),
             ["messages"] = new JArray(run.Messages.Select(Message)),
             ["hadErrors"] = run.HadErrors,
         };
+        if (run.Outputs is { HasValues: true } outputs)
+        {
+            envelope["outputs"] = outputs.DeepClone();
+        }
+
+        return envelope;
     }
 
     /// <summary>ISO 8601 duration as dsc writes it (<c>PT0.0123S</c>).</summary>
@@ -48,12 +58,41 @@ public static class EnvelopeWriter
         _ => "information",
     };
 
-    private static JObject Metadata(EngineRun run)
+    /// <summary>dsc's top-level <c>executionInformation</c>: what the run was, when, and the restarts it left to do.</summary>
+    private static JObject ExecutionInformation(EngineRun run, IReadOnlyList<RestartRequirement> restarts)
+    {
+        var info = run.Info;
+        var result = new JObject();
+        if (info.Timing is { } t)
+        {
+            result["duration"] = Duration(t.Elapsed);
+            result["endDatetime"] = (t.Started + t.Elapsed).ToString("o", CultureInfo.InvariantCulture);
+        }
+
+        result["executionType"] = info.IsWhatIf ? "whatIf" : "actual";
+        result["operation"] = info.Operation.ToString().ToLowerInvariant();
+        if (restarts.Count > 0)
+        {
+            result["restartRequired"] = new JArray(restarts.Select(r => r.ToJson()));
+        }
+
+        if (info.Timing is { } timing)
+        {
+            result["securityContext"] = timing.Elevated ? "elevated" : "restricted";
+            result["startDatetime"] = timing.Started.ToString("o", CultureInfo.InvariantCulture);
+            result["version"] = timing.Version;
+        }
+
+        return result;
+    }
+
+    private static JObject Metadata(EngineRun run, IReadOnlyList<RestartRequirement> restarts)
     {
         var info = run.Info;
         var dsc = new JObject();
         if (info.Timing is { } timing)
         {
+            // The version of the engine that produced the result: dscoffload's own (see docs/configuration-language.md).
             dsc["version"] = timing.Version;
         }
 
@@ -67,8 +106,14 @@ public static class EnvelopeWriter
             dsc["securityContext"] = t.Elevated ? "elevated" : "restricted";
         }
 
+        if (restarts.Count > 0)
+        {
+            dsc["restartRequired"] = new JArray(restarts.Select(r => r.ToJson()));
+        }
+
         var ours = new JObject
         {
+            ["engine"] = "dscoffload",
             ["host"] = info.Host,
             ["target"] = info.IsRecorded ? "recorded" : "live",
         };
@@ -86,9 +131,22 @@ public static class EnvelopeWriter
         return new JObject { ["Microsoft.DSC"] = dsc, ["DscOffload"] = ours };
     }
 
-    private static JObject Result(InstanceResult result)
+    private static JObject Result(InstanceResult result, bool whatIf)
     {
-        var metadata = new JObject { ["Microsoft.DSC"] = new JObject { ["duration"] = Duration(result.Duration) } };
+        var timing = new JObject { ["duration"] = Duration(result.Duration) };
+        if (result.Started is { } started)
+        {
+            timing["endDatetime"] = (started + result.Duration).ToString("o", CultureInfo.InvariantCulture);
+            timing["startDatetime"] = started.ToString("o", CultureInfo.InvariantCulture);
+        }
+
+        var execution = (JObject)timing.DeepClone();
+        if (result.RestartRequired.Count > 0)
+        {
+            execution["restartRequired"] = new JArray(result.RestartRequired.Select(r => r.ToJson()));
+        }
+
+        var metadata = new JObject { ["Microsoft.DSC"] = timing };
         foreach (var p in result.ResourceMetadata?.Properties() ?? [])
         {
             metadata[p.Name] = p.Value;
@@ -96,6 +154,7 @@ public static class EnvelopeWriter
 
         var entry = new JObject
         {
+            ["executionInformation"] = execution,
             ["metadata"] = metadata,
             ["name"] = new JValue(result.Name).AtIfKnown(result.Location),
             ["type"] = result.Type,
@@ -116,22 +175,14 @@ public static class EnvelopeWriter
         }
         else if (result.Set is { } set)
         {
+            // As dsc: a set that changed nothing reports the desired state as before-state (an actual run) and no
+            // changed properties (null, not an empty list).
             entry["result"] = new JObject
             {
-                ["beforeState"] = set.BeforeState,
+                ["beforeState"] = set.ChangedNothing && !whatIf && result.Error is null && result.DesiredState is { } desired ? desired : set.BeforeState,
                 ["afterState"] = set.AfterState,
-                ["changedProperties"] = new JArray(set.ChangedProperties),
+                ["changedProperties"] = set.ChangedNothing ? JValue.CreateNull() : new JArray(set.ChangedProperties),
             };
-        }
-
-        if (result.RestartRequired.Count > 0)
-        {
-            entry["restartRequired"] = new JArray(result.RestartRequired.Select(r => r.ToJson()));
-        }
-
-        if (result.Error is { } error)
-        {
-            entry["error"] = error;
         }
 
         return entry;

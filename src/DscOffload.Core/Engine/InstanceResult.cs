@@ -20,6 +20,12 @@ public sealed class InstanceResult
     /// <summary>Where the instance is declared, when it came from a document.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>When the instance started, when known.</summary>
+    public DateTimeOffset? Started { get; init; }
+
+    /// <summary>The properties the instance was run with (its desired state), when known; dsc reports them as the before-state of a set that changed nothing.</summary>
+    public JObject? DesiredState { get; init; }
+
     /// <summary>How long the instance took.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -1,3 +1,5 @@
+using DscOffload.Core.Documents;
+
 namespace DscOffload.Core.Engine;
 
 /// <summary>
@@ -21,4 +23,13 @@ public sealed class PreparedConfiguration
 
     /// <summary>Warnings found while preparing (skipped foreign types).</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// The resolved document (security context, outputs, secure values to hide), or null when the instances were
+    /// given without a document.
+    /// </summary>
+    public ResolvedConfiguration? Resolved { get; init; }
+
+    /// <summary>Instances whose <c>condition</c> is false: not run, reported as skipped (as dsc does).</summary>
+    public IReadOnlyList<ResolvedInstance> Skipped { get; init; } = [];
 }

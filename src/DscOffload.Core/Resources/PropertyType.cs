@@ -29,4 +29,7 @@ public enum PropertyType
 
     /// <summary>An array of objects (read-only detail such as <c>adapters</c>).</summary>
     ObjectArray,
+
+    /// <summary>Any JSON value (the echo type's <c>output</c>).</summary>
+    Any,
 }

@@ -48,7 +48,15 @@ public static class DriftEnvelopeReader
         }
 
         var hadErrors = envelope["hadErrors"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
-        return new HostDriftReport(host, run, instances, ReadMessages(envelope["messages"] as JArray), hadErrors);
+        var messages = ReadMessages(envelope["messages"] as JArray);
+        // An instance that failed before giving a result has no entry in dsc's shape, only an error message naming it.
+        foreach (var failed in messages.Where(m => m.Level == "error" && !string.IsNullOrEmpty(m.Instance)
+            && !instances.Any(i => i.Name == m.Instance && i.ResourceType == m.ResourceType)))
+        {
+            instances.Add(new InstanceOutcome(failed.Instance!, failed.ResourceType ?? "(unknown type)", InstanceStatus.Failed, [], failed.Text, documentStart, null));
+        }
+
+        return new HostDriftReport(host, run, instances, messages, hadErrors);
     }
 
     private static void ReadEntries(JArray entries, string host, SourceLocation? documentStart, List<InstanceOutcome> into, int depth)

@@ -246,7 +246,7 @@ public sealed class LiveBaselineTests : IDisposable
         var set = _ns.Run("config", "set", "--file", document, "--format", "json");
 
         set.ExitCode.Should().Be(5, set.ToString());
-        JObject.Parse(set.Stdout)["results"]![0]!["error"]!.Value<string>().Should().Contain("tx-tcp-accecn-segmentation").And.Contain("nothing was changed");
+        JObject.Parse(set.Stdout)["messages"]!.First(m => m["level"]!.Value<string>() == "error")["message"]!.Value<string>().Should().Contain("tx-tcp-accecn-segmentation").And.Contain("nothing was changed");
         Directory.GetFiles(_ns.LinkDirectory).Should().BeEmpty();
         _ns.KernelState().Should().Be(kernel);
     }

@@ -95,7 +95,7 @@ public sealed class LiveFaultTests : IDisposable
         var result = _ns.Run("config", "set", "--file", document, "--format", "json");
 
         result.ExitCode.Should().NotBe(0, result.ToString());
-        var error = JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>();
+        var error = JObject.Parse(result.Stdout)["messages"]!.First(m => m["level"]!.Value<string>() == "error")["message"]!.Value<string>();
         error.Should().Contain(_ns.LinkDirectory).And.Contain("already exists", "the reason in words, not a .NET resource key")
             .And.EndWith("; nothing was changed").And.NotContain("nothing was changed; nothing");
         _ns.KernelState().Should().Be(kernel);
@@ -141,7 +141,7 @@ public sealed class LiveFaultTests : IDisposable
         result.ExitCode.Should().Be(5, result.ToString());
         var envelope = JObject.Parse(result.Stdout);
         envelope["hadErrors"]!.Value<bool>().Should().BeTrue();
-        envelope["results"]![0]!["error"]!.Value<string>().Should().StartWith($"{document}:9:").And.Contain("unknown feature 'tx-warp-drive'");
+        envelope["messages"]!.First(m => m["level"]!.Value<string>() == "error")["message"]!.Value<string>().Should().StartWith($"{document}:9:").And.Contain("unknown feature 'tx-warp-drive'");
         _ns.KernelState().Should().Be(kernel);
     }
 
@@ -174,7 +174,7 @@ public sealed class LiveFaultTests : IDisposable
         var result = _ns.Run("config", "set", "--file", document, "--format", "json");
 
         result.ExitCode.Should().Be(5, result.ToString());
-        JObject.Parse(result.Stdout)["results"]![0]!["error"]!.Value<string>().Should().StartWith($"{document}:10:").And.Contain(why);
+        JObject.Parse(result.Stdout)["messages"]!.First(m => m["level"]!.Value<string>() == "error")["message"]!.Value<string>().Should().StartWith($"{document}:10:").And.Contain(why);
         _ns.KernelState().Should().Be(kernel, "the features are not applied either");
     }
 

@@ -82,7 +82,9 @@ public sealed class ConfigurationEngineTests : IDisposable
         run.Results[1].Error.Should().Contain("changed and then failed");
         var failed = (JObject)run.Envelope["results"]![1]!;
         failed["result"]!["afterState"]!["on"]!.Value<bool>().Should().BeTrue();
-        failed["error"]!.Value<string>().Should().Contain("changed and then failed");
+        failed.ContainsKey("error").Should().BeFalse("dsc's result entry has no error key; the error is a message");
+        run.Envelope["messages"]!.Should().Contain(m => m["name"]!.Value<string>() == "second" && m["level"]!.Value<string>() == "error"
+            && m["message"]!.Value<string>()!.Contains("changed and then failed", StringComparison.Ordinal));
     }
 
     [Fact]

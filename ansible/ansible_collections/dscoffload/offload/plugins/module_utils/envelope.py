@@ -120,15 +120,20 @@ def restarts(envelope):
     """Every restart the results ask for (DSC's restartRequired items)."""
     items = []
     for result in envelope.get('results') or []:
-        items.extend(result.get('restartRequired') or [])
+        # dsc's shape puts them in executionInformation; older envelopes had them on the entry.
+        items.extend((result.get('executionInformation') or {}).get('restartRequired') or result.get('restartRequired') or [])
         after = (result.get('result') or {}).get('afterState') or {}
         items.extend(after.get('_restartRequired') or [])
     return items
 
 
 def errors(envelope):
-    """The error text of each failed instance, in document order."""
-    return ['%s: %s' % (r.get('name'), r['error']) for r in envelope.get('results') or [] if 'error' in r]
+    """The error text of each failed instance, in document order: dsc's shape reports them as error messages
+    naming the instance (older envelopes had an ``error`` key on the entry)."""
+    found = ['%s: %s' % (r.get('name'), r['error']) for r in envelope.get('results') or [] if 'error' in r]
+    found.extend('%s: %s' % (m.get('name'), m.get('message')) for m in envelope.get('messages') or []
+                 if m.get('level') == 'error' and m.get('name'))
+    return found
 
 
 def _text(value):

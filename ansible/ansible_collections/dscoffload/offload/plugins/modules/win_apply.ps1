@@ -142,7 +142,8 @@ $module.Result.host = $ours['host']
 if ($ours['journal'] -and $ours['journal']['id']) { $module.Result.rollback_id = $ours['journal']['id'] }
 $restarts = @()
 foreach ($r in $results) {
-    if ($r['restartRequired']) { $restarts += $r['restartRequired'] }
+    if ($r['executionInformation'] -and $r['executionInformation']['restartRequired']) { $restarts += $r['executionInformation']['restartRequired'] }
+    elseif ($r['restartRequired']) { $restarts += $r['restartRequired'] }
     if ($r['result'] -and $r['result']['afterState'] -and $r['result']['afterState']['_restartRequired']) { $restarts += $r['result']['afterState']['_restartRequired'] }
 }
 $module.Result.restart_required = $restarts
@@ -151,8 +152,11 @@ $module.Result.reboot_required = [bool]($restarts | Where-Object { $_.Contains('
 $diffs = @()
 $drifted = @()
 $errors = @()
+# dsc's shape reports a failed instance as an error message naming it.
+foreach ($m in @($envelope['messages'])) { if ($m -and $m['level'] -eq 'error' -and $m['name']) { $errors += "$($m['name']): $($m['message'])" } }
 foreach ($r in $results) {
     if ($r.Contains('error')) { $errors += "$($r['name']): $($r['error'])"; continue }
+    if (-not $r['result']) { continue }
     $body = $r['result']
     if ($body.Contains('beforeState') -or $body.Contains('afterState')) { $current = $body['beforeState']; $desired = $body['afterState'] }
     else { $current = $body['actualState']; $desired = $body['desiredState'] }
