@@ -11,14 +11,29 @@ public static class HostTextFile
 {
     /// <summary>The file as UTF-8 text, or null when it (or its directory) does not exist.</summary>
     /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>
-    public static string? ReadOrNull(string path)
+    public static string? ReadOrNull(string path) => Read(path, stream =>
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The file's bytes exactly, or null when it (or its directory) does not exist; opened once.</summary>
+    /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>
+    public static byte[]? ReadBytesOrNull(string path) => Read(path, stream =>
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    private static T? Read<T>(string path, Func<FileStream, T> read)
+        where T : class
     {
         try
         {
             // Sharing write and delete lets a writer replace the file (rename over it) while it is being read.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
+            return read(stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -208,8 +208,7 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
             throw new DscOffloadException(ErrorKind.NotAllowed, $"{path} is a symbolic link (to {target}); dscoffload only saves and restores regular files");
         }
 
-        // HostTextFile gives the errors every caller expects (missing: null, no permission: needs root); then the bytes.
-        return HostTextFile.ReadOrNull(path) is null ? null : File.ReadAllBytes(path);
+        return HostTextFile.ReadBytesOrNull(path);
     }
 
     // Text that decodes strictly and has no byte order mark survives as a JSON string; anything else goes as base64.

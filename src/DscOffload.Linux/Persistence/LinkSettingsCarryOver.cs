@@ -10,17 +10,11 @@ namespace DscOffload.Linux.Persistence;
 /// </summary>
 public static class LinkSettingsCarryOver
 {
-    /// <summary>The result of <see cref="Merge"/>.</summary>
-    /// <param name="Settings">What dscoffload's file should hold.</param>
-    /// <param name="Refusals">Settings that could not be carried over; the file must not be written while there are any.</param>
-    /// <param name="Carried">The <c>key=value</c> settings copied from the predecessor, for messages.</param>
-    public sealed record Result(SystemdLinkSettings Settings, IReadOnlyList<LinkFileFinding> Refusals, IReadOnlyList<string> Carried);
-
     /// <summary>
     /// Merges <paramref name="wanted"/> (desired keys), <paramref name="keptEntries"/> (unmanaged entries already in
     /// our file) and the lines of <paramref name="predecessorPath"/> (null: none).
     /// </summary>
-    public static Result Merge(SystemdLinkSettings wanted, IReadOnlyList<SystemdLinkEntry> keptEntries,
+    public static LinkCarryOverResult Merge(SystemdLinkSettings wanted, IReadOnlyList<SystemdLinkEntry> keptEntries,
         string? predecessorPath, IReadOnlyList<LinkFileLine> predecessorLines)
     {
         ArgumentNullException.ThrowIfNull(wanted);
@@ -72,7 +66,7 @@ public static class LinkSettingsCarryOver
                 wanted.Channels.Rx ?? rx, wanted.Channels.Tx ?? tx, wanted.Channels.Other ?? other, wanted.Channels.Combined ?? combined),
             OtherEntries = others,
         };
-        return new Result(settings, refusals, carried);
+        return new LinkCarryOverResult(settings, refusals, carried);
     }
 
     private static bool IsUnmanaged(string key) =>

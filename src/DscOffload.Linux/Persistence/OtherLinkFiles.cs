@@ -16,7 +16,7 @@ public sealed record OtherLinkFiles(
     (string Path, IReadOnlyList<LinkFileLine> Lines)? Predecessor,
     LinkFileFinding? Undecided)
 {
-    /// <summary>Looks at every effective file of <paramref name="searchPath"/> except <paramref name="ownFileName"/>.</summary>
+    /// <summary>Looks at every effective file of <paramref name="searchPath"/> except dscoffload's own.</summary>
     public static OtherLinkFiles Find(SystemdLinkSearchPath searchPath, string ownFileName, LinkDeviceFacts device)
     {
         ArgumentNullException.ThrowIfNull(searchPath);
@@ -24,8 +24,10 @@ public sealed record OtherLinkFiles(
         var shadows = new List<LinkFileFinding>();
         foreach (var path in searchPath.EffectiveFiles())
         {
+            // dscoffload's files each match only the device they are named after (by its permanent address or its
+            // name), so another device's file is neither a shadow nor a predecessor, and is not opened.
             var name = Path.GetFileName(path);
-            if (name == ownFileName)
+            if (name == ownFileName || JournaledFile.IsRestorableName(name))
             {
                 continue;
             }

@@ -1,7 +1,6 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
-using DscOffload.Linux.Persistence.Stacks;
 
 namespace DscOffload.Linux.Persistence;
 

@@ -1,5 +1,4 @@
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Persistence.Stacks;
 
 namespace DscOffload.Linux.Tests.Persistence;
 

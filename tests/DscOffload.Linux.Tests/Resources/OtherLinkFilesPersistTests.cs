@@ -164,7 +164,7 @@ public sealed class OtherLinkFilesPersistTests : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(profile)!);
             File.WriteAllText(profile, "[connection]\nid=v0\ninterface-name=v0\n\n[ethtool]\nfeature-gro=true\n");
             var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(_etc, [_usrLib]),
-                new DscOffload.Linux.Persistence.Stacks.OtherNetworkStacks(root));
+                new DscOffload.Linux.Persistence.OtherNetworkStacks(root));
 
             var test = host.Test(GroOff);
             var set = () => host.Set(GroOff);

@@ -1,6 +1,5 @@
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Persistence.Stacks;
 using DscOffload.Linux.Resources.NetAdapterOffload;
 using DscOffload.Linux.Tests.Fakes;
 using Newtonsoft.Json.Linq;

@@ -2,7 +2,6 @@ using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Linux.Persistence;
-using DscOffload.Linux.Persistence.Stacks;
 using DscOffload.Linux.Platform;
 using Newtonsoft.Json.Linq;
 

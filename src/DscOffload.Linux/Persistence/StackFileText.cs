@@ -1,6 +1,6 @@
 using DscOffload.Core.Safety;
 
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>Reading other tools' configuration files for shadow detection: missing files and directories are no answer, not errors.</summary>
 internal static class StackFileText

@@ -1,6 +1,6 @@
 using DscOffload.Linux.Settings;
 
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// The host's other network tools that keep offload settings and re-apply them after systemd-udevd applied the

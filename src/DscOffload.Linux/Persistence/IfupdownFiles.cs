@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// ifupdown's <c>/etc/network/interfaces</c> (and <c>interfaces.d/*</c>): in the <c>iface</c> stanza of a device,

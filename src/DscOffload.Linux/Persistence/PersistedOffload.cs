@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// An offload setting that another part of the host's network stack keeps and re-applies (at boot, on reconnect or

@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// netplan's <c>*-offload</c> keys of the <c>ethernets</c> entry that applies to a device (by its id, or by

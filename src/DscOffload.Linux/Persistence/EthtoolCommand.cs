@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>Reads the offloads an <c>ethtool -K|--features|--offload &lt;device&gt; name on|off ...</c> command line sets.</summary>
 internal static class EthtoolCommand

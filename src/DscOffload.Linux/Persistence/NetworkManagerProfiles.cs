@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// NetworkManager keyfile profiles (<c>*.nmconnection</c>) bound to a device by <c>[connection] interface-name=</c> or

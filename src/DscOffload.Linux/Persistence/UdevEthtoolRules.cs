@@ -1,4 +1,4 @@
-namespace DscOffload.Linux.Persistence.Stacks;
+namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// udev rules (<c>*.rules</c>) whose <c>RUN+=</c> runs <c>ethtool -K</c> for a device: they run whenever the device
