@@ -22,9 +22,10 @@ public static class EnvelopeWriter
             {
                 ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
                 ["contentVersion"] = "1.0.0",
+                // dsc's Configuration struct order: executionInformation before metadata and resources.
+                ["executionInformation"] = ExecutionInformation(run, []),
                 ["metadata"] = Metadata(run, []),
                 ["resources"] = new JArray(exported.Select(e => new JObject { ["type"] = e.Type, ["name"] = e.Name, ["properties"] = e.Properties })),
-                ["executionInformation"] = ExecutionInformation(run, []),
             };
         }
 

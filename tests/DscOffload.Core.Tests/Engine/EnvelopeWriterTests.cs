@@ -32,15 +32,15 @@ public sealed class EnvelopeWriterTests
 
         var envelope = EnvelopeWriter.Write(run);
 
-        envelope.Properties().Select(p => p.Name).Should().Equal("metadata", "results", "messages", "hadErrors");
+        envelope.Properties().Select(p => p.Name).Should().Equal("executionInformation", "metadata", "results", "messages", "hadErrors");
         var dsc = (JObject)envelope["metadata"]!["Microsoft.DSC"]!;
         dsc.Properties().Select(p => p.Name).Should().Equal("version", "operation", "executionType", "startDatetime", "endDatetime", "duration", "securityContext");
         dsc["executionType"]!.Value<string>().Should().Be("whatIf");
         dsc["duration"]!.Value<string>().Should().Be("PT0.0125S");
         envelope["metadata"]!["DscOffload"]!.ToString(Newtonsoft.Json.Formatting.None).Should()
-            .Be("""{"host":"web-01","target":"recorded","snapshot":"snapshots/web-01.json","document":"baseline.dsc.yaml"}""");
+            .Be("""{"engine":"dscoffload","host":"web-01","target":"recorded","snapshot":"snapshots/web-01.json","document":"baseline.dsc.yaml"}""");
         var entry = (JObject)envelope["results"]![0]!;
-        entry.Properties().Select(p => p.Name).Should().Equal("metadata", "name", "type", "result");
+        entry.Properties().Select(p => p.Name).Should().Equal("executionInformation", "metadata", "name", "type", "result");
         entry["metadata"]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"Microsoft.DSC":{"duration":"PT0.001S"},"note":"n"}""");
         envelope["messages"]![0]!["level"]!.Value<string>().Should().Be("warning");
     }
@@ -74,7 +74,7 @@ public sealed class EnvelopeWriterTests
 
         var envelope = EnvelopeWriter.Write(run);
 
-        envelope.Properties().Select(p => p.Name).Should().Equal("$schema", "contentVersion", "metadata", "resources");
+        envelope.Properties().Select(p => p.Name).Should().Equal("$schema", "contentVersion", "executionInformation", "metadata", "resources");
         envelope["resources"]![0]!.ToString(Newtonsoft.Json.Formatting.None).Should().Be("""{"type":"T/x","name":"x-0","properties":{"on":true}}""");
     }
 }
