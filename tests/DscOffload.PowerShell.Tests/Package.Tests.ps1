@@ -213,6 +213,9 @@ Describe 'A package run the way the Machine Configuration agent runs it' {
         $package = New-MachineConfigurationPackage -Document $script:linuxDocument -ParametersFile $parameters -Name 'VethOffload' -Type 'AuditAndSet' -Output (Join-Path $TestDrive 'veth')
         $folder = Expand-MachineConfigurationPackage -ZipPath $package.package -Destination (Join-Path $TestDrive 'veth-unpacked')
         $namespace = New-TestNamespace -Interface 'mc0' -Peer 'mc1'
+        # The agent's Set journals and locks in the state directory: keep that out of the machine's own.
+        $savedStateDir = $env:DSCOFFLOAD_STATE_DIR
+        $env:DSCOFFLOAD_STATE_DIR = Join-Path $TestDrive 'state'
         try
         {
             $agent = Join-Path $PSScriptRoot 'Invoke-AgentRun.ps1'
@@ -226,6 +229,10 @@ Describe 'A package run the way the Machine Configuration agent runs it' {
             $second[0].Compliant | Should -BeTrue
             $second[0].SetRan | Should -BeFalse
         }
-        finally { Remove-TestNamespace $namespace }
+        finally
+        {
+            Remove-TestNamespace $namespace
+            $env:DSCOFFLOAD_STATE_DIR = $savedStateDir
+        }
     }
 }

@@ -209,9 +209,17 @@ Describe 'Linux wrapper against a veth interface in a network namespace' {
         $script:privileged = Test-PrivilegedRun
         if ($script:privileged) { $script:namespace = New-TestNamespace -Interface 'pv0' -Peer 'pv1' }
         $script:sequence = Join-Path $PSScriptRoot 'Invoke-WrapperSequence.ps1'
+        # A live Set journals and locks in the state directory: keep that out of the machine's own.
+        $script:savedStateDir = $env:DSCOFFLOAD_STATE_DIR
+        $script:stateDir = Join-Path ([System.IO.Path]::GetTempPath()) ("dscoffload-pester-" + [guid]::NewGuid().ToString('n'))
+        $env:DSCOFFLOAD_STATE_DIR = $script:stateDir
     }
 
-    AfterAll { if ($script:privileged) { Remove-TestNamespace $script:namespace } }
+    AfterAll {
+        if ($script:privileged) { Remove-TestNamespace $script:namespace }
+        $env:DSCOFFLOAD_STATE_DIR = $script:savedStateDir
+        Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $script:stateDir
+    }
 
     It 'Set turns the features off, then Test passes, Get has no reasons and the kernel agrees' {
         if (-not $script:privileged) { Set-ItResult -Skipped -Because (Get-PrivilegedSkipReason); return }
