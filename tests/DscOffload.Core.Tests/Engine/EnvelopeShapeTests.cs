@@ -29,7 +29,10 @@ public sealed class EnvelopeShapeTests : IDisposable
         foreach (var entry in envelope["results"]!.Cast<JObject>())
         {
             entry.Properties().Select(p => p.Name).Should().BeSubsetOf(ResourceKeys);
-            entry["executionInformation"]!["startDatetime"].Should().NotBeNull();
+            // Each resource ran inside the configuration's own time window.
+            var started = DateTimeOffset.Parse(entry["executionInformation"]!["startDatetime"]!.Value<string>()!, System.Globalization.CultureInfo.InvariantCulture);
+            started.Should().BeOnOrAfter(DateTimeOffset.Parse(top["startDatetime"]!.Value<string>()!, System.Globalization.CultureInfo.InvariantCulture))
+                .And.BeOnOrBefore(DateTimeOffset.Parse(top["endDatetime"]!.Value<string>()!, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
