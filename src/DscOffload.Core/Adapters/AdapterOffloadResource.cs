@@ -84,6 +84,12 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
         var selector = ReadSelector(input);
         var snapshots = RelateToDesired(ReadMatched(selector), input, null, context);
         var state = StateBuilder().Full(input, snapshots);
+        if (state["name"] is null)
+        {
+            // dsc's `resource get` without input sends none: the state still names the pattern it read, as the schema requires.
+            state.AddFirst(new JProperty("name", selector.NamePattern));
+        }
+
         if (snapshots.Count == 0)
         {
             context.Info(NoMatch(selector));

@@ -55,8 +55,8 @@ public sealed class CliVethNamespace : IDisposable
     public string KernelState(string interfaceName = Interface) =>
         Ethtool("-k", interfaceName) + Ethtool("-l", interfaceName);
 
-    /// <summary>Runs dscoffload inside the namespace.</summary>
-    public ProcessResult Run(IEnumerable<string> args, IDictionary<string, string?>? env = null, IReadOnlyList<string>? launcher = null, string? binary = null)
+    /// <summary>Runs dscoffload inside the namespace (with <paramref name="stdin"/> written to its standard input).</summary>
+    public ProcessResult Run(IEnumerable<string> args, IDictionary<string, string?>? env = null, IReadOnlyList<string>? launcher = null, string? binary = null, string? stdin = null)
     {
         var environment = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>())
         {
@@ -65,7 +65,7 @@ public sealed class CliVethNamespace : IDisposable
             // Live sets journal and lock in the state directory: keep them in this test's files, never the host's.
             ["DSCOFFLOAD_STATE_DIR"] = Path.Combine(Files.FullName, "state"),
         };
-        return DscOffloadProcess.Run(args, env: environment, netns: Name, launcher: launcher, binary: binary);
+        return DscOffloadProcess.Run(args, stdin, environment, netns: Name, launcher: launcher, binary: binary);
     }
 
     /// <summary>Runs dscoffload inside the namespace with arguments given inline.</summary>

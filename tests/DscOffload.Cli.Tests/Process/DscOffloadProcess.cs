@@ -60,12 +60,22 @@ public static class DscOffloadProcess
         var stdout = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            process.StandardInput.Write(stdin);
+            if (stdin is not null)
+            {
+                // Raw UTF-8 bytes, as dsc writes them; nothing stays buffered in the writer if the pipe is gone.
+                process.StandardInput.BaseStream.Write(Encoding.UTF8.GetBytes(stdin));
+                process.StandardInput.BaseStream.Flush();
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its stdin (it had its input from --input): what it printed still counts.
         }
 
-        process.StandardInput.Close();
         if (!process.WaitForExit(60_000))
         {
             process.Kill(entireProcessTree: true);
