@@ -106,7 +106,27 @@ public sealed class ConfigRunner
             _streams.Error.WriteLine(tally.Summary(_request.Operation, _request.WhatIf) + $"; report written to {_request.OutputPath}");
         }
 
-        return _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
+        var code = _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
+        if (code == CliExitCode.Drift)
+        {
+            // As dsc's failed assertion: the exit code alone would not say what drifted.
+            Error($"--fail-on-drift: {tally.DriftDescription(_request.Operation)}");
+        }
+
+        return code;
+    }
+
+    /// <summary>One error line on stderr: an ERROR trace line with <c>-l</c>/<c>-t</c>, else <c>dscoffload: error: …</c>.</summary>
+    private void Error(string text)
+    {
+        if (_trace is not null)
+        {
+            _trace.Write(MessageLevel.Error, text);
+        }
+        else
+        {
+            _streams.Error.WriteLine($"dscoffload: error: {text}");
+        }
     }
 
     /// <summary>
@@ -144,7 +164,7 @@ public sealed class ConfigRunner
         {
             // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
             _unreadableSnapshots++;
-            _streams.Error.WriteLine($"dscoffload: error: cannot read snapshot: {e.OneLine}");
+            Error($"cannot read snapshot: {e.OneLine}");
             return CorruptSnapshot(path, e);
         }
 
@@ -152,7 +172,15 @@ public sealed class ConfigRunner
         {
             // Two files claim one host name: told apart by file, and the report says so instead of merging them.
             var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
-            _streams.Error.WriteLine($"dscoffload: warning: {claim}");
+            if (_trace is not null)
+            {
+                _trace.Write(MessageLevel.Warning, claim);
+            }
+            else
+            {
+                _streams.Error.WriteLine($"dscoffload: warning: {claim}");
+            }
+
             var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
             return run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
         }
@@ -187,9 +215,16 @@ public sealed class ConfigRunner
         private bool _changed;
         private bool _changedThenFailed;
 
+        private readonly List<string> _drifted = [];
+
         public void Add(EngineRun run, IEnvelopeSink sink)
         {
             _hosts++;
+            foreach (var result in run.Results.Where(r => r.Test is { InDesiredState: false } || r.Set is { ChangedProperties.Count: > 0 }))
+            {
+                _drifted.Add(_hosts > 1 || run.Info.IsRecorded ? $"'{result.Name}' on {run.Info.Host}" : $"'{result.Name}'");
+            }
+
             if (run.HadErrors)
             {
                 _withErrors++;
@@ -210,6 +245,14 @@ public sealed class ConfigRunner
             var drifted = _hosts - _inDesiredState - _withErrors;
             var verb = operation == EngineOperation.Set ? (whatIf ? "would change" : "changed") : "drifted";
             return $"{_hosts} host(s): {_inDesiredState} in desired state, {drifted} {verb}, {_withErrors} with errors";
+        }
+
+        /// <summary>Which instances drifted (or would change), the first five named.</summary>
+        public string DriftDescription(EngineOperation operation)
+        {
+            var verb = operation == EngineOperation.Set ? "would change" : "not in desired state";
+            var named = string.Join(", ", _drifted.Take(5)) + (_drifted.Count > 5 ? $" and {_drifted.Count - 5} more" : "");
+            return _drifted.Count == 0 ? $"drift found on {_hosts - _inDesiredState} host(s)" : $"{_drifted.Count} instance(s) {verb}: {named}";
         }
 
         public int ExitCode(ConfigRequest request)
