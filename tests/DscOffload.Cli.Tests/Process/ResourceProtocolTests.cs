@@ -1,11 +1,9 @@
-using Json.Schema;
-using Newtonsoft.Json.Linq;
-
 namespace DscOffload.Cli.Tests.Process;
 
 /// <summary>
-/// The DSC command-resource contract of every type, proven on the published binary against recorded
-/// state (DSCOFFLOAD_RESOURCE_STATE), which is how the Windows types can be exercised on Linux.
+/// Protocol details beyond what dsc's own reading checks (that is in Protocol/CommandResourceProtocolTests, per
+/// type): input from stdin alone, error lines and codes of bad input, trace-level filtering; on the published
+/// binary against recorded state (DSCOFFLOAD_RESOURCE_STATE), which is how the Windows types can be exercised on Linux.
 /// </summary>
 public class ResourceProtocolTests
 {
@@ -18,41 +16,6 @@ public class ResourceProtocolTests
 
     private static Dictionary<string, string?> State(string snapshot) => new() { ["DSCOFFLOAD_RESOURCE_STATE"] = RepositoryPaths.InRepo(snapshot) };
 
-    private static JsonSchema EmbeddedSchema(string type)
-    {
-        var schema = DscOffloadProcess.Run("resource", "schema", "--type", type);
-        schema.ExitCode.Should().Be(0, schema.ToString());
-        return JsonSchema.FromText(schema.Stdout);
-    }
-
-    private static void ShouldValidate(JsonSchema schema, JToken instance)
-    {
-        var result = schema.Evaluate(System.Text.Json.Nodes.JsonNode.Parse(instance.ToString()), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        result.IsValid.Should().BeTrue(string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
-    }
-
-    [Theory]
-    [MemberData(nameof(Types))]
-    public void Get_PrintsOneCompactStateThatValidatesAgainstTheSchema(string type, string snapshot, string input)
-    {
-        var result = DscOffloadProcess.Run(["resource", "get", "--type", type, "--input", input], env: State(snapshot));
-        result.ExitCode.Should().Be(0, result.ToString());
-        var values = ProtocolOutputShape.Assert(result, 1);
-        ShouldValidate(EmbeddedSchema(type), values[0]);
-    }
-
-    [Theory]
-    [MemberData(nameof(Types))]
-    public void Test_PrintsStateAndDifferingPropertiesOnTwoLines(string type, string snapshot, string input)
-    {
-        var result = DscOffloadProcess.Run(["resource", "test", "--type", type, "--input", input], env: State(snapshot));
-        result.ExitCode.Should().Be(0, result.ToString());
-        var values = ProtocolOutputShape.Assert(result, 2);
-        values[0]["_inDesiredState"]!.Value<bool>().Should().BeFalse("the snapshot is drifted");
-        values[1].Should().BeOfType<JArray>().Which.Should().NotBeEmpty();
-        ShouldValidate(EmbeddedSchema(type), values[0]);
-    }
-
     [Theory]
     [MemberData(nameof(Types))]
     public void Test_ReadsInputFromStdinWhenNoInputArgument(string type, string snapshot, string input)
@@ -60,50 +23,6 @@ public class ResourceProtocolTests
         var result = DscOffloadProcess.Run(["resource", "test", "--type", type], stdin: input, env: State(snapshot));
         result.ExitCode.Should().Be(0, result.ToString());
         ProtocolOutputShape.Assert(result, 2);
-    }
-
-    [Theory]
-    [MemberData(nameof(Types))]
-    public void SetWhatIf_PredictsChangesAndChangesNothing(string type, string snapshot, string input)
-    {
-        var path = RepositoryPaths.InRepo(snapshot);
-        var before = File.ReadAllText(path);
-        var result = DscOffloadProcess.Run(["resource", "set", "--type", type, "--input", input, "--what-if"], env: State(snapshot));
-        result.ExitCode.Should().Be(0, result.ToString());
-        var values = ProtocolOutputShape.Assert(result, 2);
-        values[1].Should().BeOfType<JArray>().Which.Should().NotBeEmpty();
-        ShouldValidate(EmbeddedSchema(type), values[0]);
-        File.ReadAllText(path).Should().Be(before);
-
-        var test = DscOffloadProcess.Run(["resource", "test", "--type", type, "--input", input], env: State(snapshot));
-        ProtocolOutputShape.Assert(test, 2)[0]["_inDesiredState"]!.Value<bool>().Should().BeFalse("what-if changed nothing");
-    }
-
-    [Theory]
-    [MemberData(nameof(Types))]
-    public void Export_PrintsOneLinePerInstanceEachValidAndNamed(string type, string snapshot, string input)
-    {
-        _ = input;
-        var result = DscOffloadProcess.Run(["resource", "export", "--type", type], env: State(snapshot));
-        result.ExitCode.Should().Be(0, result.ToString());
-        var lines = ProtocolOutputShape.Assert(result, result.StdoutLines.Count);
-        lines.Should().NotBeEmpty();
-        var schema = EmbeddedSchema(type);
-        foreach (var line in lines)
-        {
-            line["_name"]!.Type.Should().Be(JTokenType.String);
-            ShouldValidate(schema, line);
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Types))]
-    public void Set_AgainstRecordedState_IsRefusedWithNotSupportedCode(string type, string snapshot, string input)
-    {
-        var result = DscOffloadProcess.Run(["resource", "set", "--type", type, "--input", input], env: State(snapshot));
-        result.ExitCode.Should().Be(5, result.ToString());
-        result.Stdout.Should().BeEmpty();
-        ProtocolOutputShape.AssertMessages(result).Should().Contain(m => m.Level == "error" && m.Text.Contains("read-only"));
     }
 
     [Fact]

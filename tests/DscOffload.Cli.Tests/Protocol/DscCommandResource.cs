@@ -280,6 +280,33 @@ public sealed class DscCommandResource
         {
             _violations.Add($"{invocation.Operation}: stdout starts with a byte order mark");
         }
+
+        // dsc reads test, set and export output line by line: each line must be one whole JSON value.
+        var lines = invocation.Result.Stdout.Split('\n');
+        if (lines[^1].Length != 0)
+        {
+            _violations.Add($"{invocation.Operation}: stdout does not end with a newline");
+        }
+
+        foreach (var line in lines[..^1])
+        {
+            if (!IsCompactJson(line))
+            {
+                _violations.Add($"{invocation.Operation}: stdout line is not one compact JSON value: {line}");
+            }
+        }
+    }
+
+    private static bool IsCompactJson(string line)
+    {
+        try
+        {
+            return JToken.Parse(line).ToString(Newtonsoft.Json.Formatting.None) == line;
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return false;
+        }
     }
 
     private static JToken ParseWhole(DscInvocation invocation)
