@@ -8,9 +8,10 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Cli.Tests.Config;
 
 /// <summary>
-/// The error contract for the codes that need a live host, on veth pairs in a private network namespace: 2 (a
-/// feature the adapter has fixed off), 3 (not root), 6 (another change holds the host lock) and 7 (partially
-/// applied), for <c>config set</c> and <c>resource set</c>. Each row asserts the code, a stderr line naming the
+/// The error contract for the codes that need a live host or root, on veth pairs in a private network namespace: 2 (a
+/// feature the adapter has fixed off), 3 (not root), 4 (a document the user may not read: permission denied, 4 as
+/// dsc's EXIT_INVALID_INPUT), 6 (another change holds the host lock) and 7 (partially applied), for
+/// <c>config set</c> and <c>resource set</c>. Each row asserts the code, a stderr line naming the
 /// cause (a JSON trace line for the protocol), no stack trace, and for config with JSON output the envelope
 /// exactly when the run started.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class ErrorContractLiveTests : IDisposable
 
     public void Dispose() => _veth.Dispose();
 
-    public static TheoryData<string> Rows => ["config 2", "config 3", "config 6", "config 7", "resource 3", "resource 5", "resource 6", "resource 7"];
+    public static TheoryData<string> Rows => ["config 4", "config 2", "config 3", "config 6", "config 7", "resource 3", "resource 5", "resource 6", "resource 7"];
 
     [PrivilegedTheory("flock")]
     [MemberData(nameof(Rows))]
@@ -31,6 +32,7 @@ public sealed class ErrorContractLiveTests : IDisposable
     {
         var (result, code, cause, envelope) = row switch
         {
+            "config 4" => (Run(["config", "get", "-f", _veth.WriteFile("private.dsc.yaml", "resources: []\n"), "-o", "json"], null, unprivileged: true), 4, "denied", false),
             "config 2" => (Config(Head + Nic("eth0", "features: {rx-lro: true}")), 2, "features.rx-lro (not supported)", true),
             "config 3" => (Config(Head + Nic("eth0", "features: {gro: true}"), unprivileged: true), 3, "needs root", false),
             "config 6" => (WhileLocked(() => Config(Head + Nic("eth0", "features: {gro: true}"))), 6, "another dscoffload change is running", false),
