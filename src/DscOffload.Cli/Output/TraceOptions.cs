@@ -22,13 +22,26 @@ public static class TraceOptions
         root.Options.Add(Format);
     }
 
-    /// <summary>A trace writer for the options given, or null when neither was given (the command's own stderr lines).</summary>
+    /// <summary>dsc's environment variable for the trace level; <c>-l</c> wins over it, as in dsc.</summary>
+    public const string LevelVariable = "DSC_TRACE_LEVEL";
+
+    /// <summary>
+    /// A trace writer for the options given (and <c>DSC_TRACE_LEVEL</c>, which dsc also reads when no <c>-l</c> is
+    /// given), or null when none was given (the command's own stderr lines).
+    /// </summary>
     public static TraceWriter? Read(ParseResult parse, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var level = parse.GetValue(Level);
+        var level = parse.GetValue(Level) ?? FromEnvironment();
         var format = parse.GetValue(Format);
         return level is null && format is null ? null : new TraceWriter(error, level, format);
+    }
+
+    /// <summary>DSC_TRACE_LEVEL in lower case when it names a level (dsc warns and uses warn for anything else).</summary>
+    private static string? FromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(LevelVariable)?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(text) ? null : TraceWriter.Levels.Contains(text) ? text : "warn";
     }
 
     private static Option<string> Create(string name, string alias, string description, IReadOnlyList<string> allowed)

@@ -127,6 +127,27 @@ public sealed class DscCommandLineTests
     }
 
     [Fact]
+    public void DscTraceLevelVariable_WithoutL_SetsTheLevel_AsDscReadsIt()
+    {
+        var document = Schema + """
+            resources:
+            - name: never
+              type: Microsoft.DSC.Debug/Echo
+              condition: "[equals(1, 2)]"
+              properties: { output: x }
+            """;
+
+        var quiet = DscOffloadProcess.Run(["config", "get", "-f", "-", "-o", "json"], stdin: document);
+        var traced = DscOffloadProcess.Run(["-t", "json", "config", "get", "-f", "-", "-o", "json"], stdin: document, env: new Dictionary<string, string?> { ["DSC_TRACE_LEVEL"] = "INFO" });
+        var overridden = DscOffloadProcess.Run(["-l", "error", "-t", "json", "config", "get", "-f", "-", "-o", "json"], stdin: document, env: new Dictionary<string, string?> { ["DSC_TRACE_LEVEL"] = "info" });
+
+        quiet.Stderr.Should().BeEmpty(quiet.ToString());
+        traced.ExitCode.Should().Be(0, traced.ToString());
+        traced.StderrLines.Select(JObject.Parse).Should().Contain(t => t["level"]!.Value<string>() == "INFO", traced.ToString());
+        overridden.Stderr.Should().BeEmpty("-l wins over DSC_TRACE_LEVEL, as in dsc");
+    }
+
+    [Fact]
     public void SecureParameter_GivenWithP_NeverReachesStdout()
     {
         const string Secret = "s3cr3t-value-42";

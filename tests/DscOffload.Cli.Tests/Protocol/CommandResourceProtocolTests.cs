@@ -180,6 +180,7 @@ public abstract class CommandResourceProtocolTests
         else
         {
             var result = dsc.Set(DriftedInput, whatIf: false);
+            dsc.Operations.Should().Equal(Entry.Method("set")!.ImplementsPretest ? ["get", "set"] : ["test", "get", "set"]);
             result.ChangedProperties.Should().NotBeNullOrEmpty();
             Dsc().Test(DriftedInput).InDesiredState.Should().BeTrue("set reached the desired state");
         }
