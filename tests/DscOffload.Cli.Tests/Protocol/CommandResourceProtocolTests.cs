@@ -28,11 +28,21 @@ public abstract class CommandResourceProtocolTests
     /// <summary>True for a recorded host (set refused, what-if only); false for a live one.</summary>
     protected abstract bool ReadOnlyHost { get; }
 
-    /// <summary>Runs the binary against this class's host with arguments, stdin (null: none) and extra environment.</summary>
-    protected abstract ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env);
+    /// <summary>
+    /// Runs the binary against this class's host with arguments, stdin (null: none) and extra environment, started by
+    /// <paramref name="launcher"/> when given (a program and its arguments, such as <c>setpriv</c> to drop root).
+    /// </summary>
+    protected abstract ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env, IReadOnlyList<string>? launcher = null);
 
-    /// <summary>A dsc driving this type's binary, elevated or not.</summary>
-    protected DscCommandResource Dsc(bool elevated = true) => new(Entry, RunBinary, elevated);
+    /// <summary>
+    /// A dsc driving this type's binary, elevated or not; an unelevated dsc started by root runs the binary as
+    /// nobody, so what it reads it reads without privileges.
+    /// </summary>
+    protected DscCommandResource Dsc(bool elevated = true)
+    {
+        IReadOnlyList<string>? launcher = !elevated && Environment.IsPrivilegedProcess ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : null;
+        return new(Entry, (args, stdin, env) => RunBinary(args, stdin, env, launcher), elevated);
+    }
 
     [ProtocolFact]
     public void Manifest_DeclaresGetAndTest_AndEmbedsTheSchemaTheBinaryPrints()

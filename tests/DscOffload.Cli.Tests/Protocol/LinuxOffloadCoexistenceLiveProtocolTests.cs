@@ -19,8 +19,8 @@ public sealed class LinuxOffloadCoexistenceLiveProtocolTests : CommandResourcePr
 
     protected override bool ReadOnlyHost => false;
 
-    protected override ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env) =>
-        _veth.Run(args, env, stdin: stdin);
+    protected override ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env, IReadOnlyList<string>? launcher = null) =>
+        _veth.Run(args, env, launcher, stdin: stdin);
 
     public void Dispose() => _veth.Dispose();
 }

@@ -16,9 +16,9 @@ public abstract class RecordedHostProtocolTests : CommandResourceProtocolTests
     protected override bool ReadOnlyHost => true;
 
     /// <inheritdoc />
-    protected override ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env)
+    protected override ProcessResult RunBinary(IReadOnlyList<string> args, string? stdin, IDictionary<string, string?> env, IReadOnlyList<string>? launcher = null)
     {
         var environment = new Dictionary<string, string?>(env) { ["DSCOFFLOAD_RESOURCE_STATE"] = RepositoryPaths.InRepo(Snapshot) };
-        return DscOffloadProcess.Run(args, stdin, environment);
+        return DscOffloadProcess.Run(args, stdin, environment, launcher: launcher);
     }
 }
