@@ -6,6 +6,7 @@ using DscOffload.Core.Resources;
 using DscOffload.Packaging.Binaries;
 using DscOffload.Packaging.MachineConfiguration;
 using DscOffload.Packaging.Tests.Support;
+using DscOffload.Windows.Live;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Packaging.Tests.MachineConfiguration;
@@ -46,9 +47,21 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         ParametersPath = parameters is null ? null : _files.Write("parameters.yaml", parameters),
         Binary = platform == PackagePlatform.Linux
             ? new PackageBinary(_files.WriteBytes("dscoffload", TestFiles.ElfHeader(0x3E)), new ExecutableFormat(PackagePlatform.Linux, "x64"))
-            : new PackageBinary(_files.WriteBytes("dscoffload.exe", TestFiles.PeHeader(0x8664)), new ExecutableFormat(PackagePlatform.Windows, "x64")),
+            : WindowsBinary(),
         OutputDirectory = _files.PathOf(output),
     };
+
+    /// <summary>A Windows binary in a publish folder with the native libraries the packages bring for win-x64 beside it.</summary>
+    private PackageBinary WindowsBinary()
+    {
+        var exe = _files.WriteBytes("publish/dscoffload.exe", TestFiles.PeHeader(0x8664));
+        foreach (var library in NativeAssets.For("win-x64"))
+        {
+            _files.WriteBytes("publish/" + library, [0x4D, 0x5A]);
+        }
+
+        return PackageBinary.Locate(PackagePlatform.Windows, exe, null, MiNativeLibrary.FileNames);
+    }
 
     private static Dictionary<string, string> Read(string zipPath)
     {
@@ -95,6 +108,24 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(result.ZipPath)));
         result.Sha256.Should().Be(hash);
         File.ReadAllText(result.Sha256Path).Should().Be($"{hash}  LinuxOffload.zip\n");
+    }
+
+    [Fact]
+    public void Build_ForWindows_ShipsEveryNativeLibraryTheBinaryLoadsBesideTheExe()
+    {
+        const string WindowsDocument = """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: ipsec
+              type: DscOffload.Windows/NetAdapterOffload
+              properties: { name: 'Ethernet*', ipsecOffload: false }
+            """;
+
+        var result = MachineConfigurationPackage.Build(Request(WindowsDocument, name: "WindowsOffload", platform: PackagePlatform.Windows), _catalog);
+
+        var binFolder = Read(result.ZipPath).Keys.Where(k => k.StartsWith("Modules/DscOffload/bin/win-x64/", StringComparison.Ordinal))
+            .Select(k => k["Modules/DscOffload/bin/win-x64/".Length..]).ToList();
+        binFolder.Should().BeEquivalentTo(["dscoffload.exe", .. NativeAssets.For("win-x64")]);
     }
 
     [Fact]
