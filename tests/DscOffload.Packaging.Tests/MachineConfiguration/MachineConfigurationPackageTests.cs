@@ -182,6 +182,66 @@ public sealed class MachineConfigurationPackageTests : IDisposable
     }
 
     [Fact]
+    public void Build_WithTwoInstancesOfTheSameKey_FailsAtTheSecondNamingTheFirstAndWhatDiffers_AndWritesNothing()
+    {
+        var document = Schema + """
+            resources:
+            - name: first
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth0, features: { tso: false } }
+            - name: second
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: ETH0, features: { tso: true } }
+            """;
+
+        var act = () => MachineConfigurationPackage.Build(Request(document), _catalog);
+
+        var error = act.Should().Throw<DscOffloadException>().Which;
+        error.Kind.Should().Be(ErrorKind.InvalidInput);
+        error.Location!.Value.Line.Should().Be(6);
+        error.Message.Should().Contain("'second' and 'first' (at ").And.Contain("doc.dsc.yaml:3:")
+            .And.Contain("are both LinuxNetAdapterOffload with name = ETH0").And.Contain("they differ in features, name")
+            .And.Contain("ConflictingDuplicateResource");
+        Directory.Exists(_files.PathOf("out")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Build_WithTwoInstancesOfASingleInstanceType_FailsAsTheSameInstanceTwice()
+    {
+        var document = Schema + """
+            resources:
+            - name: a
+              type: DscOffload.Windows/GlobalOffload
+              properties: { chimney: Disabled }
+            - name: b
+              type: DscOffload.Windows/GlobalOffload
+              properties: { chimney: Disabled }
+            """;
+
+        var act = () => MachineConfigurationPackage.Build(Request(document, platform: PackagePlatform.Windows), _catalog);
+
+        act.Should().Throw<DscOffloadException>()
+            .Where(e => e.Location!.Value.Line == 6)
+            .WithMessage("'b' and 'a' (at *doc.dsc.yaml:3:*) are both WindowsGlobalOffload with IsSingleInstance = Yes: the same instance twice; remove one*");
+    }
+
+    [Fact]
+    public void Build_WithDifferentKeysOfOneType_PackagesBoth()
+    {
+        var document = Schema + """
+            resources:
+            - name: one
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth0, features: { tso: false } }
+            - name: two
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth1, features: { tso: false } }
+            """;
+
+        MachineConfigurationPackage.Build(Request(document), _catalog).InstanceCount.Should().Be(2);
+    }
+
+    [Fact]
     public void Build_WithAForeignType_FailsNamingTheKnownTypes()
     {
         var document = Schema + "resources:\n- name: Reg\n  type: Microsoft.Windows/Registry\n  properties: { keyPath: 'HKLM\\Software' }\n";
