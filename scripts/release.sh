@@ -4,7 +4,8 @@
 #
 #   dscoffload-VERSION-linux-x64.tar.gz   Native AOT binary, dsc manifests, LICENSE, README.txt
 #   dscoffload-VERSION-linux-arm64.tar.gz only where this machine can build it (see below)
-#   dscoffload-VERSION-win-x64.zip        self-contained single-file dscoffload.exe (as publish-windows.sh)
+#   dscoffload-VERSION-win-x64.zip        self-contained single-file dscoffload.exe (as publish-windows.sh) and the
+#                                         native libraries it loads from its folder (MI's), manifests, LICENSE, README.txt
 #   dscoffload-VERSION-win-arm64.zip      only where the package sources serve the win-arm64 runtime packs
 #   dscoffload_VERSION_ARCH.deb           Debian package of the Linux binary for this machine's architecture
 #   dscoffload.VERSION.nupkg              .NET tool (dotnet tool install -g dscoffload --add-source DIR)
@@ -74,7 +75,7 @@ for arch in x64 arm64; do
 done
 for rid in win-x64 win-arm64; do
   if publish "$rid" --self-contained -p:PublishAot=false -p:PublishSingleFile=true -p:PublishTrimmed=true \
-    -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true; then
+    -p:EnableCompressionInSingleFile=true; then
     rids+=("$rid")
   fi
 done
@@ -86,6 +87,13 @@ mkdir -p "$manifests"
 manifest_file="$manifests/dscoffload.dsc.manifests.json"
 grep -q "\"version\": \"$version\"" "$manifest_file" || { echo "release: manifests do not carry version $version" >&2; exit 1; }
 
+# The native libraries a binary loads from its own folder at run time: the .dll files its publish left beside
+# it (MI's native library on Windows; none on Linux, where Native AOT links everything into the binary).
+native_libraries() { # rid
+  [[ "$1" == win-* ]] || return 0
+  (cd "$build/$1" && ls -1 -- *.dll 2>/dev/null | LC_ALL=C sort) || true
+}
+
 stamp_tree() { find "$1" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +; }
 
 # Archives: one top-level folder dscoffload-VERSION-RID with the binary, manifests, LICENSE and README.txt.
@@ -95,6 +103,7 @@ for rid in "${rids[@]}"; do
   mkdir -p "$stage"
   exe=dscoffload; [[ "$rid" == win-* ]] && exe=dscoffload.exe
   install -m 0755 "$build/$rid/$exe" "$stage/$exe"
+  native_libraries "$rid" | while read -r library; do install -m 0644 "$build/$rid/$library" "$stage/$library"; done
   install -m 0644 "$manifest_file" LICENSE "$stage/"
   sed -e "s/@VERSION@/$version/g" -e "s/@RID@/$rid/g" -e "s/@EXE@/$exe/g" scripts/release/archive-readme.txt >"$stage/README.txt"
   chmod 0644 "$stage/README.txt"
@@ -112,7 +121,7 @@ deb_arch="$(dpkg --print-architecture)"
 bash scripts/release/build-deb.sh "$build/$host_rid/dscoffload" "$manifest_file" "$version" "$deb_arch" "$build/deb" \
   "$out/dscoffload_${version}_${deb_arch}.deb"
 
-# .NET tool: a pointer package naming one package per runtime, each holding that runtime's binary.
+# .NET tool: a pointer package naming one package per runtime, each holding that runtime's binary (and libraries).
 bash scripts/release/build-tool-packages.sh "$version" "$build" "$out" "${rids[@]}"
 
 (cd "$out" && sha256sum -- $(ls | grep -v '^SHA256SUMS$' | LC_ALL=C sort) >SHA256SUMS)

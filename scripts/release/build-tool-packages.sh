@@ -6,7 +6,8 @@
 # relationship ids are fixed (dotnet pack draws random ones), so equal inputs give equal bytes.
 #
 # usage: build-tool-packages.sh VERSION BUILD_DIR OUTPUT_DIR RID...
-#   BUILD_DIR/RID/dscoffload[.exe] is the binary of each RID.
+#   BUILD_DIR/RID/dscoffload[.exe] is the binary of each RID; the .dll files beside a Windows binary (the native
+#   libraries it loads from its folder) go beside it in its package.
 set -euo pipefail
 version="$1"; build="$2"; out="$3"; shift 3
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -47,6 +48,7 @@ RELS
   <Default Extension="nuspec" ContentType="application/octet" />
   <Default Extension="xml" ContentType="application/octet" />
   <Default Extension="exe" ContentType="application/octet" />
+  <Default Extension="dll" ContentType="application/octet" />
   <Override PartName="/tools/any/linux-x64/dscoffload" ContentType="application/octet" />
   <Override PartName="/tools/any/linux-arm64/dscoffload" ContentType="application/octet" />
 </Types>
@@ -75,6 +77,11 @@ for rid in "$@"; do
 </DotNetCliTool>
 SETTINGS
   install -m 0755 "$build/$rid/$exe" "$stage/tools/any/$rid/$exe"
+  if [[ "$rid" == win-* ]]; then
+    for library in "$build/$rid"/*.dll; do
+      [ -e "$library" ] && install -m 0644 "$library" "$stage/tools/any/$rid/"
+    done
+  fi
   opc_parts "$stage" "$id"
   zip_package "$stage" "$out/$id.$version.nupkg"
   rid_entries+="    <RuntimeIdentifierPackage RuntimeIdentifier=\"$rid\" Id=\"$id\" />"$'\n'

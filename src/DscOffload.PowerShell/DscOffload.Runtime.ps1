@@ -239,7 +239,7 @@ function Get-DscOffloadPropertyValue
 function Get-DscOffloadReason
 {
     # One reason per drifted property (per adapter for the adapter types), naming the current and the
-    # desired value. Code: DscOffload:<ShortName>:<property>.
+    # desired value. Code: <Class>:<Class>:<property>, the form Machine Configuration documents.
     [OutputType([System.Collections.Hashtable[]])]
     param (
         [Parameter(Mandatory)] [System.Collections.IDictionary] $Shape,

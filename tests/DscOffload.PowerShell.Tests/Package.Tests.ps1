@@ -8,8 +8,10 @@ BeforeAll {
     $script:windowsParameters = Join-Path $script:data 'windows-offload.parameters.json'
     $script:linuxDocument = Join-Path $script:data 'linux-veth.dsc.json'
 
-    # A Windows binary for layout tests: the real win-x64 build when DSCOFFLOAD_WINDOWS_BINARY names one,
-    # else the smallest file the packager accepts as a Windows x64 PE executable.
+    # A Windows binary for layout tests: the real win-x64 build when DSCOFFLOAD_WINDOWS_BINARY names one
+    # (its publish folder holds the native libraries it loads), else the smallest file the packager
+    # accepts as a Windows x64 PE executable, with stand-ins for those libraries beside it.
+    $script:windowsLibraries = @(Get-NativeLibraryName -RuntimeId 'win-x64')
     $script:windowsBinary = $env:DSCOFFLOAD_WINDOWS_BINARY
     if (-not $script:windowsBinary)
     {
@@ -18,6 +20,10 @@ BeforeAll {
         $pe[0x80] = 0x50; $pe[0x81] = 0x45; $pe[0x84] = 0x64; $pe[0x85] = 0x86
         $script:windowsBinary = Join-Path $TestDrive 'dscoffload.exe'
         [System.IO.File]::WriteAllBytes($script:windowsBinary, $pe)
+        foreach ($library in $script:windowsLibraries)
+        {
+            [System.IO.File]::WriteAllBytes((Join-Path $TestDrive $library), [byte[]] @(0x4D, 0x5A))
+        }
     }
 
     function Resolve-DocumentValue($Value, [System.Collections.IDictionary] $Definitions, [System.Collections.IDictionary] $Supplied)
@@ -73,7 +79,16 @@ Describe 'The package layout' {
             'OffloadBaseline.metaconfig.json'
             'Modules/DscOffload/DscOffload.psd1'
             'Modules/DscOffload/DscOffload.psm1'
-            'Modules/DscOffload/bin/win-x64/dscoffload.exe')
+            'Modules/DscOffload/bin/win-x64/dscoffload.exe'
+            $script:windowsLibraries | ForEach-Object { "Modules/DscOffload/bin/win-x64/$_" })
+    }
+
+    It 'carries the native libraries the Windows binary loads beside it' {
+        $script:windowsLibraries.Count | Should -BeGreaterThan 0 -Because 'MI brings a native library for win-x64'
+        foreach ($library in $script:windowsLibraries)
+        {
+            Join-Path $script:windowsFolder "Modules/DscOffload/bin/win-x64/$library" | Should -Exist
+        }
     }
 
     It 'has a metaconfig with exactly the package Type and Version' {
@@ -187,8 +202,8 @@ Describe 'A package run the way the Machine Configuration agent runs it' {
         $results.ResourceId | Should -Be @('[WindowsGlobalOffload]Global offload off', '[WindowsNetAdapterOffload]Adapters "A" and \B\')
         $results.Compliant | Should -Be @($false, $false)
         $results.SetRan | Should -Be @($false, $false)
-        $results[0].Reasons.Code | Should -Contain 'DscOffload:GlobalOffload:chimney'
-        $results[1].Reasons.Code | Should -Be @('DscOffload:NetAdapterOffload:name')
+        $results[0].Reasons.Code | Should -Contain 'WindowsGlobalOffload:WindowsGlobalOffload:chimney'
+        $results[1].Reasons.Code | Should -Be @('WindowsNetAdapterOffload:WindowsNetAdapterOffload:name')
         $results[1].Reasons[0].Phrase | Should -BeLike "no adapter matches 'Ether*'*"
     }
 
@@ -202,7 +217,7 @@ Describe 'A package run the way the Machine Configuration agent runs it' {
         $results.Count | Should -Be 1
         $results[0].Compliant | Should -BeFalse
         $results[0].SetRan | Should -BeFalse
-        $results[0].Reasons.Code | Should -Be @('DscOffload:NetAdapterOffload:features')
+        $results[0].Reasons.Code | Should -Be @('LinuxNetAdapterOffload:LinuxNetAdapterOffload:features')
         $results[0].Reasons[0].Phrase | Should -BeLike 'eth0: features is {*"tx-tcp-segmentation":true*}, desired {"tso":false,"gso":false}'
     }
 

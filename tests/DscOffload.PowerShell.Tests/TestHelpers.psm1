@@ -11,6 +11,31 @@ function Get-RepositoryPath([string] $Relative)
     return Join-Path $script:RepositoryRoot $Relative
 }
 
+function Get-NativeLibraryName([string] $RuntimeId)
+{
+    # The native libraries the executable's NuGet packages bring for a runtime ID (each package's
+    # runtimes/<rid>/native folder), read from a restore of src/DscOffload.Cli: what a publish puts beside
+    # the binary, and so what a package must carry with it. Not a list kept by hand.
+    $assets = Get-RepositoryPath 'src/DscOffload.Cli/obj/project.assets.json'
+    if (-not (Test-Path -LiteralPath $assets))
+    {
+        & dotnet restore (Get-RepositoryPath 'src/DscOffload.Cli/DscOffload.Cli.csproj') --nologo -v q | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "dotnet restore of src/DscOffload.Cli failed ($LASTEXITCODE)" }
+    }
+
+    $targets = (Get-Content -Raw -LiteralPath $assets | ConvertFrom-Json -AsHashtable)['targets']['net10.0']
+    $names = foreach ($library in $targets.Values)
+    {
+        if (-not $library.Contains('runtimeTargets')) { continue }
+        foreach ($entry in $library['runtimeTargets'].GetEnumerator())
+        {
+            if ($entry.Value['assetType'] -eq 'native' -and $entry.Value['rid'] -eq $RuntimeId) { Split-Path -Leaf $entry.Key }
+        }
+    }
+
+    return @($names | Sort-Object -Unique)
+}
+
 function Get-DscOffloadTestBinary
 {
     # The native binary under test: DSCOFFLOAD_BINARY (scripts/pester.sh sets it), else artifacts/native.

@@ -100,7 +100,7 @@ Describe 'Windows wrappers against a recorded host' {
         $resource = New-Wrapper 'WindowsNetAdapterOffload' @{ name = 'Ethernet*'; lsoIPv4 = $false; checksumTcpIPv4 = 'Disabled' }
         $resource.Test() | Should -BeFalse
         $reasons = @($resource.Get().Reasons)
-        $reasons.Code | Should -Be @('DscOffload:NetAdapterOffload:lsoIPv4', 'DscOffload:NetAdapterOffload:checksumTcpIPv4')
+        $reasons.Code | Should -Be @('WindowsNetAdapterOffload:WindowsNetAdapterOffload:lsoIPv4', 'WindowsNetAdapterOffload:WindowsNetAdapterOffload:checksumTcpIPv4')
         $reasons.Phrase | Should -Be @('Ethernet: lsoIPv4 is true, desired false', 'Ethernet: checksumTcpIPv4 is RxTxEnabled, desired Disabled')
     }
 
@@ -121,7 +121,7 @@ Describe 'Windows wrappers against a recorded host' {
         $current.lsoIPv4 | Should -BeTrue
         ($current.advancedProperties | ConvertFrom-Json).'*JumboPacket' | Should -Not -Be '9014'
         ($current.adapters | ConvertFrom-Json)[0].name | Should -Be 'Ethernet'
-        $current.Reasons.Code | Should -Contain 'DscOffload:NetAdapterOffload:advancedProperties'
+        $current.Reasons.Code | Should -Contain 'WindowsNetAdapterOffload:WindowsNetAdapterOffload:advancedProperties'
     }
 
     It 'GlobalOffload reasons show object values as JSON, including registry values that are absent (null)' {
@@ -129,7 +129,7 @@ Describe 'Windows wrappers against a recorded host' {
         $resource.Test() | Should -BeFalse
         $current = $resource.Get()
         $current.IsSingleInstance | Should -Be 'Yes'
-        $current.Reasons.Code | Should -Be @('DscOffload:GlobalOffload:chimney', 'DscOffload:GlobalOffload:tcpipParameters')
+        $current.Reasons.Code | Should -Be @('WindowsGlobalOffload:WindowsGlobalOffload:chimney', 'WindowsGlobalOffload:WindowsGlobalOffload:tcpipParameters')
         $current.Reasons.Phrase | Should -Be @('chimney is Automatic, desired Disabled', 'tcpipParameters is {"enableRSS":null}, desired {"enableRSS":false}')
     }
 
@@ -138,7 +138,7 @@ Describe 'Windows wrappers against a recorded host' {
         $resource.Test() | Should -BeFalse
         $reasons = @($resource.Get().Reasons)
         $reasons.Count | Should -Be 1
-        $reasons[0].Code | Should -Be 'DscOffload:NetAdapterOffload:name'
+        $reasons[0].Code | Should -Be 'WindowsNetAdapterOffload:WindowsNetAdapterOffload:name'
         $reasons[0].Phrase | Should -Be "no adapter matches 'Ethérnet*'"
     }
 
@@ -190,7 +190,7 @@ Describe 'Linux wrapper against a recorded host' {
         $resource = New-Wrapper 'LinuxNetAdapterOffload' @{ name = 'eth*'; features = '{"tso":false}'; channels = '{"rx":1}' }
         $resource.Test() | Should -BeFalse
         $current = $resource.Get()
-        $current.Reasons.Code | Should -Be @('DscOffload:NetAdapterOffload:features', 'DscOffload:NetAdapterOffload:channels')
+        $current.Reasons.Code | Should -Be @('LinuxNetAdapterOffload:LinuxNetAdapterOffload:features', 'LinuxNetAdapterOffload:LinuxNetAdapterOffload:channels')
         $current.Reasons[0].Phrase | Should -BeLike 'eth0: features is {"tx-tcp-segmentation":true,*}, desired {"tso":false}'
         $current.Reasons[1].Phrase | Should -Be 'eth0: channels is {"rx":4}, desired {"rx":1}'
         ($current.features | ConvertFrom-Json).'tx-tcp-segmentation' | Should -BeTrue
@@ -227,7 +227,7 @@ Describe 'Linux wrapper against a veth interface in a network namespace' {
         $run = Invoke-InNamespace -Namespace $script:namespace -Script $script:sequence -Arguments @(
             '-ModuleManifest', $script:moduleManifest, '-ClassName', 'LinuxNetAdapterOffload', '-PropertiesJson', '{"name":"pv0","features":"{\"tso\":false,\"gso\":false}"}')
         $run.TestBefore | Should -BeFalse
-        $run.ReasonsBefore.Code | Should -Be @('DscOffload:NetAdapterOffload:features')
+        $run.ReasonsBefore.Code | Should -Be @('LinuxNetAdapterOffload:LinuxNetAdapterOffload:features')
         $run.ReasonsBefore[0].Phrase | Should -BeLike 'pv0: features is {*"tx-tcp-segmentation":true*}, desired {"tso":false,"gso":false}'
         $run.TestAfter | Should -BeTrue
         @($run.ReasonsAfter).Count | Should -Be 0
@@ -241,7 +241,7 @@ Describe 'Linux wrapper against a veth interface in a network namespace' {
         $run = Invoke-InNamespace -Namespace $script:namespace -Script $script:sequence -Arguments @(
             '-ModuleManifest', $script:moduleManifest, '-ClassName', 'LinuxNetAdapterOffload', '-PropertiesJson', '{"name":"pv0","features":"{\"gro\":true}"}', '-SkipSet')
         $run.TestBefore | Should -BeFalse
-        $run.ReasonsBefore.Code | Should -Be @('DscOffload:NetAdapterOffload:features')
+        $run.ReasonsBefore.Code | Should -Be @('LinuxNetAdapterOffload:LinuxNetAdapterOffload:features')
         $run.ReasonsBefore[0].Phrase | Should -Be 'pv0: features is {"rx-gro":false}, desired {"gro":true}'
         Get-NamespaceFeature -Namespace $script:namespace -Interface 'pv0' -Feature 'generic-receive-offload' | Should -BeFalse
     }

@@ -14,11 +14,13 @@ release_checksums_cover_every_file_and_match() {
   if (cd "$work/damaged" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1); then fail "a changed $victim still matched"; fi
 }
 
-# The documented layout: one folder dscoffload-VERSION-RID with exactly these four files.
+# The documented layout: one folder dscoffload-VERSION-RID with exactly these four files, plus the native
+# libraries the binary loads from its folder (native_assets, in native-libraries.test.sh).
 expected_layout() { # rid
   local exe=dscoffload; [[ "$1" == win-* ]] && exe=dscoffload.exe
-  printf '%s\n' "dscoffload-$version-$1/" "dscoffload-$version-$1/LICENSE" "dscoffload-$version-$1/README.txt" \
-    "dscoffload-$version-$1/$exe" "dscoffload-$version-$1/dscoffload.dsc.manifests.json" | sort
+  { printf '%s\n' "dscoffload-$version-$1/" "dscoffload-$version-$1/LICENSE" "dscoffload-$version-$1/README.txt" \
+    "dscoffload-$version-$1/$exe" "dscoffload-$version-$1/dscoffload.dsc.manifests.json"
+    native_assets "$1" | sed "s:^:dscoffload-$version-$1/:"; } | sort
 }
 
 release_linux_archive_unpacks_to_the_documented_layout_owned_by_root() {

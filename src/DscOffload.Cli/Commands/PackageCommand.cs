@@ -4,6 +4,7 @@ using DscOffload.Core.Resources;
 using DscOffload.Packaging.Binaries;
 using DscOffload.Packaging.MachineConfiguration;
 using DscOffload.Packaging.PowerShell;
+using DscOffload.Windows.Live;
 
 namespace DscOffload.Cli.Commands;
 
@@ -21,6 +22,10 @@ public static class PackageCommand
         command.Subcommands.Add(PowerShellModule(catalog));
         return command;
     }
+
+    /// <summary>The native libraries the binary of <paramref name="platform"/> loads from its own folder: MI's on Windows, none on Linux (Native AOT links everything in).</summary>
+    private static IReadOnlyList<string> NativeLibraries(PackagePlatform platform) =>
+        platform == PackagePlatform.Windows ? MiNativeLibrary.FileNames : [];
 
     private static Command MachineConfiguration(ResourceCatalog catalog)
     {
@@ -52,7 +57,7 @@ public static class PackageCommand
                 Platform = target,
                 DocumentPath = parse.GetValue(file)!,
                 ParametersPath = parse.GetValue(parameters),
-                Binary = PackageBinary.Locate(target, parse.GetValue(binary), Environment.ProcessPath),
+                Binary = PackageBinary.Locate(target, parse.GetValue(binary), Environment.ProcessPath, NativeLibraries(target)),
                 OutputDirectory = parse.GetValue(output) ?? Directory.GetCurrentDirectory(),
             };
             var result = MachineConfigurationPackage.Build(request, catalog);
@@ -86,7 +91,7 @@ public static class PackageCommand
                 var target = parse.GetValue(platform) is { } named
                     ? Enum.Parse<PackagePlatform>(named, ignoreCase: true)
                     : OperatingSystem.IsWindows() ? PackagePlatform.Windows : PackagePlatform.Linux;
-                shipped = PackageBinary.Locate(target, parse.GetValue(binary), Environment.ProcessPath);
+                shipped = PackageBinary.Locate(target, parse.GetValue(binary), Environment.ProcessPath, NativeLibraries(target));
             }
 
             var folder = Path.Combine(parse.GetValue(output)!, WrapperClass.ModuleName);

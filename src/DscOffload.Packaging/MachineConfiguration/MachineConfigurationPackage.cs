@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
 using DscOffload.Packaging.Binaries;
@@ -123,6 +124,7 @@ public static class MachineConfigurationPackage
             classes[descriptor.Type] = WrapperClass.For(descriptor);
         }
 
+        RefuseDuplicateKeys(resolved, classes);
         var file = Path.GetFileName(request.DocumentPath);
         var ids = resolved.ToDictionary(i => InstanceKey(i.Type, i.Name), i => MofResourceInstance.ResourceIdOf(classes[i.Type].ClassName, i.Name), StringComparer.Ordinal);
         return resolved.Select(i =>
@@ -136,6 +138,41 @@ public static class MachineConfigurationPackage
             var sourceInfo = string.Create(CultureInfo.InvariantCulture, $"{file}::{at.Line}::{at.Column}::{wrapper.ClassName}");
             return new MofResourceInstance(wrapper, i.Name, i.Properties, dependsOn, sourceInfo);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Refuses two instances of one class whose key properties have the same values, as PSDSC's compiler
+    /// does (<c>ConflictingDuplicateResource</c>): the agent would apply both to one setting, and the
+    /// last one would win on every run. Keys compare as PowerShell compares them (strings ignoring case);
+    /// a single-instance type's synthetic key is always <c>Yes</c>, so it may appear only once. The error
+    /// points at the second instance and names the first and the non-key properties that differ.
+    /// </summary>
+    public static void RefuseDuplicateKeys(IReadOnlyList<ResolvedInstance> resolved, IReadOnlyDictionary<string, WrapperClass> classes)
+    {
+        var seen = new Dictionary<string, ResolvedInstance>(StringComparer.OrdinalIgnoreCase);
+        foreach (var instance in resolved)
+        {
+            var wrapper = classes[instance.Type];
+            var keys = wrapper.Properties.Where(p => p.Role == WrapperPropertyRole.Key).ToList();
+            var identity = wrapper.ClassName + "|" + string.Join("|", keys.Select(k => KeyText(wrapper, k.Name, instance.Properties)));
+            if (!seen.TryAdd(identity, instance))
+            {
+                var first = seen[identity];
+                var keyText = string.Join(", ", keys.Select(k => $"{k.Name} = {KeyText(wrapper, k.Name, instance.Properties)}"));
+                var differing = instance.Properties.Properties().Select(p => p.Name)
+                    .Union(first.Properties.Properties().Select(p => p.Name), StringComparer.Ordinal)
+                    .Where(name => !JToken.DeepEquals(instance.Properties[name], first.Properties[name]))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                var conflict = differing.Count == 0
+                    ? "the same instance twice; remove one"
+                    : $"they differ in {string.Join(", ", differing)}, so one of them could never be in the desired state";
+                throw new DscOffloadException(ErrorKind.InvalidInput,
+                    $"'{instance.Name}' and '{first.Name}' (at {first.Source.Location}) are both {wrapper.ClassName} with {keyText}: {conflict} "
+                    + "(PSDSC refuses this as ConflictingDuplicateResource); give each setting one instance",
+                    instance.Source.Location);
+            }
+        }
     }
 
     /// <summary>Checks a package name: it names the zip, the configuration and the assignment.</summary>
@@ -180,6 +217,11 @@ public static class MachineConfigurationPackage
 
         File.Move(temporary, zipPath, overwrite: true);
     }
+
+    private static string KeyText(WrapperClass wrapper, string key, JObject properties) =>
+        wrapper.IsSingleInstance && key == WrapperClass.SingleInstanceKey
+            ? "Yes"
+            : properties[key] is JValue { Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : properties[key]?.ToString(Newtonsoft.Json.Formatting.None) ?? "(none)";
 
     private static string InstanceKey(string type, string name) => type.ToLowerInvariant() + "/" + name;
 

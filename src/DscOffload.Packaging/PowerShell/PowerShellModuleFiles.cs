@@ -5,7 +5,8 @@ namespace DscOffload.Packaging.PowerShell;
 
 /// <summary>
 /// The files of the DscOffload PowerShell module as they sit in its folder: the manifest, the root module
-/// and, when given, the dscoffload binary under <c>bin/&lt;runtime id&gt;/</c>, where the runtime looks for it.
+/// and, when given, the dscoffload binary under <c>bin/&lt;runtime id&gt;/</c>, where the runtime looks for it,
+/// with the native libraries it loads from its own folder beside it.
 /// </summary>
 public static class PowerShellModuleFiles
 {
@@ -21,6 +22,8 @@ public static class PowerShellModuleFiles
         if (binary is not null)
         {
             entries.Add(new PackageEntry(BinaryPath(binary.Format), null, binary.Path, IsExecutable: true));
+            var folder = BinaryPath(binary.Format)[..BinaryPath(binary.Format).LastIndexOf('/')];
+            entries.AddRange(binary.Libraries.Select(library => new PackageEntry($"{folder}/{Path.GetFileName(library)}", null, library)));
         }
 
         return entries;

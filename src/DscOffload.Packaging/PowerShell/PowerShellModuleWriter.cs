@@ -31,6 +31,19 @@ public static class PowerShellModuleWriter
     public static IReadOnlyList<WrapperClass> Classes(ResourceCatalog catalog) =>
         catalog.Providers.Select(p => WrapperClass.For(p.Descriptor)).ToList();
 
+    /// <summary>
+    /// Why <c>CmdletsToExport</c> is a wildcard. When FunctionsToExport, CmdletsToExport and AliasesToExport
+    /// are all lists without wildcards, <c>Get-Module -ListAvailable</c> trusts the manifest and does not
+    /// analyse the root module, and only that analysis fills <c>ExportedDscResources</c>: it stays empty, and
+    /// PSDesiredStateConfiguration's <c>Get-DscResource</c> loads class resources only from modules where it
+    /// is not. The script module defines no cmdlets, so the wildcard exports nothing, and the helper
+    /// functions stay private (FunctionsToExport is empty).
+    /// </summary>
+    private const string CmdletsToExportComment =
+        "    # A wildcard, so that Get-Module -ListAvailable analyses the root module and reports ExportedDscResources\n"
+        + "    # (with no wildcard in the three lists it reports none, and Get-DscResource skips the module); the\n"
+        + "    # module defines no cmdlets, so nothing more is exported.\n";
+
     /// <summary>The text of <c>DscOffload.psd1</c>.</summary>
     public static string Manifest(IReadOnlyList<WrapperClass> classes)
     {
@@ -46,7 +59,8 @@ public static class PowerShellModuleWriter
         text.Append("    PowerShellVersion = '7.0'\n");
         text.Append("    CompatiblePSEditions = @('Core')\n");
         text.Append("    FunctionsToExport = @()\n");
-        text.Append("    CmdletsToExport = @()\n");
+        text.Append(CmdletsToExportComment);
+        text.Append("    CmdletsToExport = '*'\n");
         text.Append("    VariablesToExport = @()\n");
         text.Append("    AliasesToExport = @()\n");
         text.Append("    DscResourcesToExport = @(").Append(string.Join(", ", classes.Select(c => Quote(c.ClassName)))).Append(")\n");

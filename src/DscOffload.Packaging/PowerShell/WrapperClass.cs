@@ -45,8 +45,13 @@ public sealed class WrapperClass
     /// <summary>True when the type has no key of its own and uses <see cref="SingleInstanceKey"/>.</summary>
     public bool IsSingleInstance { get; }
 
-    /// <summary>The reason code prefix, <c>DscOffload:&lt;ShortName&gt;:</c>; the property name follows.</summary>
-    public string ReasonCodePrefix => $"{ModuleName}:{Descriptor.ShortName}:";
+    /// <summary>
+    /// The reason code prefix, <c>&lt;ClassName&gt;:&lt;ClassName&gt;:</c>; the property name (a short identifier
+    /// without spaces) follows. Machine Configuration documents the code as the resource name, repeated, then
+    /// the reason's identifier, colon-delimited without spaces (its example: <c>registry:registry:keynotpresent</c>);
+    /// the class name is the resource name, so the Windows and Linux types of one short name give distinct codes.
+    /// </summary>
+    public string ReasonCodePrefix => $"{ClassName}:{ClassName}:";
 
     /// <summary>Builds the wrapper class of <paramref name="descriptor"/>.</summary>
     public static WrapperClass For(ResourceDescriptor descriptor)

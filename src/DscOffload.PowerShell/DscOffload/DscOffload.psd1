@@ -9,7 +9,10 @@
     PowerShellVersion = '7.0'
     CompatiblePSEditions = @('Core')
     FunctionsToExport = @()
-    CmdletsToExport = @()
+    # A wildcard, so that Get-Module -ListAvailable analyses the root module and reports ExportedDscResources
+    # (with no wildcard in the three lists it reports none, and Get-DscResource skips the module); the
+    # module defines no cmdlets, so nothing more is exported.
+    CmdletsToExport = '*'
     VariablesToExport = @()
     AliasesToExport = @()
     DscResourcesToExport = @('WindowsGlobalOffload', 'WindowsNetAdapterOffload', 'LinuxNetAdapterOffload', 'WindowsOffloadCoexistence', 'LinuxOffloadCoexistence')

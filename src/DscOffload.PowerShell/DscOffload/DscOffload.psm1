@@ -242,7 +242,7 @@ function Get-DscOffloadPropertyValue
 function Get-DscOffloadReason
 {
     # One reason per drifted property (per adapter for the adapter types), naming the current and the
-    # desired value. Code: DscOffload:<ShortName>:<property>.
+    # desired value. Code: <Class>:<Class>:<property>, the form Machine Configuration documents.
     [OutputType([System.Collections.Hashtable[]])]
     param (
         [Parameter(Mandatory)] [System.Collections.IDictionary] $Shape,
@@ -454,7 +454,7 @@ class WindowsGlobalOffload
     {
         return [ordered] @{
             Type = 'DscOffload.Windows/GlobalOffload'
-            ReasonCodePrefix = 'DscOffload:GlobalOffload:'
+            ReasonCodePrefix = 'WindowsGlobalOffload:WindowsGlobalOffload:'
             Properties = [ordered] @{
                 'chimney' = 'Configurable String'
                 'receiveSideScaling' = 'Configurable String'
@@ -630,7 +630,7 @@ class WindowsNetAdapterOffload
     {
         return [ordered] @{
             Type = 'DscOffload.Windows/NetAdapterOffload'
-            ReasonCodePrefix = 'DscOffload:NetAdapterOffload:'
+            ReasonCodePrefix = 'WindowsNetAdapterOffload:WindowsNetAdapterOffload:'
             Properties = [ordered] @{
                 'name' = 'Key String'
                 'interfaceDescription' = 'Configurable String'
@@ -758,7 +758,7 @@ class LinuxNetAdapterOffload
     {
         return [ordered] @{
             Type = 'DscOffload.Linux/NetAdapterOffload'
-            ReasonCodePrefix = 'DscOffload:NetAdapterOffload:'
+            ReasonCodePrefix = 'LinuxNetAdapterOffload:LinuxNetAdapterOffload:'
             Properties = [ordered] @{
                 'name' = 'Key String'
                 'excludeName' = 'Configurable StringArray'
@@ -871,7 +871,7 @@ class WindowsOffloadCoexistence
     {
         return [ordered] @{
             Type = 'DscOffload.Windows/OffloadCoexistence'
-            ReasonCodePrefix = 'DscOffload:OffloadCoexistence:'
+            ReasonCodePrefix = 'WindowsOffloadCoexistence:WindowsOffloadCoexistence:'
             Properties = [ordered] @{
                 'windowsFirewall' = 'Configurable Boolean'
                 'thirdPartyFilter' = 'Configurable Boolean'
@@ -964,7 +964,7 @@ class LinuxOffloadCoexistence
     {
         return [ordered] @{
             Type = 'DscOffload.Linux/OffloadCoexistence'
-            ReasonCodePrefix = 'DscOffload:OffloadCoexistence:'
+            ReasonCodePrefix = 'LinuxOffloadCoexistence:LinuxOffloadCoexistence:'
             Properties = [ordered] @{
                 'xfrmPolicy' = 'Configurable Boolean'
                 'xfrmState' = 'Configurable Boolean'

@@ -21,15 +21,21 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
 {
     private CimSession? session;
 
+    /// <summary>
+    /// False only in tests on other operating systems: lets a call reach MI, whose native library is absent
+    /// there, to prove that a library that cannot be loaded is reported as such.
+    /// </summary>
+    internal bool RequireWindows { get; init; } = true;
+
     /// <inheritdoc/>
     public IReadOnlyList<CimRecord> Query(string namespaceName, string className, string? wqlFilter, IReadOnlyDictionary<string, object>? customOptions = null)
     {
-        var cim = Session();
         var query = wqlFilter is null ? $"SELECT * FROM {className}" : $"SELECT * FROM {className} WHERE {wqlFilter}";
-        using var options = CreateOptions(customOptions);
-        var records = new List<CimRecord>();
-        try
+        return Call($"query '{query}' in {namespaceName}", () =>
         {
+            var cim = Session();
+            using var options = CreateOptions(customOptions);
+            var records = new List<CimRecord>();
             foreach (var instance in cim.QueryInstances(namespaceName, "WQL", query, options))
             {
                 using (instance)
@@ -37,23 +43,19 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
                     records.Add(MiRecordConverter.ToRecord(namespaceName, instance));
                 }
             }
-        }
-        catch (CimException e)
-        {
-            throw Translate(e, $"query '{query}' in {namespaceName}");
-        }
 
-        return records;
+            return records;
+        });
     }
 
     /// <inheritdoc/>
     public void Modify(CimRecord instance, IReadOnlyDictionary<string, object?> changes, IReadOnlyDictionary<string, object>? customOptions = null)
     {
-        var cim = Session();
-        using var keys = MiRecordConverter.ToKeyInstance(instance);
-        using var options = CreateOptions(customOptions);
-        try
+        Call($"modifying {instance}", () =>
         {
+            var cim = Session();
+            using var keys = MiRecordConverter.ToKeyInstance(instance);
+            using var options = CreateOptions(customOptions);
             using var current = cim.GetInstance(instance.NamespaceName, keys, options);
             foreach (var (name, value) in changes)
             {
@@ -63,27 +65,24 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
             }
 
             using var modified = cim.ModifyInstance(instance.NamespaceName, current, options);
-        }
-        catch (CimException e)
-        {
-            throw Translate(e, $"modifying {instance}");
-        }
+            return true;
+        });
     }
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, object?> Invoke(CimRecord instance, string method, IReadOnlyDictionary<string, object?> args)
     {
-        var cim = Session();
-        using var keys = MiRecordConverter.ToKeyInstance(instance);
-        using var parameters = new CimMethodParametersCollection();
-        foreach (var (name, value) in args)
+        return Call($"calling {method} on {instance}", () =>
         {
-            var (type, miValue) = MiRecordConverter.ToMiArgument(name, value);
-            parameters.Add(CimMethodParameter.Create(name, miValue, type, CimFlags.In));
-        }
+            var cim = Session();
+            using var keys = MiRecordConverter.ToKeyInstance(instance);
+            using var parameters = new CimMethodParametersCollection();
+            foreach (var (name, value) in args)
+            {
+                var (type, miValue) = MiRecordConverter.ToMiArgument(name, value);
+                parameters.Add(CimMethodParameter.Create(name, miValue, type, CimFlags.In));
+            }
 
-        try
-        {
             using var result = cim.InvokeMethod(instance.NamespaceName, keys, method, parameters);
             var output = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
             {
@@ -95,11 +94,7 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
             }
 
             return output;
-        }
-        catch (CimException e)
-        {
-            throw Translate(e, $"calling {method} on {instance}");
-        }
+        });
     }
 
     /// <summary>Closes the MI session.</summary>
@@ -138,6 +133,26 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
         return options;
     }
 
+    /// <summary>
+    /// Runs one MI call: MI's own errors become <see cref="CimOperationException"/>s, and a native library
+    /// that cannot be loaded (the first call is where MI loads it) becomes the error that names it.
+    /// </summary>
+    private static T Call<T>(string what, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (CimException e)
+        {
+            throw Translate(e, what);
+        }
+        catch (Exception e) when (MiNativeLibrary.IsLoadFailure(e))
+        {
+            throw MiNativeLibrary.LoadFailure(e, AppContext.BaseDirectory);
+        }
+    }
+
     private static CimOperationException Translate(CimException e, string what)
     {
         var failure = e.NativeErrorCode switch
@@ -156,7 +171,7 @@ public sealed class MiCimGateway : ICimGateway, IDisposable
 
     private CimSession Session()
     {
-        if (!OperatingSystem.IsWindows())
+        if (RequireWindows && !OperatingSystem.IsWindows())
         {
             throw new DscOffloadException(ErrorKind.NotSupported, "CIM (ROOT/StandardCimv2) is available only on Windows; use --against to test recorded state on this system");
         }

@@ -6,6 +6,7 @@ using DscOffload.Core.Resources;
 using DscOffload.Packaging.Binaries;
 using DscOffload.Packaging.MachineConfiguration;
 using DscOffload.Packaging.Tests.Support;
+using DscOffload.Windows.Live;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Packaging.Tests.MachineConfiguration;
@@ -46,9 +47,21 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         ParametersPath = parameters is null ? null : _files.Write("parameters.yaml", parameters),
         Binary = platform == PackagePlatform.Linux
             ? new PackageBinary(_files.WriteBytes("dscoffload", TestFiles.ElfHeader(0x3E)), new ExecutableFormat(PackagePlatform.Linux, "x64"))
-            : new PackageBinary(_files.WriteBytes("dscoffload.exe", TestFiles.PeHeader(0x8664)), new ExecutableFormat(PackagePlatform.Windows, "x64")),
+            : WindowsBinary(),
         OutputDirectory = _files.PathOf(output),
     };
+
+    /// <summary>A Windows binary in a publish folder with the native libraries the packages bring for win-x64 beside it.</summary>
+    private PackageBinary WindowsBinary()
+    {
+        var exe = _files.WriteBytes("publish/dscoffload.exe", TestFiles.PeHeader(0x8664));
+        foreach (var library in NativeAssets.For("win-x64"))
+        {
+            _files.WriteBytes("publish/" + library, [0x4D, 0x5A]);
+        }
+
+        return PackageBinary.Locate(PackagePlatform.Windows, exe, null, MiNativeLibrary.FileNames);
+    }
 
     private static Dictionary<string, string> Read(string zipPath)
     {
@@ -95,6 +108,24 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(result.ZipPath)));
         result.Sha256.Should().Be(hash);
         File.ReadAllText(result.Sha256Path).Should().Be($"{hash}  LinuxOffload.zip\n");
+    }
+
+    [Fact]
+    public void Build_ForWindows_ShipsEveryNativeLibraryTheBinaryLoadsBesideTheExe()
+    {
+        const string WindowsDocument = """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: ipsec
+              type: DscOffload.Windows/NetAdapterOffload
+              properties: { name: 'Ethernet*', ipsecOffload: false }
+            """;
+
+        var result = MachineConfigurationPackage.Build(Request(WindowsDocument, name: "WindowsOffload", platform: PackagePlatform.Windows), _catalog);
+
+        var binFolder = Read(result.ZipPath).Keys.Where(k => k.StartsWith("Modules/DscOffload/bin/win-x64/", StringComparison.Ordinal))
+            .Select(k => k["Modules/DscOffload/bin/win-x64/".Length..]).ToList();
+        binFolder.Should().BeEquivalentTo(["dscoffload.exe", .. NativeAssets.For("win-x64")]);
     }
 
     [Fact]
@@ -148,6 +179,66 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         act.Should().Throw<DscOffloadException>()
             .Where(e => e.Location!.Value.Line == 7)
             .WithMessage("*'Segmentation off' has type 'DscOffload.Linux/NetAdapterOffload', which manages Linux hosts; a windows package can hold only Windows types*");
+    }
+
+    [Fact]
+    public void Build_WithTwoInstancesOfTheSameKey_FailsAtTheSecondNamingTheFirstAndWhatDiffers_AndWritesNothing()
+    {
+        var document = Schema + """
+            resources:
+            - name: first
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth0, features: { tso: false } }
+            - name: second
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: ETH0, features: { tso: true } }
+            """;
+
+        var act = () => MachineConfigurationPackage.Build(Request(document), _catalog);
+
+        var error = act.Should().Throw<DscOffloadException>().Which;
+        error.Kind.Should().Be(ErrorKind.InvalidInput);
+        error.Location!.Value.Line.Should().Be(6);
+        error.Message.Should().Contain("'second' and 'first' (at ").And.Contain("doc.dsc.yaml:3:")
+            .And.Contain("are both LinuxNetAdapterOffload with name = ETH0").And.Contain("they differ in features, name")
+            .And.Contain("ConflictingDuplicateResource");
+        Directory.Exists(_files.PathOf("out")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Build_WithTwoInstancesOfASingleInstanceType_FailsAsTheSameInstanceTwice()
+    {
+        var document = Schema + """
+            resources:
+            - name: a
+              type: DscOffload.Windows/GlobalOffload
+              properties: { chimney: Disabled }
+            - name: b
+              type: DscOffload.Windows/GlobalOffload
+              properties: { chimney: Disabled }
+            """;
+
+        var act = () => MachineConfigurationPackage.Build(Request(document, platform: PackagePlatform.Windows), _catalog);
+
+        act.Should().Throw<DscOffloadException>()
+            .Where(e => e.Location!.Value.Line == 6)
+            .WithMessage("'b' and 'a' (at *doc.dsc.yaml:3:*) are both WindowsGlobalOffload with IsSingleInstance = Yes: the same instance twice; remove one*");
+    }
+
+    [Fact]
+    public void Build_WithDifferentKeysOfOneType_PackagesBoth()
+    {
+        var document = Schema + """
+            resources:
+            - name: one
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth0, features: { tso: false } }
+            - name: two
+              type: DscOffload.Linux/NetAdapterOffload
+              properties: { name: eth1, features: { tso: false } }
+            """;
+
+        MachineConfigurationPackage.Build(Request(document), _catalog).InstanceCount.Should().Be(2);
     }
 
     [Fact]

@@ -31,6 +31,22 @@ public class PowerShellModuleTests
     }
 
     [Fact]
+    public void ReasonCodes_AreTheResourceNameTwiceThenTheIdentifier_AndDistinctPerType()
+    {
+        // Machine Configuration's documented form: "<resource>:<resource>:<id>", colon-delimited, no spaces
+        // (its example: registry:registry:keynotpresent). The Windows and Linux adapter types share the short
+        // name NetAdapterOffload, so a code built from it could not tell them apart.
+        foreach (var wrapper in Classes)
+        {
+            wrapper.ReasonCodePrefix.Should().Be($"{wrapper.ClassName}:{wrapper.ClassName}:");
+            wrapper.ReasonCodePrefix.Should().NotContain(" ");
+            PowerShellModuleWriter.Script(Classes).Should().Contain($"ReasonCodePrefix = '{wrapper.ReasonCodePrefix}'");
+        }
+
+        Classes.Select(c => c.ReasonCodePrefix).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public void EveryDescriptorProperty_IsAClassPropertyWithTheAttributeOfItsRole()
     {
         foreach (var provider in ProductCatalog.Create().Providers)

@@ -24,6 +24,7 @@ public sealed class TestFiles : IDisposable
     public string WriteBytes(string name, byte[] bytes)
     {
         var path = PathOf(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
     }
