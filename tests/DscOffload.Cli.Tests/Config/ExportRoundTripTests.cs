@@ -67,6 +67,23 @@ public sealed class ExportRoundTripTests : IDisposable
         envelope["results"]!.Children().Should().OnlyContain(r => r["result"]!["changedProperties"]!.Type == JTokenType.Null, envelope.ToString());
     }
 
+    [Theory]
+    [InlineData("examples/fast-search-ipsec-baseline.dsc.yaml", "examples/snapshots/windows/fast-02.dsc.json")]
+    [InlineData("examples/fast-search-ipsec-baseline.dsc.yaml", "examples/snapshots/windows/fast-03.dsc.json")]
+    [InlineData("examples/linux-offload-baseline.dsc.yaml", "examples/snapshots/linux/web-02.dsc.json")]
+    public void ConfigExport_FromARecordedHost_IsAValidDocumentInDesiredStateThere(string document, string snapshot)
+    {
+        var export = DscOffloadProcess.Run("config", "export", "--file", document, "--against", snapshot, "-o", "json");
+        export.ExitCode.Should().Be(0, export.ToString());
+        var path = Path.Combine(_dir.FullName, "exported.dsc.json");
+        File.WriteAllText(path, export.Stdout);
+
+        DscOffloadProcess.Run("validate", path).ExitCode.Should().Be(0, export.Stdout);
+        var envelope = Envelope(DscOffloadProcess.Run("config", "test", "--file", path, "--against", snapshot, "--format", "json", "--fail-on-drift"));
+
+        envelope["results"]!.Children().Should().NotBeEmpty().And.OnlyContain(r => r["result"]!["inDesiredState"]!.Value<bool>(), envelope.ToString());
+    }
+
     /// <summary>
     /// A recorded host as <c>dsc config export</c> writes it: <c>executionInformation</c> at the top and on each resource,
     /// <c>metadata."Microsoft.DSC"</c>, and no DscOffload metadata (the host is named after the file).
