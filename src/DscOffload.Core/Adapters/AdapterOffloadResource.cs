@@ -47,8 +47,27 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
     /// </summary>
     protected abstract AdapterApplyReport Apply(AdapterComparison comparison, JObject desired, OperationContext context);
 
-    /// <summary>Selection properties for an exported instance of exactly this adapter.</summary>
-    protected virtual JObject ExportSelection(AdapterSnapshot adapter) => new() { ["name"] = adapter.Adapter.Name };
+    /// <summary>
+    /// Selection properties for an exported instance of exactly this adapter. An adapter hidden by default (Linux
+    /// <c>lo</c>, a hidden Windows adapter) is exported with its <see cref="HiddenSelectionProperty"/> true, so the
+    /// instance selects it again when applied or tested on the host it came from.
+    /// </summary>
+    protected virtual JObject ExportSelection(AdapterSnapshot adapter)
+    {
+        var selection = new JObject { ["name"] = adapter.Adapter.Name };
+        if (adapter.Adapter.HiddenByDefault)
+        {
+            selection[HiddenSelectionProperty] = true;
+        }
+
+        return selection;
+    }
+
+    /// <summary>
+    /// Last step of export: makes the exported instance valid input of this type, so an export always validates and
+    /// applies as a document. The default changes nothing.
+    /// </summary>
+    protected virtual JObject CompleteExport(JObject instance) => instance;
 
     /// <summary>Checks preconditions of a live set (privileges) before anything is changed.</summary>
     protected virtual void EnsureCanChange(OperationContext context)
@@ -183,7 +202,7 @@ public abstract class AdapterOffloadResource : ISettableResource, IExportableRes
             }
 
             var s = Read(adapter);
-            yield return AdapterStateBuilder.ExportInstance(ExportSelection(s), s);
+            yield return CompleteExport(AdapterStateBuilder.ExportInstance(ExportSelection(s), s));
         }
     }
 

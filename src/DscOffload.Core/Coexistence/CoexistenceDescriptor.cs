@@ -64,6 +64,8 @@ public static class CoexistenceDescriptor
             Description = description,
             Properties = properties,
             CanSet = false,
+            SetAsserts = true,
+            SetRequiresElevation = false,
         };
     }
 }

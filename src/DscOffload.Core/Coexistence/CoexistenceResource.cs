@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Coexistence;
 
 /// <summary>
-/// A read-only OffloadCoexistence type (get, test, export; no set): reports which conditions of the
+/// A read-only OffloadCoexistence type (get, test, export; set only asserts, see <see cref="SetAssertion"/>): reports which conditions of the
 /// platform's coexistence table hold on the host and what they mean for each offload. Its desired
 /// state asserts conditions (<c>ipsecPolicy: false</c>) or usable offloads (<c>compatibleWith:
 /// [chimney]</c>), so that config test flags a host that contradicts the document's offload settings.

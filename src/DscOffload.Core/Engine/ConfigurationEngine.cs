@@ -252,8 +252,8 @@ public sealed class ConfigurationEngine
                     tally.AllInDesiredState &= test.InDesiredState;
                     break;
                 default:
-                    set = resource is ITestableResource { Descriptor.CanSet: false } assertion
-                        ? Assert(assertion, input, context)
+                    set = resource is ITestableResource { Descriptor.SetAsserts: true } assertion
+                        ? SetAssertion.Set(assertion, input, context)
                         : Set(Require<ISettableResource>(resource, "set"), item, input, context, target, gate);
                     tally.Changed |= !set.ChangedNothing;
                     tally.AllInDesiredState &= set.ChangedNothing;
@@ -326,28 +326,6 @@ public sealed class ConfigurationEngine
             FirstError = tally.FirstError,
             InDesiredState = !tally.HadErrors,
         };
-    }
-
-    /// <summary>
-    /// Set of a read-only type (OffloadCoexistence) is an assertion: nothing can be changed, so set
-    /// tests and fails when the host is not in the asserted state, before the instances that depend on
-    /// it run. What-if only warns, so the rest of the preview still runs.
-    /// </summary>
-    private static SetOutcome Assert(ITestableResource resource, JObject desired, OperationContext context)
-    {
-        var test = resource.Test(desired, context);
-        if (!test.InDesiredState)
-        {
-            var message = $"{resource.Descriptor.Type} is read-only and the host differs in {string.Join(", ", test.DifferingProperties)}; nothing can be changed to satisfy it";
-            if (!context.WhatIf)
-            {
-                throw new DscOffloadException(ErrorKind.NotSupported, message + "; set stops here");
-            }
-
-            context.Warn(message + "; a set would stop here");
-        }
-
-        return new SetOutcome(test.ActualState, (JObject)test.ActualState.DeepClone(), [], []);
     }
 
     private SetOutcome Set(ISettableResource resource, PreparedInstance item, JObject input, OperationContext context, HostTarget target, IChangeGate? gate)

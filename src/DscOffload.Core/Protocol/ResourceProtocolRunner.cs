@@ -59,6 +59,9 @@ public sealed class ResourceProtocolRunner
                     _out.WriteLine(JsonText.Compact(test.ActualState));
                     _out.WriteLine(JsonText.Compact(new JArray(test.DifferingProperties)));
                     break;
+                case ResourceOperation.Set when provider.Descriptor.SetAsserts:
+                    WriteSet(SetAssertion.Set(As<ITestableResource>(resource), input, context));
+                    break;
                 case ResourceOperation.Set:
                     var settable = As<ISettableResource>(resource);
                     WriteSet(_live && !whatIf ? GuardedSet(provider.Descriptor, settable, input, context) : settable.Set(input, context));

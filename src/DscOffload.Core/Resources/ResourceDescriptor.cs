@@ -30,6 +30,12 @@ public sealed class ResourceDescriptor
     public bool SetRequiresElevation { get; init; } = true;
 
     /// <summary>
+    /// For a read-only type (<see cref="CanSet"/> false): whether set exists as an assertion that changes nothing, so
+    /// the type can stand in a document applied with <c>config set</c> (see <see cref="SetAssertion"/>).
+    /// </summary>
+    public bool SetAsserts { get; init; }
+
+    /// <summary>
     /// A rule across properties that a JSON Schema of independent properties cannot express (for example two
     /// properties that set the same underlying value). Given valid input, it returns the problem and the token it
     /// is about, or null. Input validation runs it last, so <c>validate</c> and every operation report it before

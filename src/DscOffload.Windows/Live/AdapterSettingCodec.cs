@@ -2,6 +2,7 @@ using System.Globalization;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Windows.Cim;
 using DscOffload.Windows.Settings;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Live;
 
@@ -56,6 +57,24 @@ internal static class AdapterSettingCodec
         AdapterSettingKind.UInt8 or AdapterSettingKind.UInt32 => ((long)value).ToString(CultureInfo.InvariantCulture),
         AdapterSettingKind.IPsecOffload when (bool)value => IPsecOnValue(validValues),
         _ => (bool)value ? "1" : "0",
+    };
+
+    /// <summary>
+    /// Whether NDIS keyword text is exactly what writing the typed value (as JSON) would put in the registry, so that
+    /// one can be rebuilt from the other. False for text the typed value cannot say (IPsec offload "1", AH only).
+    /// </summary>
+    public static bool SameAsTyped(AdapterOffloadSetting source, JToken typed, JToken keywordText) =>
+        keywordText.Type == JTokenType.String
+        && FromJson(source, typed) is { } value
+        && ToNdis(source, value, []) == keywordText.ToString();
+
+    /// <summary>The vocabulary value of a JSON value (as exported or recorded), or null when it has the wrong type.</summary>
+    public static object? FromJson(AdapterOffloadSetting source, JToken value) => source switch
+    {
+        { ValueNames: not null } when value.Type == JTokenType.String => value.ToString(),
+        { IsNumber: true } when value.Type == JTokenType.Integer => (long)value,
+        { IsBoolean: true } when value.Type == JTokenType.Boolean => (bool)value,
+        _ => null,
     };
 
     /// <summary>Checks that a vocabulary value has the right type, spelling and range for the setting.</summary>

@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Settings;
 using Newtonsoft.Json.Linq;
@@ -129,6 +130,20 @@ public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
             foreach (var kv in advanced.Properties())
             {
                 state.AdvancedProperties[kv.Name] = kv.Value.Type == JTokenType.String ? kv.Value.Value<string>()! : kv.Value.ToString();
+            }
+        }
+
+        // An export names either a typed setting or the NDIS keyword behind it, never both (input may not); the
+        // driver has both all the same, so the one left out is read back from the other.
+        foreach (var setting in AdapterOffloadSettings.All)
+        {
+            if (state.Settings.TryGetValue(setting.Name, out var value))
+            {
+                state.AdvancedProperties.TryAdd(setting.NdisKeyword, AdapterSettingCodec.ToNdis(setting, value, []));
+            }
+            else if (state.AdvancedProperties.TryGetValue(setting.NdisKeyword, out var text) && AdapterSettingCodec.FromNdis(setting, text) is { } typed)
+            {
+                state.Settings[setting.Name] = typed;
             }
         }
 

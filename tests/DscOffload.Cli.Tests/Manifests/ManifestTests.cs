@@ -44,24 +44,17 @@ public class ManifestTests
         foreach (var m in GeneratedManifests().Cast<JObject>())
         {
             m["test"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
-            var readOnly = m["type"]!.Value<string>()!.EndsWith("/OffloadCoexistence", StringComparison.Ordinal);
-            if (readOnly)
-            {
-                m["set"].Should().BeNull("the coexistence types are read-only: get, test and export only");
-            }
-            else
-            {
-                m["set"]!["return"]!.Value<string>().Should().Be("stateAndDiff");
-                m["set"]!["requireSecurityContext"]!.Value<string>().Should().Be("elevated");
-                m["set"]!["implementsPretest"].Should().BeNull();
-                m["set"]!["args"]!.Should().ContainSingle(a => a is JObject && a["whatIfArg"] != null);
-            }
+            m["set"]!["return"]!.Value<string>().Should().Be("stateAndDiff", "every type has set, the coexistence types' asserts");
+            m["set"]!["requireSecurityContext"].Should().BeNull("dsc would refuse an unelevated what-if; the binary refuses a real set (exit 3)");
+            m["set"]!["implementsPretest"].Should().BeNull();
+            m["set"]!["args"]!.Should().ContainSingle(a => a is JObject && a["whatIfArg"] != null);
+            m["whatIf"].Should().BeNull("dsc deprecates the whatIf operation and warns on each use");
 
-            foreach (var op in readOnly ? (string[])["get", "test", "export"] : ["get", "test", "set", "export"])
+            foreach (var op in (string[])["get", "test", "set", "export"])
             {
                 m[op]!["executable"]!.Value<string>().Should().Be("dscoffload", "a bare name, found through PATH or DSC_RESOURCE_PATH");
-                m[op]!["input"]!.Value<string>().Should().Be("stdin");
-                m[op]!["args"]!.Should().ContainSingle(a => a is JObject && a["jsonInputArg"] != null && a["mandatory"]!.Value<bool>());
+                m[op]!["input"]!.Value<string>().Should().Be("stdin", "input is read one way: JSON on stdin");
+                m[op]!["args"]!.Should().OnlyContain(a => a.Type == JTokenType.String || a["whatIfArg"] != null, "no jsonInputArg: the input is not also passed on the command line");
             }
 
             ((JObject)m["exitCodes"]!).Properties().Select(p => p.Name).Should().Equal("0", "1", "2", "3", "4", "5", "6", "7");
@@ -73,11 +66,20 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Manifests_CarryAConditionOnTheOperatingSystemFamilyOfTheirType()
+    {
+        foreach (var m in GeneratedManifests().Cast<JObject>())
+        {
+            var family = m["type"]!.Value<string>()!.StartsWith("DscOffload.Windows/", StringComparison.Ordinal) ? "Windows" : "Linux";
+            m["condition"]!.Value<string>().Should().Be($"[equals(context().os.family, '{family}')]");
+        }
+    }
+
+    [Fact]
     public void Manifests_ValidateAgainstDscPublishedSchema_ExceptForDocumented32Features()
     {
         // DSC's published manifest schema was generated for 3.1 and never regenerated for 3.2. It rejects
-        // the 3.2 `{"whatIfArg": …}` args item (native what-if) and does not know `requireSecurityContext`.
-        // Those two are removed from a copy before validating. The schema also wants canonical properties
+        // the 3.2 `{"whatIfArg": …}` args item (native what-if), which is removed from a copy before validating. The schema also wants canonical properties
         // such as _inDesiredState declared as a remote {"$ref": "https://aka.ms/…/inDesiredState.json"},
         // but dsc 3.2 never fetches remote references, so the embedded schemas inline the definition;
         // the copy swaps the inline form for the reference. Everything else must pass as is.
@@ -87,7 +89,6 @@ public class ManifestTests
             var copy = (JObject)manifest.DeepClone();
             if (copy["set"] is JObject set)
             {
-                set.Remove("requireSecurityContext");
                 foreach (var item in ((JArray)set["args"]!).Where(a => a is JObject o && o["whatIfArg"] is not null).ToList())
                 {
                     item.Remove();

@@ -1,6 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using DscOffload.Windows.Live;
 using DscOffload.Windows.Persistence;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Settings;
@@ -167,16 +168,42 @@ public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         return result;
     }
 
-    /// <inheritdoc />
-    protected override JObject ExportSelection(AdapterSnapshot adapter)
+    /// <summary>
+    /// Makes an exported instance valid input: input may not name a typed setting and the NDIS keyword behind it
+    /// (<c>lsoIPv4</c> and its LSO keyword; the write order would decide). The keyword is left out when its text is
+    /// exactly what the typed value writes, so the typed setting says it all; otherwise (IPsec offload "1", AH only,
+    /// where <c>ipsecOffload: true</c> would write "3") the typed setting is left out and the keyword kept, since it
+    /// says more. A recording reads the one left out back from the other (<c>RecordedWindowsPlatform</c>).
+    /// </summary>
+    protected override JObject CompleteExport(JObject instance)
     {
-        var selection = new JObject { ["name"] = adapter.Adapter.Name };
-        if (adapter.Adapter.HiddenByDefault)
+        if (instance["advancedProperties"] is not JObject advanced)
         {
-            selection["includeHidden"] = true;
+            return instance;
         }
 
-        return selection;
+        foreach (var typed in AdapterOffloadSettings.All.Where(s => instance[s.Name] is { Type: not JTokenType.Null }))
+        {
+            foreach (var keyword in advanced.Properties()
+                .Where(p => string.Equals(p.Name, typed.NdisKeyword, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                if (AdapterSettingCodec.SameAsTyped(typed, instance[typed.Name]!, keyword.Value))
+                {
+                    keyword.Remove();
+                }
+                else
+                {
+                    instance.Remove(typed.Name);
+                }
+            }
+        }
+
+        if (advanced.Count == 0)
+        {
+            instance.Remove("advancedProperties");
+        }
+
+        return instance;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,71 @@
+using DscOffload.Cli.Tests.Process;
+using DscOffload.Tests.Privileged;
+using Newtonsoft.Json.Linq;
+
+namespace DscOffload.Cli.Tests.Linux;
+
+/// <summary>
+/// <c>snapshot → validate → config test / config set</c> on the host the snapshot came from (a veth pair and
+/// <c>lo</c> in a private network namespace): the snapshot is valid input, tests in desired state and applies
+/// without changing anything, loopback included (exported with <c>includeLoopback: true</c>). Needs root.
+/// </summary>
+public sealed class LiveSnapshotRoundTripTests : IDisposable
+{
+    private readonly CliVethNamespace _ns = new();
+
+    public void Dispose() => _ns.Dispose();
+
+    private string Snapshot()
+    {
+        var path = Path.Combine(_ns.Files.FullName, "host.dsc.json");
+        var snapshot = _ns.Run("snapshot", "--output", path);
+        snapshot.ExitCode.Should().Be(0, snapshot.ToString());
+        return path;
+    }
+
+    private static JObject Envelope(ProcessResult result)
+    {
+        result.ExitCode.Should().Be(0, result.ToString());
+        return JObject.Parse(result.Stdout);
+    }
+
+    [PrivilegedFact]
+    public void Snapshot_ExportsLoopbackSelectedWithIncludeLoopback()
+    {
+        var resources = JObject.Parse(File.ReadAllText(Snapshot()))["resources"]!;
+
+        var lo = resources.Should().ContainSingle(r => r["name"]!.Value<string>() == "lo").Subject["properties"]!;
+        lo["includeLoopback"]!.Value<bool>().Should().BeTrue();
+        resources.Single(r => r["name"]!.Value<string>() == CliVethNamespace.Interface)["properties"]!["includeLoopback"]
+            .Should().BeNull("only an interface hidden by default needs it");
+    }
+
+    [PrivilegedFact]
+    public void Snapshot_ValidatesAndTestsInDesiredStateOnTheHostItCameFrom()
+    {
+        var path = Snapshot();
+
+        DscOffloadProcess.Run("validate", path).ExitCode.Should().Be(0);
+        var envelope = Envelope(_ns.Run("config", "test", "--file", path, "--format", "json", "--fail-on-drift"));
+
+        envelope["hadErrors"]!.Value<bool>().Should().BeFalse(envelope.ToString());
+        var results = envelope["results"]!.Children().ToList();
+        results.Select(r => r["name"]!.Value<string>()).Should().Contain(["lo", CliVethNamespace.Interface, "peer0"]);
+        results.Should().OnlyContain(r => r["result"]!["inDesiredState"]!.Value<bool>(), envelope.ToString());
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void Snapshot_SetOnTheHostItCameFrom_RunsEveryInstanceAndChangesNothing()
+    {
+        var path = Snapshot();
+        var kernel = _ns.KernelState() + _ns.Ethtool("-k", "lo");
+
+        var envelope = Envelope(_ns.Run("config", "set", "--file", path, "--format", "json"));
+
+        envelope["hadErrors"]!.Value<bool>().Should().BeFalse(envelope.ToString());
+        var results = envelope["results"]!.Children().ToList();
+        results.Should().HaveCount(JObject.Parse(File.ReadAllText(path))["resources"]!.Count(), "no instance is skipped");
+        results.Should().OnlyContain(r => r["result"]!["changedProperties"]!.Type == JTokenType.Null, envelope.ToString());
+        (_ns.KernelState() + _ns.Ethtool("-k", "lo")).Should().Be(kernel);
+    }
+}
