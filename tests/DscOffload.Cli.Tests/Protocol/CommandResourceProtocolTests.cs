@@ -29,6 +29,12 @@ public abstract class CommandResourceProtocolTests
     protected abstract bool ReadOnlyHost { get; }
 
     /// <summary>
+    /// True for a read-only type whose set is an assertion: it changes nothing, succeeds when the host is in the
+    /// desired state and fails (what-if: warns) when it is not.
+    /// </summary>
+    protected virtual bool SetAsserts => false;
+
+    /// <summary>
     /// Runs the binary against this class's host with arguments, stdin (null: none) and extra environment, started by
     /// <paramref name="launcher"/> when given (a program and its arguments, such as <c>setpriv</c> to drop root).
     /// </summary>
@@ -68,7 +74,7 @@ public abstract class CommandResourceProtocolTests
 
         state.Should().BeOfType<JObject>();
         var run = dsc.Invocations.Should().ContainSingle().Subject;
-        run.Args.Should().ContainInOrder("--input", DriftedInput);
+        run.Args.Should().Equal(Entry.Method("get")!.BuildArgs(DriftedInput));
         run.Stdin.Should().Be(Entry.Method("get")!.Input == "stdin" ? DriftedInput : null);
         dsc.Violations.Should().BeEmpty();
     }
@@ -145,7 +151,16 @@ public abstract class CommandResourceProtocolTests
         set.HasWhatIfArg.Should().BeTrue("dsc otherwise answers what-if with its synthetic test");
         dsc.Operations.Should().Equal(set.ImplementsPretest ? ["get", "set"] : ["test", "get", "set"]);
         dsc.Invocations[^1].Args.Should().Equal(set.BuildArgs(DriftedInput, whatIf: true));
-        result.ChangedProperties.Should().NotBeNullOrEmpty();
+        if (SetAsserts)
+        {
+            result.ChangedProperties.Should().BeNullOrEmpty("an assertion changes nothing");
+            dsc.Invocations[^1].Traces.Should().Contain(t => t.Level == "warn" && t.Message.Contains("read-only"), "what-if says the real set would stop");
+        }
+        else
+        {
+            result.ChangedProperties.Should().NotBeNullOrEmpty();
+        }
+
         Dsc().Test(DriftedInput).InDesiredState.Should().BeFalse("what-if changed nothing");
         dsc.Violations.Should().BeEmpty();
     }
@@ -179,7 +194,7 @@ public abstract class CommandResourceProtocolTests
             return;
         }
 
-        if (ReadOnlyHost)
+        if (ReadOnlyHost || SetAsserts)
         {
             var refused = FluentActions.Invoking(() => dsc.Set(DriftedInput, whatIf: false)).Should().Throw<DscCommandException>().Which;
             refused.Invocation!.Operation.Should().Be("set");

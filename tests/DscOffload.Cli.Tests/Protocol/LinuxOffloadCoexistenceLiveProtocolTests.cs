@@ -13,6 +13,8 @@ public sealed class LinuxOffloadCoexistenceLiveProtocolTests : CommandResourcePr
 {
     private readonly CliVethNamespace _veth = new();
 
+    protected override bool SetAsserts => true;
+
     protected override string DriftedInput => """{"bondMaster":true}""";
 
     protected override string InDesiredStateInput => """{"bondMaster":false,"teamMaster":false,"xfrmPolicy":false}""";

@@ -6,6 +6,8 @@ public sealed class LinuxOffloadCoexistenceProtocolTests : RecordedHostProtocolT
 {
     protected override string Snapshot => "examples/snapshots/linux/web-01.dsc.json";
 
+    protected override bool SetAsserts => true;
+
     protected override string DriftedInput => """{"bondMaster":true}""";
 
     protected override string InDesiredStateInput => """{"xfrmPolicy":false,"bondMaster":false}""";

@@ -6,6 +6,8 @@ public sealed class WindowsOffloadCoexistenceProtocolTests : RecordedHostProtoco
 {
     protected override string Snapshot => "examples/snapshots/windows/fast-02.dsc.json";
 
+    protected override bool SetAsserts => true;
+
     protected override string DriftedInput => """{"ipsecPolicy":false}""";
 
     protected override string InDesiredStateInput => """{"ipsecPolicy":true,"hyperV":false}""";
