@@ -3,6 +3,13 @@ using DscOffload.Cli;
 using DscOffload.Cli.Commands;
 
 var catalog = ProductCatalog.Create();
+
+// dsc starts one process per resource call: its argument lists skip building the parser (docs/performance.md).
+if (ResourceCommandLine.TryRead(args) is { } call)
+{
+    return ResourceCommand.Run(catalog, call);
+}
+
 var root = new RootCommand("dscoffload: keep TCP/IP offload settings (Windows CIM/registry, Linux ethtool) in a declared state. DSC v3 resources and a declarative engine.");
 DscOffload.Cli.Output.TraceOptions.AddTo(root);
 root.Subcommands.Add(ConfigCommand.Create(catalog));

@@ -41,11 +41,23 @@ public static class ResourceCommand
             command.Options.Add(whatIf);
         }
 
-        command.SetAction(parse => CommandGuard.Run(streams =>
+        command.SetAction(parse => Run(catalog, new ResourceCall(
+            operation, parse.GetValue(type)!, input is null ? null : parse.GetValue(input), whatIf is not null && parse.GetValue(whatIf))));
+        return command;
+    }
+
+    /// <summary>
+    /// Runs one call and returns its exit code. Both ways in come here: the parsed command above and the
+    /// start-up fast path (<see cref="ResourceCommandLine"/>), so they cannot behave differently.
+    /// </summary>
+    public static int Run(ResourceCatalog catalog, ResourceCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return CommandGuard.Run(streams =>
         {
             var messages = new StderrMessageWriter(streams.Error, Environment.GetEnvironmentVariable("DSC_TRACE_LEVEL"));
-            var text = input is null ? null : parse.GetValue(input);
-            if (input is not null && string.IsNullOrEmpty(text) && Console.IsInputRedirected)
+            var text = call.Input;
+            if (call.Operation != ResourceOperation.Schema && string.IsNullOrEmpty(text) && Console.IsInputRedirected)
             {
                 try
                 {
@@ -61,8 +73,7 @@ public static class ResourceCommand
             }
 
             var runner = new ResourceProtocolRunner(catalog, streams.Out, messages, RecordedBinding.FromEnvironment());
-            return runner.Run(operation, parse.GetValue(type)!, text, whatIf is not null && parse.GetValue(whatIf));
-        }));
-        return command;
+            return runner.Run(call.Operation, call.Type, text, call.WhatIf);
+        });
     }
 }

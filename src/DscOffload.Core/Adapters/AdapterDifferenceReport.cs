@@ -29,7 +29,7 @@ internal static class AdapterDifferenceReport
                 }
                 else if (d.Support == SettingSupport.Fixed)
                 {
-                    context.Warn($"'{c.Snapshot.Adapter.Name}' has {d.Desired.Key} fixed at {d.Actual?.ToString(Newtonsoft.Json.Formatting.None)}; it cannot be changed");
+                    context.Warn($"'{c.Snapshot.Adapter.Name}' has {d.Desired.Key} fixed at {(d.Actual is null ? null : JsonText.Compact(d.Actual))}; it cannot be changed");
                 }
             }
         }
@@ -48,7 +48,7 @@ internal static class AdapterDifferenceReport
             {
                 var what = string.Join(", ", blocked.Select(b => b.Support == SettingSupport.Absent
                     ? $"{b.Desired.Key} (not supported)"
-                    : $"{b.Desired.Key} (fixed at {b.Actual?.ToString(Newtonsoft.Json.Formatting.None)})"));
+                    : $"{b.Desired.Key} (fixed at {(b.Actual is null ? null : JsonText.Compact(b.Actual))})"));
                 throw new DscOffloadException(ErrorKind.NotSupported,
                     $"'{c.Snapshot.Adapter.Name}' cannot reach the desired state: {what}; nothing was changed",
                     blocked[0].Desired.Source.Location() ?? desired.Location());

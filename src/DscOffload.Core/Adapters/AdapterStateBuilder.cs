@@ -137,8 +137,22 @@ internal sealed class AdapterStateBuilder
         {
             entry["inDesiredState"] = comparison.InDesiredState;
             entry["differingProperties"] = new JArray(comparison.DifferingProperties);
-            var unsupported = comparison.Differences.Where(d => !d.CanChange).Select(d => d.Desired.Key.ToString())
-                .Concat(comparison.SatisfiedByAbsence.Select(k => k.ToString())).ToList();
+            // Loops, not Where(...).Select(...): under Native AOT a Select on another operator's result is a generic
+            // virtual call that the runtime resolves through its type loader on first use (docs/performance.md).
+            var unsupported = new List<string>();
+            foreach (var d in comparison.Differences)
+            {
+                if (!d.CanChange)
+                {
+                    unsupported.Add(d.Desired.Key.ToString());
+                }
+            }
+
+            foreach (var k in comparison.SatisfiedByAbsence)
+            {
+                unsupported.Add(k.ToString());
+            }
+
             if (unsupported.Count > 0)
             {
                 entry["notSupported"] = new JArray(unsupported);

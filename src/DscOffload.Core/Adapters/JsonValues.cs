@@ -1,3 +1,4 @@
+using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Adapters;
@@ -28,5 +29,5 @@ public static class JsonValues
     }
 
     /// <summary>A value as messages quote it; a setting the adapter lacks reads as <c>absent</c>.</summary>
-    internal static string Show(JToken? value) => value is null ? "absent" : value.ToString(Newtonsoft.Json.Formatting.None);
+    internal static string Show(JToken? value) => value is null ? "absent" : JsonText.Compact(value);
 }

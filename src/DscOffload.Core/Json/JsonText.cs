@@ -6,8 +6,8 @@ namespace DscOffload.Core.Json;
 /// <summary>Compact and indented JSON text of JTokens, as the protocol and the CLI print them.</summary>
 public static class JsonText
 {
-    /// <summary>One line, no spaces: what dsc reads from a resource.</summary>
-    public static string Compact(JToken token) => token.ToString(Formatting.None);
+    /// <summary>One line, no spaces: what dsc reads from a resource. Newtonsoft's text, written without its writer where possible.</summary>
+    public static string Compact(JToken token) => CompactJsonWriter.TryWrite(token) ?? token.ToString(Formatting.None);
 
     /// <summary>Indented for people.</summary>
     public static string Indented(JToken token) => token.ToString(Formatting.Indented);

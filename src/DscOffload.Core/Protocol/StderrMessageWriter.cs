@@ -1,3 +1,4 @@
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using Newtonsoft.Json.Linq;
 
@@ -38,7 +39,7 @@ public sealed class StderrMessageWriter
             MessageLevel.Debug => "debug",
             _ => "trace",
         };
-        _error.WriteLine(new JObject { [key] = message.Text }.ToString(Newtonsoft.Json.Formatting.None));
+        _error.WriteLine(JsonText.Compact(new JObject { [key] = message.Text }));
     }
 
     /// <summary>Maps dsc's level names (case-insensitive) to a level; unknown or empty means warn.</summary>

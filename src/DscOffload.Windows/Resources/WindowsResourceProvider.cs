@@ -17,6 +17,10 @@ public abstract class WindowsResourceProvider : IResourceTypeProvider
     public abstract ResourceDescriptor Descriptor { get; }
 
     /// <inheritdoc />
+    /// <remarks>A constant, so that building the catalog at start-up does not build the descriptor.</remarks>
+    public abstract string TypeName { get; }
+
+    /// <inheritdoc />
     public IResourceType CreateLive()
     {
         if (!OperatingSystem.IsWindows())

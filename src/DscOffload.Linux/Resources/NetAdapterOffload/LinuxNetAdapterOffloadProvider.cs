@@ -13,6 +13,10 @@ public sealed class LinuxNetAdapterOffloadProvider : IResourceTypeProvider
     public ResourceDescriptor Descriptor => LinuxNetAdapterOffloadDescriptor.Descriptor;
 
     /// <inheritdoc />
+    /// <remarks>A constant, so that building the catalog at start-up does not build the descriptor.</remarks>
+    public string TypeName => LinuxNetAdapterOffloadDescriptor.TypeName;
+
+    /// <inheritdoc />
     public IResourceType CreateLive()
     {
         if (!OperatingSystem.IsLinux())

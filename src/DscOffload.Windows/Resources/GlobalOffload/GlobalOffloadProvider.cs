@@ -10,5 +10,8 @@ public sealed class GlobalOffloadProvider : WindowsResourceProvider
     public override ResourceDescriptor Descriptor => GlobalOffloadDescriptor.Descriptor;
 
     /// <inheritdoc />
+    public override string TypeName => GlobalOffloadDescriptor.TypeName;
+
+    /// <inheritdoc />
     protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) => new GlobalOffloadResource(platform, live);
 }

@@ -12,6 +12,9 @@ public sealed class WindowsNetAdapterOffloadProvider : WindowsResourceProvider
     public override ResourceDescriptor Descriptor => WindowsNetAdapterOffloadDescriptor.Descriptor;
 
     /// <inheritdoc />
+    public override string TypeName => WindowsNetAdapterOffloadDescriptor.TypeName;
+
+    /// <inheritdoc />
     protected override IResourceType Create(IWindowsOffloadPlatform platform, bool live) =>
         new WindowsNetAdapterOffloadResource(platform, live, live ? new PendingRestartLedger(StateDirectory.Resolve()) : null);
 }
