@@ -44,6 +44,8 @@ param (
 )
 
 Set-StrictMode -Version 2.0
+# -WhatIf and -Confirm of this script govern the change of the adapter only (ShouldProcess below); installing
+# into the scratch folder and writing the report pass -WhatIf:$false -Confirm:$false.
 
 $script:NetAdapterType = 'DscOffload.Windows/NetAdapterOffload'
 $script:GlobalType = 'DscOffload.Windows/GlobalOffload'
@@ -174,7 +176,7 @@ function Write-VerificationReport
 {
     # Writes verification-report.md and verification-report.json (UTF-8 without BOM) and returns their paths.
     param ([Parameter(Mandatory = $true)] $Report, [Parameter(Mandatory = $true)] [string] $Directory)
-    if (-not (Test-Path -LiteralPath $Directory)) { New-Item -ItemType Directory -Path $Directory | Out-Null }
+    if (-not (Test-Path -LiteralPath $Directory)) { New-Item -ItemType Directory -Path $Directory -WhatIf:$false -Confirm:$false | Out-Null }
     $utf8 = New-Object System.Text.UTF8Encoding $false
     $md = Join-Path $Directory 'verification-report.md'
     $json = Join-Path $Directory 'verification-report.json'
@@ -390,7 +392,7 @@ function Test-Question12
 {
     param ($Context, [int] $Number, [string] $Title)
     $installed = Find-Step $Context 'resource get GlobalOffload'
-    $renamed = Find-Step $Context "resource get with $script:NativeLibrary renamed (expected exit 1 naming it)"
+    $renamed = Find-Step $Context "resource get with $script:NativeLibrary removed from a copy (expected exit 1 naming it)"
     $evidence = @((Get-StepLine $installed), (Get-StepLine $renamed))
     if ($null -eq $installed -or $null -eq $renamed) { return New-QuestionAnswer $Number $Title 'NotRun' 'the two get steps did not run' $evidence }
     $ok = $installed.ExitCode -eq 0 -and $renamed.ExitCode -eq 1 -and $renamed.StdErr -match [regex]::Escape($script:NativeLibrary)
@@ -463,13 +465,13 @@ function Install-DscOffloadPackage
             $notes += Test-Sha256Sums -SumsText ([System.IO.File]::ReadAllText((Resolve-Path -LiteralPath $SumsPath).Path)) -FileName (Split-Path -Leaf $Source) -ActualHash $hash
         }
         else { $notes += 'no SHA256SUMS given: the zip was not checked' }
-        Expand-Archive -LiteralPath $Source -DestinationPath $Destination -Force
+        Expand-Archive -LiteralPath $Source -DestinationPath $Destination -Force -WhatIf:$false -Confirm:$false
     }
     elseif (Test-Path -LiteralPath $Source -PathType Container)
     {
         if ($SumsPath) { throw '-Sha256Sums checks a zip; -Package names a folder' }
-        New-Item -ItemType Directory -Force -Path $Destination | Out-Null
-        Copy-Item -Path (Join-Path $Source '*') -Destination $Destination -Recurse -Force
+        New-Item -ItemType Directory -Force -Path $Destination -WhatIf:$false -Confirm:$false | Out-Null
+        Copy-Item -Path (Join-Path $Source '*') -Destination $Destination -Recurse -Force -WhatIf:$false -Confirm:$false
         $notes += "copied from the folder $Source"
     }
     else { throw "-Package: no such file or folder: $Source" }
@@ -657,11 +659,11 @@ function Test-NativeLibraryMissing
     # Question 12: a copy of the installed folder without MI's native library must fail with exit 1 naming it.
     param ($Context)
     $copy = "$($Context.InstallFolder)-without-native-library"
-    if (Test-Path -LiteralPath $copy) { Remove-Item -LiteralPath $copy -Recurse -Force }
-    Copy-Item -LiteralPath $Context.InstallFolder -Destination $copy -Recurse
-    Remove-Item -LiteralPath (Join-Path $copy $script:NativeLibrary) -ErrorAction SilentlyContinue
-    Invoke-Tool $Context "resource get with $script:NativeLibrary renamed (expected exit 1 naming it)" (Join-Path $copy 'dscoffload.exe') "resource get --type $script:GlobalType" '{}' @(1) | Out-Null
-    Remove-Item -LiteralPath $copy -Recurse -Force
+    if (Test-Path -LiteralPath $copy) { Remove-Item -LiteralPath $copy -Recurse -Force -WhatIf:$false -Confirm:$false }
+    Copy-Item -LiteralPath $Context.InstallFolder -Destination $copy -Recurse -WhatIf:$false -Confirm:$false
+    Remove-Item -LiteralPath (Join-Path $copy $script:NativeLibrary) -ErrorAction SilentlyContinue -WhatIf:$false -Confirm:$false
+    Invoke-Tool $Context "resource get with $script:NativeLibrary removed from a copy (expected exit 1 naming it)" (Join-Path $copy 'dscoffload.exe') "resource get --type $script:GlobalType" '{}' @(1) | Out-Null
+    Remove-Item -LiteralPath $copy -Recurse -Force -WhatIf:$false -Confirm:$false
 }
 
 function Test-ModuleDiscovery

@@ -145,7 +145,7 @@ Describe 'The checks of the verification script' {
     It 'question 12: exit 1 naming the DLL when it is missing answers it; any other outcome fails' {
         $context = New-CannedContext
         Add-Step $context 'resource get GlobalOffload' 0
-        Add-Step $context "resource get with $script:NativeLibrary renamed (expected exit 1 naming it)" 1 "dscoffload: error: $script:NativeLibrary is missing from C:\x" @(1)
+        Add-Step $context "resource get with $script:NativeLibrary removed from a copy (expected exit 1 naming it)" 1 "dscoffload: error: $script:NativeLibrary is missing from C:\x" @(1)
         (Get-Answer $context 12).Status | Should -Be 'Answered'
         $context.Steps[1].ExitCode = 0
         (Get-Answer $context 12).Status | Should -Be 'Failed'
@@ -230,6 +230,51 @@ Describe 'The package check of the verification script' {
 
     It 'refuses a zip SHA256SUMS does not list' {
         { Test-Sha256Sums -SumsText $script:sums -FileName 'other.zip' -ActualHash $script:hash } | Should -Throw '*not listed*'
+    }
+}
+
+Describe 'Running dscoffload from the verification script (the Linux binary over a recorded Windows host)' {
+    BeforeAll {
+        $script:savedState = $env:DSCOFFLOAD_RESOURCE_STATE
+        $script:savedDir = $env:DSCOFFLOAD_STATE_DIR
+        $env:DSCOFFLOAD_RESOURCE_STATE = Get-RepositoryPath 'examples/snapshots/windows/fast-01.dsc.json'
+        $env:DSCOFFLOAD_STATE_DIR = Join-Path $TestDrive 'state'
+        $script:context = New-CannedContext
+        $script:context.Exe = Get-DscOffloadTestBinary
+    }
+
+    AfterAll {
+        $env:DSCOFFLOAD_RESOURCE_STATE = $script:savedState
+        $env:DSCOFFLOAD_STATE_DIR = $script:savedDir
+    }
+
+    It 'passes the input on stdin and records the exit code and the state' {
+        $step = Invoke-Resource $script:context 'get every adapter' 'get' $script:NetAdapterType @{ name = '*' }
+        $step.ExitCode | Should -Be 0
+        $step.Passed | Should -BeTrue
+        $step.StdIn | Should -Be '{"name":"*"}'
+        $values = Get-StateValue (ConvertFrom-DscOffloadOutput $step.StdOut)
+        $values['checksumIPv4'] | Should -BeIn @('Disabled', 'TxEnabled', 'RxEnabled', 'RxTxEnabled')
+        @((ConvertFrom-DscOffloadOutput $step.StdOut).adapters).Count | Should -BeGreaterThan 0
+        $script:context.Steps | Should -Contain $step
+    }
+
+    It 'keeps an adapter name with spaces and quotes intact (no command-line quoting)' {
+        $step = Invoke-Resource $script:context 'get a name that matches nothing' 'get' $script:NetAdapterType @{ name = 'No "such" adapter 2' }
+        $step.ExitCode | Should -Be 0
+        (ConvertFrom-DscOffloadOutput $step.StdOut).name | Should -BeExactly 'No "such" adapter 2'
+    }
+
+    It 'marks an exit code it did not expect and keeps the error line' {
+        $step = Invoke-Resource $script:context 'get with a typo' 'get' $script:NetAdapterType @{ nme = 'x' }
+        $step.ExitCode | Should -Be 2
+        $step.Passed | Should -BeFalse
+        ($step.StdOut + $step.StdErr) | Should -Match "unknown property 'nme'"
+    }
+
+    It 'reads the journal ids of an empty journal as none' {
+        @(Get-JournalId $script:context 'rollback --list') | Should -BeNullOrEmpty
+        $script:context.Steps[$script:context.Steps.Count - 1].ExitCode | Should -Be 0
     }
 }
 
