@@ -503,10 +503,19 @@ function Invoke-Tool
     $info.RedirectStandardInput = $true
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
+    # dscoffload reads and writes UTF-8; Windows PowerShell's .NET would use the console code page (an adapter
+    # name with a non-ASCII letter would be mangled), and it has no StandardInputEncoding: write the bytes.
+    $utf8 = New-Object System.Text.UTF8Encoding $false
+    $info.StandardOutputEncoding = $utf8
+    $info.StandardErrorEncoding = $utf8
     $process = [System.Diagnostics.Process]::Start($info)
     $out = $process.StandardOutput.ReadToEndAsync()
     $err = $process.StandardError.ReadToEndAsync()
-    if ($StdIn) { $process.StandardInput.Write($StdIn) }
+    if ($StdIn)
+    {
+        $bytes = $utf8.GetBytes($StdIn)
+        $process.StandardInput.BaseStream.Write($bytes, 0, $bytes.Length)
+    }
     $process.StandardInput.Close()
     $process.WaitForExit()
     $step = New-StepResult -Name $Name -Command "dscoffload $Arguments" -StdIn $StdIn -ExitCode $process.ExitCode -StdOut $out.Result -StdErr $err.Result -ExpectedExitCodes $Expected -Note $Note
