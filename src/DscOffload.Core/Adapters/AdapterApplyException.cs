@@ -9,7 +9,7 @@ namespace DscOffload.Core.Adapters;
 /// adapter to report exactly what changed and marks its <c>adapters</c> entry <c>restartPending</c> when
 /// <see cref="Report"/> says so, so that the partial-failure report does not present written values as active.
 /// </summary>
-public sealed class AdapterApplyException : DscOffloadException
+internal sealed class AdapterApplyException : DscOffloadException
 {
     /// <summary>Wraps <paramref name="failure"/> (keeping its kind) with a message that says what the failure left behind.</summary>
     public AdapterApplyException(DscOffloadException failure, string message, AdapterApplyReport report)

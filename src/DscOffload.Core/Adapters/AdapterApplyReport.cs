@@ -4,7 +4,7 @@ namespace DscOffload.Core.Adapters;
 /// What the platform said while applying changes to one adapter: reasons a change may not have
 /// taken effect (for example Linux ETHTOOL_F_WISH) and whether a restart is still pending.
 /// </summary>
-public sealed class AdapterApplyReport
+internal sealed class AdapterApplyReport
 {
     /// <summary>Explanations the platform gave for changes it could not make active.</summary>
     public List<string> Problems { get; } = [];

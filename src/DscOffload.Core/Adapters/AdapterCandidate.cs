@@ -7,4 +7,4 @@ namespace DscOffload.Core.Adapters;
 /// identity shown in output (<c>interfaceGuid</c> or <c>ifindex</c>, …). <see cref="Handle"/> is the
 /// platform's own object for the adapter.
 /// </summary>
-public sealed record AdapterCandidate(string Name, string? Description, bool HiddenByDefault, JObject Identity, object Handle);
+internal sealed record AdapterCandidate(string Name, string? Description, bool HiddenByDefault, JObject Identity, object Handle);

@@ -1,7 +1,7 @@
 namespace DscOffload.Core.Adapters;
 
 /// <summary>How one adapter compares with the desired settings.</summary>
-public sealed class AdapterComparison
+internal sealed class AdapterComparison
 {
     /// <summary>Creates the comparison result.</summary>
     public AdapterComparison(AdapterSnapshot snapshot, IReadOnlyList<SettingDifference> differences, IReadOnlyList<SettingKey> satisfiedByAbsence)

@@ -12,7 +12,7 @@ namespace DscOffload.Core.Adapters;
 /// export one instance per adapter. A platform type supplies only enumeration, reading, the meaning
 /// of its properties and the write itself.
 /// </summary>
-public abstract class AdapterOffloadResource : ISettableResource, IExportableResource
+internal abstract class AdapterOffloadResource : ISettableResource, IExportableResource
 {
     // Hidden adapters the last selection would have matched, for the "no adapter matches" hint.
     private List<string> _hiddenMatches = [];

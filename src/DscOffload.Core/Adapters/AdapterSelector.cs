@@ -4,7 +4,7 @@ namespace DscOffload.Core.Adapters;
 /// Which adapters an instance means: a name pattern (the key), an optional description pattern,
 /// exclusions, and whether hidden (Windows) or loopback (Linux) adapters count.
 /// </summary>
-public sealed class AdapterSelector
+internal sealed class AdapterSelector
 {
     /// <summary>The name pattern (<c>*</c> and <c>?</c> wildcards).</summary>
     public required string NamePattern { get; init; }

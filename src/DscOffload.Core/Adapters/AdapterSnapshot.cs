@@ -6,7 +6,7 @@ namespace DscOffload.Core.Adapters;
 /// The readable offload state of one adapter at one moment: its identity and every setting it
 /// reports, keyed by <see cref="SettingKey"/>, in the order the platform reports them.
 /// </summary>
-public sealed class AdapterSnapshot
+internal sealed class AdapterSnapshot
 {
     /// <summary>Creates a snapshot.</summary>
     public AdapterSnapshot(AdapterCandidate adapter, IReadOnlyList<KeyValuePair<SettingKey, AdapterSetting>> settings, JObject? extras = null)

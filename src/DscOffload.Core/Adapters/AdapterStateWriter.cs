@@ -8,7 +8,7 @@ namespace DscOffload.Core.Adapters;
 /// value all matched adapters share, or else the value of the first adapter (by name) that differs
 /// from desired; the read-only <c>adapters</c> array carries identity and actual values per adapter.
 /// </summary>
-public static class AdapterStateWriter
+internal static class AdapterStateWriter
 {
     /// <summary>Writes the settings of <paramref name="keys"/> (or all when null) into <paramref name="target"/>.</summary>
     public static void WriteSettings(JObject target, IEnumerable<KeyValuePair<SettingKey, AdapterSetting>> settings, ISet<SettingKey>? keys)

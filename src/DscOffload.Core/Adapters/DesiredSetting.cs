@@ -8,4 +8,4 @@ namespace DscOffload.Core.Adapters;
 /// <see cref="Source"/> is the document token it came from (for locations); aliases expanded to several
 /// kernel features share one source.
 /// </summary>
-public sealed record DesiredSetting(SettingKey Key, JToken Value, bool IsOff, JToken Source);
+internal sealed record DesiredSetting(SettingKey Key, JToken Value, bool IsOff, JToken Source);

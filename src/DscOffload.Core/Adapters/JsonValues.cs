@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Adapters;
 
 /// <summary>Value equality for settings: numbers compare by value, strings ordinally.</summary>
-public static class JsonValues
+internal static class JsonValues
 {
     /// <summary>True if the two values are the same setting value.</summary>
     public static bool Same(JToken? a, JToken? b)

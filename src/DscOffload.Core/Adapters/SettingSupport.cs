@@ -1,7 +1,7 @@
 namespace DscOffload.Core.Adapters;
 
 /// <summary>Whether an adapter has a setting and whether it can be changed.</summary>
-public enum SettingSupport
+internal enum SettingSupport
 {
     /// <summary>Present and changeable.</summary>
     Changeable,

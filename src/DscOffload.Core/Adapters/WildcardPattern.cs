@@ -4,7 +4,7 @@ namespace DscOffload.Core.Adapters;
 /// Shell-style wildcard matching (<c>*</c> any run, <c>?</c> one character) as Windows cmdlets and
 /// ethtool users expect for adapter names. Hand-written so start-up pays no Regex construction.
 /// </summary>
-public static class WildcardPattern
+internal static class WildcardPattern
 {
     /// <summary>True if <paramref name="text"/> matches <paramref name="pattern"/> as a whole.</summary>
     public static bool Matches(string pattern, string text, bool ignoreCase)

@@ -7,4 +7,4 @@ namespace DscOffload.Core.Coexistence;
 /// <param name="Type">Its resource type.</param>
 /// <param name="Level">Warning when the offload will not be used or the document contradicts itself; information when it depends.</param>
 /// <param name="Text">One line: the offload, the setting, the condition with its evidence, the source and what it means.</param>
-public sealed record CoexistenceAdvice(string InstanceName, string Type, MessageLevel Level, string Text);
+internal sealed record CoexistenceAdvice(string InstanceName, string Type, MessageLevel Level, string Text);

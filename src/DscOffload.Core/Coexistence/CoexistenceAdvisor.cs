@@ -12,7 +12,7 @@ namespace DscOffload.Core.Coexistence;
 /// once per host after test and set (through <see cref="CoexistenceResultAdvisor"/>); validate calls it on the document alone. It never fails a run:
 /// a host whose coexistence state cannot be read (an older snapshot, another OS) gets no advice.
 /// </summary>
-public static class CoexistenceAdvisor
+internal static class CoexistenceAdvisor
 {
     /// <summary>
     /// Advice for one host after a test or set of <paramref name="configuration"/>: reads the host's

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Coexistence;
 /// row (true present, false not found, null undetermined), <c>compatibleWith</c>, and the read-only
 /// <c>conditions</c> detail and <c>notes</c>.
 /// </summary>
-public static class CoexistenceDescriptor
+internal static class CoexistenceDescriptor
 {
     /// <summary>The property that lists offloads which must be usable on the host.</summary>
     public const string CompatibleWith = "compatibleWith";

@@ -11,7 +11,7 @@ namespace DscOffload.Core.Coexistence;
 /// [chimney]</c>), so that config test flags a host that contradicts the document's offload settings.
 /// The same code serves live, recorded and fake hosts; only the probe differs.
 /// </summary>
-public sealed class CoexistenceResource : ITestableResource, IExportableResource
+internal sealed class CoexistenceResource : ITestableResource, IExportableResource
 {
     private readonly PlatformCoexistenceTable _table;
     private readonly ICoexistenceProbe _probe;

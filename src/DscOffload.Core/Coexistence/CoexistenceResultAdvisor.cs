@@ -8,7 +8,7 @@ namespace DscOffload.Core.Coexistence;
 /// for (or the host has on) will not be used next to the conditions the host shows (<see cref="CoexistenceAdvisor.ForRun"/>).
 /// Get and export get no advice.
 /// </summary>
-public sealed class CoexistenceResultAdvisor(ResourceCatalog catalog) : IResultAdvisor
+internal sealed class CoexistenceResultAdvisor(ResourceCatalog catalog) : IResultAdvisor
 {
     /// <inheritdoc />
     public IEnumerable<RunMessage> Advise(EngineOperation operation, PreparedConfiguration configuration, IReadOnlyList<InstanceResult> results, HostTarget target) =>

@@ -10,7 +10,7 @@ namespace DscOffload.Core.Coexistence;
 /// (id, detectedBy, details, interfaces) is read back, so a recorded snapshot always shows the current
 /// table's wording.
 /// </summary>
-public static class CoexistenceState
+internal static class CoexistenceState
 {
     /// <summary>The full state of a host.</summary>
     public static JObject ToJson(PlatformCoexistenceTable table, CoexistenceReport report)

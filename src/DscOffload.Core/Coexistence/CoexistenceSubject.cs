@@ -10,7 +10,7 @@ namespace DscOffload.Core.Coexistence;
 /// <param name="Type">The resource type.</param>
 /// <param name="Desired">The instance's properties as the document gives them.</param>
 /// <param name="Actual">The actual state from test (or the before-state from set); null when nothing ran (validate).</param>
-public sealed record CoexistenceSubject(string InstanceName, string Type, JObject Desired, JObject? Actual)
+internal sealed record CoexistenceSubject(string InstanceName, string Type, JObject Desired, JObject? Actual)
 {
     /// <summary>The matched adapters by name, from the actual state's <c>adapters</c> array.</summary>
     public IReadOnlyList<(string Name, JObject State)> Adapters =>

@@ -9,7 +9,7 @@ namespace DscOffload.Core.Coexistence;
 /// config test and validate, and <c>dscoffload explain</c> all read it from here, so the facts live in
 /// one place. Parsed on first use only; the JToken model keeps it Native-AOT clean.
 /// </summary>
-public static class CoexistenceTable
+internal static class CoexistenceTable
 {
     private const string ResourceName = "DscOffload.Core.Coexistence.coexistence-table.json";
 

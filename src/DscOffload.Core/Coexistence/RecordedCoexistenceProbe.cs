@@ -7,7 +7,7 @@ namespace DscOffload.Core.Coexistence;
 /// Replays the coexistence state a snapshot recorded (the exported OffloadCoexistence instance), so
 /// that config test against recorded hosts sees the same conditions the live host showed.
 /// </summary>
-public sealed class RecordedCoexistenceProbe : ICoexistenceProbe
+internal sealed class RecordedCoexistenceProbe : ICoexistenceProbe
 {
     private readonly RecordedHost _host;
     private readonly PlatformCoexistenceTable _table;

@@ -10,7 +10,7 @@ namespace DscOffload.Core.Documents;
 /// and checked, variables and instance properties evaluated, <c>dependsOn</c> resolved and instances in
 /// dependency order. Every error is an <see cref="Diagnostics.ErrorKind.InvalidInput"/> at the offending node.
 /// </summary>
-public static class ConfigurationResolver
+internal static class ConfigurationResolver
 {
     /// <summary>Resolves <paramref name="document"/> with the values of a parameters file, if any, with the process as host.</summary>
     /// <param name="document">The checked document.</param>

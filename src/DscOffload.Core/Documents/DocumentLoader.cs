@@ -11,7 +11,7 @@ namespace DscOffload.Core.Documents;
 /// well-formed and (type, name) pairs unique). Every error is an <see cref="ErrorKind.InvalidInput"/>
 /// with the file, line and column of the offending node.
 /// </summary>
-public static class DocumentLoader
+internal static class DocumentLoader
 {
     private static readonly string[] TopLevelKeys =
     [

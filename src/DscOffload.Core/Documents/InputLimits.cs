@@ -6,7 +6,7 @@ namespace DscOffload.Core.Documents;
 /// costing more than a fraction of a second or a few tens of MiB, and every violation is reported
 /// as an <see cref="Diagnostics.ErrorKind.InvalidInput"/> error that names the limit.
 /// </summary>
-public static class InputLimits
+internal static class InputLimits
 {
     /// <summary>
     /// Largest input, in UTF-8 bytes (8 MiB). Real configuration documents are a few KiB; anything this

@@ -14,7 +14,7 @@ namespace DscOffload.Core.Documents;
 /// always unwrapped. To pass an object that really is <c>{"value": x}</c>, wrap it once more:
 /// <c>{"value": {"value": x}}</c>. Objects with any other key (or more keys) are passed as they are.
 /// </remarks>
-public static class ParametersFile
+internal static class ParametersFile
 {
     private static readonly string[] AllowedKeys = ["$schema", "contentVersion", "parameters"];
 

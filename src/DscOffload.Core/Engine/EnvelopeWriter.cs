@@ -10,7 +10,7 @@ namespace DscOffload.Core.Engine;
 /// document <c>dsc config export</c> prints), with this product's own facts under <c>metadata.DscOffload</c>.
 /// The one place that knows the shape; every JSON and YAML output goes through it.
 /// </summary>
-public static class EnvelopeWriter
+internal static class EnvelopeWriter
 {
     /// <summary>The envelope of <paramref name="run"/>.</summary>
     public static JObject Write(EngineRun run)

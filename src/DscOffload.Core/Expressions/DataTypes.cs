@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Core.Expressions;
 
 /// <summary>dsc's data types (<c>string</c>, <c>secureString</c>, <c>int</c>, <c>bool</c>, <c>object</c>, <c>secureObject</c>, <c>array</c>) checked against values.</summary>
-public static class DataTypes
+internal static class DataTypes
 {
     /// <summary>The type names, for messages.</summary>
     public const string Names = "string, secureString, int, bool, object, secureObject, array";

@@ -13,7 +13,7 @@ namespace DscOffload.Core.Expressions;
 /// are evaluated before the call, as dsc does. Every error is an <see cref="ErrorKind.InvalidInput"/> located at
 /// the string that contains it, and every result stays inside <see cref="ExpressionLimits"/>.
 /// </summary>
-public sealed class ExpressionEvaluator
+internal sealed class ExpressionEvaluator
 {
     private readonly JObject variables = new();
     private readonly JObject? variablesBeingDefined;

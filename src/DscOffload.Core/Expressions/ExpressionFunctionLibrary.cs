@@ -4,7 +4,7 @@ namespace DscOffload.Core.Expressions;
 /// Which of dsc's built-in functions dscoffload evaluates. Every name of dsc's library parses (so a document
 /// is checked the same way); the ones listed in <see cref="NotImplemented"/> fail with an error naming them.
 /// </summary>
-public static class ExpressionFunctionLibrary
+internal static class ExpressionFunctionLibrary
 {
     /// <summary>Functions of dsc's library that dscoffload refuses, each with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NotImplemented { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

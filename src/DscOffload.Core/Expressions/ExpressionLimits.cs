@@ -5,7 +5,7 @@ namespace DscOffload.Core.Expressions;
 /// array at every level, call lambdas over large arrays or ask <c>range()</c> for millions of numbers; these limits
 /// stop such a document in well under a second, with an error that names the limit, before any host change.
 /// </summary>
-public static class ExpressionLimits
+internal static class ExpressionLimits
 {
     /// <summary>Most elements an array result may have, and most numbers <c>range()</c> gives (10,000, as dsc's <c>range()</c>).</summary>
     public const int MaxArrayItems = 10_000;

@@ -1,7 +1,7 @@
 namespace DscOffload.Core.Expressions;
 
 /// <summary>What an <see cref="ExpressionEvaluator"/> may use beyond parameters and variables.</summary>
-public sealed class ExpressionOptions
+internal sealed class ExpressionOptions
 {
     /// <summary>Options with the process as host and no user functions.</summary>
     public static ExpressionOptions Default { get; } = new();

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Expressions;
 /// its own host so that <c>reference()</c>, <c>stateChanged()</c> and the rest see the results of the run.
 /// Every member may answer "not known" (null); the function then fails with an error naming itself.
 /// </summary>
-public interface IExpressionHost
+internal interface IExpressionHost
 {
     /// <summary>The result of the instance with this dsc resource id (<c>Type:name</c>) already run, or null.</summary>
     JToken? Reference(string resourceId);

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Expressions;
 /// but no run: <c>reference()</c>, <c>stateChanged()</c>, <c>restartRequired()</c> and <c>stdout()</c> fail with an
 /// error naming them, as they do when a document is resolved before anything runs.
 /// </summary>
-public class ProcessExpressionHost : IExpressionHost
+internal class ProcessExpressionHost : IExpressionHost
 {
     /// <summary>A host for the current process, system root <c>/</c> (or the system drive on Windows).</summary>
     public ProcessExpressionHost(string? systemRoot = null)

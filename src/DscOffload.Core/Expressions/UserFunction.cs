@@ -11,4 +11,4 @@ namespace DscOffload.Core.Expressions;
 /// <param name="Parameters">Parameter names and dsc data types (<c>string</c>, <c>int</c>, …) in call order.</param>
 /// <param name="OutputType">The declared data type of the result.</param>
 /// <param name="OutputValue">The result expression as written (a located string).</param>
-public sealed record UserFunction(string Name, IReadOnlyList<KeyValuePair<string, string>> Parameters, string OutputType, JToken OutputValue);
+internal sealed record UserFunction(string Name, IReadOnlyList<KeyValuePair<string, string>> Parameters, string OutputType, JToken OutputValue);

@@ -9,7 +9,7 @@ namespace DscOffload.Core.Json;
 /// both turned into JTokens; the location rides along as an annotation so that any later stage can
 /// name the file, line and column of the value it rejects.
 /// </summary>
-public static class SourceLocationAnnotations
+internal static class SourceLocationAnnotations
 {
     /// <summary>Records where <paramref name="token"/> came from, replacing any earlier location.</summary>
     public static T At<T>(this T token, SourceLocation location) where T : JToken

@@ -10,7 +10,7 @@ namespace DscOffload.Core.Protocol;
 /// DSC contract of every type (including the Windows ones) can be exercised on any machine, by
 /// tests and by people trying a harness; recorded state stays read-only (set needs --what-if).
 /// </summary>
-public static class RecordedBinding
+internal static class RecordedBinding
 {
     /// <summary>The environment variable that names the snapshot.</summary>
     public const string Variable = "DSCOFFLOAD_RESOURCE_STATE";

@@ -1,7 +1,7 @@
 namespace DscOffload.Core.Protocol;
 
 /// <summary>The operations of the DSC command-resource protocol.</summary>
-public enum ResourceOperation
+internal enum ResourceOperation
 {
     /// <summary>Print the actual state as one JSON value.</summary>
     Get,

@@ -13,7 +13,7 @@ namespace DscOffload.Core.Protocol;
 /// <c>--input</c> or stdin, stdout carries only protocol JSON, stderr carries JSON message lines, and
 /// the exit code is one of <see cref="ResourceExitCode"/>.
 /// </summary>
-public sealed class ResourceProtocolRunner
+internal sealed class ResourceProtocolRunner
 {
     private readonly ResourceCatalog _catalog;
     private readonly TextWriter _out;

@@ -9,7 +9,7 @@ namespace DscOffload.Core.Protocol;
 /// (<c>{"info":"…"}</c>), which dsc re-emits at that level. Lines below the level in
 /// <c>DSC_TRACE_LEVEL</c> (default <c>warn</c>, dsc's own default) are not written.
 /// </summary>
-public sealed class StderrMessageWriter
+internal sealed class StderrMessageWriter
 {
     private readonly TextWriter _error;
 

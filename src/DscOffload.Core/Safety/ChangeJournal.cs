@@ -19,7 +19,7 @@ namespace DscOffload.Core.Safety;
 /// a month of history and a quiet host keeps its last 50 changes however old they are. Temporary files left by
 /// a crash during a write are removed once they are an hour old.
 /// </remarks>
-public sealed class ChangeJournal
+internal sealed class ChangeJournal
 {
     /// <summary>How many of the newest entries are always kept.</summary>
     public const int KeepNewest = 50;

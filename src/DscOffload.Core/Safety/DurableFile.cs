@@ -8,7 +8,7 @@ namespace DscOffload.Core.Safety;
 /// never a torn file: write a temporary file in the same directory, flush it to disk, rename it over the
 /// target (atomic within one file system), then flush the directory entry where the platform allows it.
 /// </summary>
-public static class DurableFile
+internal static class DurableFile
 {
     /// <summary>The suffix of temporary files; a crash can leave one behind, and the journal sweeps them.</summary>
     public const string TemporarySuffix = ".tmp";

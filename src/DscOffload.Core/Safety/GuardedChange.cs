@@ -13,7 +13,7 @@ namespace DscOffload.Core.Safety;
 /// Disposing releases the lock; an entry that was never finished stays <see cref="JournalStatus.Pending"/>,
 /// which is exactly what a killed run leaves behind.
 /// </summary>
-public sealed class GuardedChange : IDisposable, IChangeGate
+internal sealed class GuardedChange : IDisposable, IChangeGate
 {
     private readonly HostChangeLock _lock;
     private readonly string _command;

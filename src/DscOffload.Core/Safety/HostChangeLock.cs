@@ -12,7 +12,7 @@ namespace DscOffload.Core.Safety;
 /// Who holds it (pid, command, since when) is written next to it in <c>change.lock.owner</c>, for the
 /// loser's message only; that file is never trusted for locking.
 /// </summary>
-public sealed class HostChangeLock : IDisposable
+internal sealed class HostChangeLock : IDisposable
 {
     private readonly int _descriptor;
     private readonly FileStream? _handle;

@@ -7,7 +7,7 @@ namespace DscOffload.Core.Safety;
 /// Reading a host's configuration file (a systemd <c>.link</c> file, for example) the way every caller needs it:
 /// a missing file is an answer (<c>null</c>), not an error; no permission means the command needs root.
 /// </summary>
-public static class HostTextFile
+internal static class HostTextFile
 {
     /// <summary>The file as UTF-8 text, or null when it (or its directory) does not exist.</summary>
     /// <exception cref="DscOffloadException">No permission (ElevationRequired) or an I/O failure (Unexpected).</exception>

@@ -3,7 +3,7 @@ using DscOffload.Core.Diagnostics;
 namespace DscOffload.Core.Safety;
 
 /// <summary>The spelling of <see cref="JournalStatus"/> in journal files and output (camelCase, as DSC spells values).</summary>
-public static class JournalStatusNames
+internal static class JournalStatusNames
 {
     /// <summary>The name written to files.</summary>
     public static string Name(JournalStatus status) => status switch

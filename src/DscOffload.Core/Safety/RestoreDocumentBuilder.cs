@@ -23,7 +23,7 @@ namespace DscOffload.Core.Safety;
 /// <c>rollback</c>. Selection flags that the change needed to see an adapter (<c>includeHidden</c>,
 /// <c>includeLoopback</c>) are copied.
 /// </remarks>
-public sealed class RestoreDocumentBuilder
+internal sealed class RestoreDocumentBuilder
 {
     private static readonly string[] CarriedFlags = ["includeHidden", "includeLoopback"];
     private static readonly string[] Options = ["restart", "persist"];

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Safety;
 /// the environment variable <see cref="Variable"/> overrides both (tests always set it, so they never touch
 /// the real journal or compete for the real lock).
 /// </summary>
-public static class StateDirectory
+internal static class StateDirectory
 {
     /// <summary>The environment variable that names the state directory instead of the default.</summary>
     public const string Variable = "DSCOFFLOAD_STATE_DIR";

@@ -10,7 +10,7 @@ namespace DscOffload.Core.Schemas;
 /// where it is, and what is allowed. This is the same check the embedded JSON Schema expresses, done
 /// in code so that the errors are precise and located.
 /// </summary>
-public static class ResourceInputValidator
+internal static class ResourceInputValidator
 {
     /// <summary>
     /// Validates <paramref name="input"/>; throws <see cref="DscOffloadException"/> with

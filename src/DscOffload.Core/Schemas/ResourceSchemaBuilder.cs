@@ -8,7 +8,7 @@ namespace DscOffload.Core.Schemas;
 /// embedded in the manifest: dsc validates both our input and our output against it, so it declares
 /// every canonical property we emit and forbids everything else.
 /// </summary>
-public static class ResourceSchemaBuilder
+internal static class ResourceSchemaBuilder
 {
     /// <summary>The JSON Schema dialect used for embedded schemas.</summary>
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";

@@ -11,7 +11,7 @@ namespace DscOffload.Linux.Coexistence;
 /// shows the namespace of whoever mounted it, while a netlink socket answers for the namespace it was
 /// created in. Reading xfrm needs CAP_NET_ADMIN: without it the xfrm conditions are undetermined.
 /// </summary>
-public sealed class NetlinkCoexistenceProbe : ICoexistenceProbe, IDisposable
+internal sealed class NetlinkCoexistenceProbe : ICoexistenceProbe, IDisposable
 {
     private readonly NetworkNamespace? _namespace;
 

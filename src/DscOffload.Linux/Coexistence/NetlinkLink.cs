@@ -7,4 +7,4 @@ namespace DscOffload.Linux.Coexistence;
 /// <param name="SlaveKind">IFLA_INFO_SLAVE_KIND of an enslaved interface (<c>bond</c>, <c>team</c>), or null.</param>
 /// <param name="Master">IFLA_MASTER: the ifindex of the device this one is enslaved to, or 0.</param>
 /// <param name="BondMode">IFLA_BOND_MODE of a bond, or null.</param>
-public sealed record NetlinkLink(int Index, string Name, string? Kind, string? SlaveKind, int Master, byte? BondMode);
+internal sealed record NetlinkLink(int Index, string Name, string? Kind, string? SlaveKind, int Master, byte? BondMode);

@@ -8,4 +8,4 @@ namespace DscOffload.Linux.Coexistence;
 /// <param name="Mode">0 transport, 1 tunnel, 4 beet…</param>
 /// <param name="OffloadIfIndex">The ifindex of the device the SA is offloaded to (XFRMA_OFFLOAD_DEV), or null when processed in software.</param>
 /// <param name="OffloadFlags">XFRM_OFFLOAD_* flags: 1 IPv6, 2 inbound, 4 packet offload.</param>
-public sealed record XfrmState(string Source, string Destination, uint Spi, byte Protocol, byte Mode, int? OffloadIfIndex, byte OffloadFlags);
+internal sealed record XfrmState(string Source, string Destination, uint Spi, byte Protocol, byte Mode, int? OffloadIfIndex, byte OffloadFlags);

@@ -17,7 +17,7 @@ namespace DscOffload.Linux.Live;
 /// enumeration (<c>if_nameindex</c>, a netlink dump in the calling thread's namespace) runs in it.
 /// Not thread-safe; use one instance per operation. Dispose closes the socket and namespace file.
 /// </remarks>
-public sealed class LiveEthtoolDevices : IEthtoolDevices, IDisposable
+internal sealed class LiveEthtoolDevices : IEthtoolDevices, IDisposable
 {
     private readonly EthtoolSocket _socket;
     private readonly NetworkNamespace? _namespace;

@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Persistence;
 /// <c>offload-&lt;alias&gt; on|off</c> lines (the ethtool package's hook) and <c>pre-up/up/post-up ethtool -K</c> commands,
 /// which run every time the interface is brought up.
 /// </summary>
-public static class IfupdownFiles
+internal static class IfupdownFiles
 {
     /// <summary>The offload lines under <paramref name="root"/> for <paramref name="device"/>.</summary>
     public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)

@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Persistence;
 /// <param name="PermanentAddress">The permanent hardware address, or null when the device has none.</param>
 /// <param name="CurrentAddress">The current hardware address, or null when unknown.</param>
 /// <param name="Properties">The device's udev properties (<c>ID_PATH</c>, <c>ID_NET_DRIVER</c>, ...), or null when unknown.</param>
-public sealed record LinkDeviceFacts(
+internal sealed record LinkDeviceFacts(
     string Name,
     string? PermanentAddress,
     string? CurrentAddress,

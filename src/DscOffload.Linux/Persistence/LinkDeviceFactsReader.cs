@@ -9,7 +9,7 @@ namespace DscOffload.Linux.Persistence;
 /// </summary>
 /// <param name="SysClassNet">The sysfs directory of network devices (<c>/sys/class/net</c>).</param>
 /// <param name="UdevData">udev's database directory (<c>/run/udev/data</c>).</param>
-public sealed record LinkDeviceFactsReader(string SysClassNet, string UdevData)
+internal sealed record LinkDeviceFactsReader(string SysClassNet, string UdevData)
 {
     /// <summary>The directories of a live host.</summary>
     public static LinkDeviceFactsReader Live { get; } = new("/sys/class/net", "/run/udev/data");

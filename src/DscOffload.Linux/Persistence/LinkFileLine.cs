@@ -5,4 +5,4 @@ namespace DscOffload.Linux.Persistence;
 /// <param name="Key">The key.</param>
 /// <param name="Value">The value, trimmed.</param>
 /// <param name="Line">The 1-based line number.</param>
-public sealed record LinkFileLine(string Section, string Key, string Value, int Line);
+internal sealed record LinkFileLine(string Section, string Key, string Value, int Line);

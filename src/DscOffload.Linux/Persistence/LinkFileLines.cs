@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Persistence;
 /// <c>key=value</c> in a section is skipped (udevd logs and ignores it), because refusing to read a file dscoffload
 /// does not own would make every command fail on a host whose files udevd accepts.
 /// </summary>
-public static class LinkFileLines
+internal static class LinkFileLines
 {
     /// <summary>The <c>key=value</c> lines of <paramref name="text"/> in file order.</summary>
     public static IReadOnlyList<LinkFileLine> Read(string text)

@@ -1,7 +1,7 @@
 namespace DscOffload.Linux.Persistence;
 
 /// <summary>Whether a <c>.link</c> file's <c>[Match]</c> section fits a device.</summary>
-public enum LinkMatchVerdict
+internal enum LinkMatchVerdict
 {
     /// <summary>Every match key fits.</summary>
     Matches,

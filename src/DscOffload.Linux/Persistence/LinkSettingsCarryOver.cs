@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Persistence;
 /// <c>Name=</c> when it keeps the device's name) replace its values. What cannot be copied faithfully is refused with
 /// the file, line and key instead.
 /// </summary>
-public static class LinkSettingsCarryOver
+internal static class LinkSettingsCarryOver
 {
     /// <summary>
     /// Merges <paramref name="wanted"/> (desired keys), <paramref name="keptEntries"/> (unmanaged entries already in

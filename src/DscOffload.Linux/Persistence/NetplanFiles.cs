@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Persistence;
 /// Read line by line (block-style YAML as netplan files are written: <c>key: value</c>, indentation for nesting);
 /// flow-style mappings are not read.
 /// </remarks>
-public static class NetplanFiles
+internal static class NetplanFiles
 {
     /// <summary>netplan's configuration directories below a root.</summary>
     public static IReadOnlyList<string> Directories { get; } = ["etc/netplan", "run/netplan", "lib/netplan"];

@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Persistence;
 /// <c>[ethernet] mac-address=</c>, and their <c>[ethtool] feature-*</c> keys, which NetworkManager applies each time
 /// it activates the profile.
 /// </summary>
-public static class NetworkManagerProfiles
+internal static class NetworkManagerProfiles
 {
     /// <summary>NetworkManager's keyfile directories below a root, highest precedence first.</summary>
     public static IReadOnlyList<string> Directories { get; } =

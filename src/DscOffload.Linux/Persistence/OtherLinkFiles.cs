@@ -11,7 +11,7 @@ namespace DscOffload.Linux.Persistence;
 /// <param name="Shadows">Files sorting before ours that match the device, or may (a match key dscoffload cannot evaluate).</param>
 /// <param name="Predecessor">The first file after ours that matches, with its lines; null when none does.</param>
 /// <param name="Undecided">A file after ours, before any sure match, whose match cannot be evaluated; null when none.</param>
-public sealed record OtherLinkFiles(
+internal sealed record OtherLinkFiles(
     IReadOnlyList<LinkFileFinding> Shadows,
     (string Path, IReadOnlyList<LinkFileLine> Lines)? Predecessor,
     LinkFileFinding? Undecided)

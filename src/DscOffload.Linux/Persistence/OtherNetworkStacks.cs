@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Persistence;
 /// that contradicts the desired state wins over dscoffload's file at the next boot or reconnect.
 /// </summary>
 /// <param name="Root">The directory their standard paths are taken below (<c>/</c> on a live host).</param>
-public sealed record OtherNetworkStacks(string Root)
+internal sealed record OtherNetworkStacks(string Root)
 {
     /// <summary>Every offload setting those tools keep for <paramref name="device"/>.</summary>
     public IReadOnlyList<PersistedOffload> Find(LinkDeviceFacts device) =>

@@ -9,4 +9,4 @@ namespace DscOffload.Linux.Persistence;
 /// <param name="Stack">Who applies it (<c>NetworkManager</c>, <c>netplan</c>, <c>ifupdown</c>, <c>udev rule</c>).</param>
 /// <param name="Feature">A kernel feature name or pattern (<c>rx-gro</c>, <c>tx-checksum-*</c>), or an ethtool alias.</param>
 /// <param name="On">The value it sets.</param>
-public sealed record PersistedOffload(string Path, int Line, string Stack, string Feature, bool On);
+internal sealed record PersistedOffload(string Path, int Line, string Stack, string Feature, bool On);

@@ -4,7 +4,7 @@ namespace DscOffload.Linux.Persistence;
 /// fnmatch(3) patterns without flags, as systemd uses them for <c>[Match]</c> lists: <c>*</c>, <c>?</c>, <c>[...]</c>
 /// (with <c>!</c> or <c>^</c> negation and ranges) and <c>\</c> escapes.
 /// </summary>
-public static class ShellGlob
+internal static class ShellGlob
 {
     /// <summary>True when <paramref name="text"/> fits <paramref name="pattern"/> entirely.</summary>
     public static bool Matches(string pattern, string text)

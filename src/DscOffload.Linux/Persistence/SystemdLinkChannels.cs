@@ -4,7 +4,7 @@ namespace DscOffload.Linux.Persistence;
 /// Channel counts a <c>.link</c> file sets; null fields are not written, and systemd then leaves that
 /// count as the driver has it.
 /// </summary>
-public sealed record SystemdLinkChannels(uint? Rx, uint? Tx, uint? Other, uint? Combined)
+internal sealed record SystemdLinkChannels(uint? Rx, uint? Tx, uint? Other, uint? Combined)
 {
     /// <summary>No channel keys.</summary>
     public static SystemdLinkChannels None { get; } = new(null, null, null, null);

@@ -4,4 +4,4 @@ namespace DscOffload.Linux.Persistence;
 /// A <c>key=value</c> line dscoffload does not manage, kept when a file is parsed so that comparing and
 /// rewriting never silently drops what someone else added.
 /// </summary>
-public sealed record SystemdLinkEntry(string Section, string Key, string Value);
+internal sealed record SystemdLinkEntry(string Section, string Key, string Value);

@@ -9,7 +9,7 @@ namespace DscOffload.Linux.Persistence;
 /// True when the key sets every feature whose name starts with <paramref name="Feature"/>
 /// (<c>TransmitChecksumOffload=</c> → all <c>tx-checksum-*</c>), so they can only be persisted with one value.
 /// </param>
-public sealed record SystemdLinkFeatureKey(string Key, string Feature, bool IsPrefix)
+internal sealed record SystemdLinkFeatureKey(string Key, string Feature, bool IsPrefix)
 {
     /// <summary>True when this key sets the kernel feature <paramref name="featureName"/>.</summary>
     public bool Covers(string featureName) =>

@@ -17,7 +17,7 @@ namespace DscOffload.Linux.Persistence;
 /// first and this one would never apply. The flip side is that this file replaces those defaults for the
 /// device, which is why <see cref="SystemdLinkMapping"/> keeps the device's name with <c>Name=</c>.
 /// </remarks>
-public sealed class SystemdLinkFile
+internal sealed class SystemdLinkFile
 {
     /// <summary>The directory administrators' <c>.link</c> files live in; it takes precedence over <c>/usr/lib</c>.</summary>
     public const string DefaultDirectory = "/etc/systemd/network";

@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Persistence;
 /// features they map to (systemd's <c>link-config-gperf.gperf</c> and <c>ethtool-util.c</c>). Features not
 /// listed here, such as <c>tx-scatter-gather</c> or <c>rx-hashing</c>, have no <c>.link</c> key at all.
 /// </summary>
-public static class SystemdLinkKeys
+internal static class SystemdLinkKeys
 {
     /// <summary><c>[Match]</c> key matching the device's permanent hardware address.</summary>
     public const string PermanentMacAddress = "PermanentMACAddress";

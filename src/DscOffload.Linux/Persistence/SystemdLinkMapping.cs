@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Persistence;
 /// features without a key, and <c>tx-checksum-*</c> features wanted with different values (one key sets
 /// them all), cannot be expressed, and the caller reports them instead of writing half a state.
 /// </summary>
-public static class SystemdLinkMapping
+internal static class SystemdLinkMapping
 {
     private const string TransmitChecksumPrefix = "tx-checksum-";
     private const string Tso = "tx-tcp-segmentation";

@@ -3,7 +3,7 @@ namespace DscOffload.Linux.Persistence;
 /// <summary>
 /// Either the <c>.link</c> settings that persist a desired state, or what of it cannot be persisted.
 /// </summary>
-public sealed class SystemdLinkMappingResult
+internal sealed class SystemdLinkMappingResult
 {
     private SystemdLinkMappingResult(SystemdLinkSettings? settings, IReadOnlyList<UnexpressibleSetting> unexpressible)
     {

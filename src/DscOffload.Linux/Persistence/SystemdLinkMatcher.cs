@@ -9,7 +9,7 @@ namespace DscOffload.Linux.Persistence;
 /// conditions, <c>Type=</c>, <c>Kind=</c>) make the answer <see cref="LinkMatchVerdict.Unknown"/> unless another key
 /// already rules the file out.
 /// </summary>
-public static class SystemdLinkMatcher
+internal static class SystemdLinkMatcher
 {
     private const string MatchSection = "Match";
 

@@ -6,7 +6,7 @@ namespace DscOffload.Linux.Persistence;
 /// the remaining files are then taken in order of their names, across directories.
 /// </summary>
 /// <param name="Directories">Highest precedence first; the first is where dscoffload writes its own file.</param>
-public sealed record SystemdLinkSearchPath(IReadOnlyList<string> Directories)
+internal sealed record SystemdLinkSearchPath(IReadOnlyList<string> Directories)
 {
     /// <summary>systemd's directories for <c>.link</c> files.</summary>
     public static IReadOnlyList<string> SystemDirectories { get; } =

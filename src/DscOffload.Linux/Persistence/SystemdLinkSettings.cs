@@ -4,7 +4,7 @@ namespace DscOffload.Linux.Persistence;
 /// The content of one dscoffload <c>.link</c> file as data: how it matches the device, the name it keeps,
 /// the feature switches and channel counts it sets, and any entries it has that dscoffload does not manage.
 /// </summary>
-public sealed class SystemdLinkSettings
+internal sealed class SystemdLinkSettings
 {
     /// <summary><c>[Match] PermanentMACAddress=</c>, or null.</summary>
     public string? MatchPermanentAddress { get; init; }

@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Persistence;
 /// appears, after the <c>.link</c> file is applied. A rule counts for the device when it names it
 /// (<c>KERNEL==</c>/<c>NAME==</c> pattern) or runs ethtool on the device at hand (<c>%k</c>) for network devices.
 /// </summary>
-public static class UdevEthtoolRules
+internal static class UdevEthtoolRules
 {
     /// <summary>udev's rule directories below a root.</summary>
     public static IReadOnlyList<string> Directories { get; } = ["etc/udev/rules.d", "run/udev/rules.d", "usr/lib/udev/rules.d", "lib/udev/rules.d"];

@@ -6,4 +6,4 @@ namespace DscOffload.Linux.Persistence;
 /// </summary>
 /// <param name="Setting">A kernel feature name (<c>tx-scatter-gather</c>) or a channel field (<c>channels.rx</c>).</param>
 /// <param name="Reason">One line an operator can act on.</param>
-public sealed record UnexpressibleSetting(string Setting, string Reason);
+internal sealed record UnexpressibleSetting(string Setting, string Reason);

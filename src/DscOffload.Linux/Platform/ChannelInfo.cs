@@ -1,4 +1,4 @@
 namespace DscOffload.Linux.Platform;
 
 /// <summary>Current queue counts of a device and the maximums its driver allows.</summary>
-public sealed record ChannelInfo(ChannelCounts Current, ChannelCounts Maximum);
+internal sealed record ChannelInfo(ChannelCounts Current, ChannelCounts Maximum);

@@ -4,7 +4,7 @@ namespace DscOffload.Linux.Platform;
 /// All named features of one device, in kernel string-set order. Lookup is by name because bit
 /// positions differ between kernels.
 /// </summary>
-public sealed class EthtoolFeatureSet
+internal sealed class EthtoolFeatureSet
 {
     private readonly Dictionary<string, EthtoolFeatureState> _byName;
 

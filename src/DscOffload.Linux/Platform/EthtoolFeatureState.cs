@@ -8,4 +8,4 @@ namespace DscOffload.Linux.Platform;
 /// <param name="Requested">What was last requested.</param>
 /// <param name="Active">What is in effect: the only value that counts when comparing with desired state.</param>
 /// <param name="NeverChangeable">Not changeable for any device (<c>NETIF_F_NEVER_CHANGE</c>).</param>
-public readonly record struct EthtoolFeatureState(string Name, bool Changeable, bool Requested, bool Active, bool NeverChangeable);
+internal readonly record struct EthtoolFeatureState(string Name, bool Changeable, bool Requested, bool Active, bool NeverChangeable);

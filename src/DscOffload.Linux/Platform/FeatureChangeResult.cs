@@ -6,4 +6,4 @@ namespace DscOffload.Linux.Platform;
 /// </summary>
 /// <param name="SomeUnsupported"><c>ETHTOOL_F_UNSUPPORTED</c>: some requested bits are not changeable and were ignored.</param>
 /// <param name="Wish"><c>ETHTOOL_F_WISH</c>: the request was recorded but the active state differs (device constraints).</param>
-public sealed record FeatureChangeResult(bool SomeUnsupported, bool Wish);
+internal sealed record FeatureChangeResult(bool SomeUnsupported, bool Wish);

@@ -10,7 +10,7 @@ namespace DscOffload.Linux.Platform;
 /// <c>NoMatch</c>, missing privileges <c>ElevationRequired</c>, an operation the driver lacks
 /// <c>NotSupported</c>, a value the driver rejects <c>InvalidInput</c>.
 /// </remarks>
-public interface IEthtoolDevices
+internal interface IEthtoolDevices
 {
     /// <summary>Every interface in the target's network namespace, sorted by name.</summary>
     IReadOnlyList<LinuxInterface> ListInterfaces();

@@ -8,4 +8,4 @@ namespace DscOffload.Linux.Platform;
 /// <param name="IfIndex">The kernel interface index.</param>
 /// <param name="PermanentAddress">The permanent hardware address (<c>aa:bb:…</c>) where the driver reports one.</param>
 /// <param name="IsLoopback">True for loopback devices, which selections skip unless asked.</param>
-public sealed record LinuxInterface(string Name, int IfIndex, string? PermanentAddress, bool IsLoopback);
+internal sealed record LinuxInterface(string Name, int IfIndex, string? PermanentAddress, bool IsLoopback);

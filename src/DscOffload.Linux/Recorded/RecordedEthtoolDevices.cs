@@ -11,7 +11,7 @@ namespace DscOffload.Linux.Recorded;
 /// same device API the live kernel backend implements, so the resource logic cannot tell them apart.
 /// Read-only: any change is refused.
 /// </summary>
-public sealed class RecordedEthtoolDevices : IEthtoolDevices
+internal sealed class RecordedEthtoolDevices : IEthtoolDevices
 {
     private readonly Dictionary<string, RecordedInstance> _byName = new(StringComparer.Ordinal);
     private readonly List<LinuxInterface> _interfaces = [];

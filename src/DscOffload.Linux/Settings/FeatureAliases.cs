@@ -5,7 +5,7 @@ namespace DscOffload.Linux.Settings;
 /// ethtool matches them as name patterns against the kernel's string set, so an alias covers
 /// whatever members this kernel has (for example <c>tso</c> includes <c>tx-tcp-accecn-segmentation</c> on 6.18).
 /// </summary>
-public static class FeatureAliases
+internal static class FeatureAliases
 {
     private static readonly (string Alias, string Pattern)[] Table =
     [

@@ -12,7 +12,7 @@ namespace DscOffload.Reporting.Drift;
 /// <see cref="EngineRunReader"/>; both compare states with <see cref="DriftComparison"/>, so every output
 /// format reports exactly the same settings with the same values and document lines.
 /// </summary>
-public static class DriftEnvelopeReader
+internal static class DriftEnvelopeReader
 {
     /// <summary>The host name used when an envelope does not say which host it is about.</summary>
     public const string UnknownHost = "(unknown host)";

@@ -9,7 +9,7 @@ namespace DscOffload.Reporting.Drift;
 /// <c>NetAdapterOffload</c>; their property sets do not overlap (Linux has only <c>features.*</c> and
 /// <c>channels.*</c>), so the ids stay one per type and property.
 /// </summary>
-public static class DriftRuleId
+internal static class DriftRuleId
 {
     /// <summary>What every dscoffload rule id starts with.</summary>
     public const string Prefix = "DSCO-";

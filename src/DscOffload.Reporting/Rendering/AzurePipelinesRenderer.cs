@@ -9,7 +9,7 @@ namespace DscOffload.Reporting.Rendering;
 /// must fail (<see cref="DriftRenderOptions.FailOnDrift"/>), <c>SucceededWithIssues</c> for drift alone, and no
 /// result at all when every host is in desired state.
 /// </summary>
-public sealed class AzurePipelinesRenderer : CiAnnotationRenderer
+internal sealed class AzurePipelinesRenderer : CiAnnotationRenderer
 {
     /// <summary>Creates the renderer; the caller owns <paramref name="output"/>.</summary>
     public AzurePipelinesRenderer(TextWriter output, DriftRenderOptions? options = null)

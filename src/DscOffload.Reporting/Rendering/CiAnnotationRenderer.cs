@@ -14,7 +14,7 @@ namespace DscOffload.Reporting.Rendering;
 /// level, and a closing summary that says how many were left out. A dialect supplies only its command syntax:
 /// the group markers, one annotation command, the closing summary and how the CI system names its limit.
 /// </summary>
-public abstract class CiAnnotationRenderer : DriftRenderer
+internal abstract class CiAnnotationRenderer : DriftRenderer
 {
     private readonly FleetAnnotationSet _annotations = new();
 

@@ -6,7 +6,7 @@ namespace DscOffload.Reporting.Rendering;
 /// The part every format shares: the summary counters, the envelope reading and the call order
 /// (begin once, hosts, complete once). A format implements only what it writes.
 /// </summary>
-public abstract class DriftRenderer : IDriftRenderer
+internal abstract class DriftRenderer : IDriftRenderer
 {
     private bool _begun;
     private bool _completed;

@@ -9,7 +9,7 @@ namespace DscOffload.Reporting.Rendering;
 /// <see cref="DriftRenderOptions.MaxAnnotationsPerKind"/> of each kind are written (GitHub shows 10 per step);
 /// a closing <c>::notice</c> gives the totals and how many annotations were left out.
 /// </summary>
-public sealed class GitHubAnnotationRenderer : CiAnnotationRenderer
+internal sealed class GitHubAnnotationRenderer : CiAnnotationRenderer
 {
     /// <summary>Creates the renderer; the caller owns <paramref name="output"/>.</summary>
     public GitHubAnnotationRenderer(TextWriter output, DriftRenderOptions? options = null)

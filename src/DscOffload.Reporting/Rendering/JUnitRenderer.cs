@@ -13,7 +13,7 @@ namespace DscOffload.Reporting.Rendering;
 /// Written with <see cref="XmlWriter"/>, so names and values are escaped properly; characters XML cannot
 /// carry are replaced. The output writer is expected to be UTF-8, as the declaration says.
 /// </summary>
-public sealed class JUnitRenderer : DriftRenderer
+internal sealed class JUnitRenderer : DriftRenderer
 {
     private const int MaxItemsInMessage = 3;
     private XmlWriter? _xml;

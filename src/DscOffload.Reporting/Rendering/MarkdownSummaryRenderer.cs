@@ -12,7 +12,7 @@ namespace DscOffload.Reporting.Rendering;
 /// fleet: host details are kept only while they fit, the rest are counted and the summary says how many were
 /// left out. Written at <see cref="IDriftRenderer.Complete"/>, because the counts come first.
 /// </summary>
-public sealed class MarkdownSummaryRenderer : DriftRenderer
+internal sealed class MarkdownSummaryRenderer : DriftRenderer
 {
     private const int MaxDocumentsNamed = 5;
     private const int FooterReserveBytes = 1024;

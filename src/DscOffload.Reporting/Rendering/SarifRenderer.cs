@@ -17,7 +17,7 @@ namespace DscOffload.Reporting.Rendering;
 /// <see cref="DriftRenderOptions.MaxSarifResults"/> results are only counted, and a notification says how many.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The JSON writer only wraps the caller's TextWriter (CloseOutput is false); Complete flushes it and there is nothing else to release.")]
-public sealed class SarifRenderer : DriftRenderer
+internal sealed class SarifRenderer : DriftRenderer
 {
     /// <summary>The key of the partial fingerprint; versioned so a future change of inputs cannot collide.</summary>
     public const string FingerprintKey = "dscoffloadDrift/v1";

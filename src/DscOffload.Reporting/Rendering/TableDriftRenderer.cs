@@ -8,7 +8,7 @@ namespace DscOffload.Reporting.Rendering;
 /// and engine warnings under it, and the fleet summary line at the end. Columns are aligned within a host
 /// so the output can stream; ANSI colour only when <see cref="DriftRenderOptions.UseColor"/> is set.
 /// </summary>
-public sealed class TableDriftRenderer : DriftRenderer
+internal sealed class TableDriftRenderer : DriftRenderer
 {
     private const string Arrow = " → ";
     private const string Bold = "\u001b[1m";

@@ -11,7 +11,7 @@ namespace DscOffload.Reporting.Rendering;
 /// instances and engine warnings print as <c>#</c> lines before the host's file header, where diff tools
 /// ignore them. Hunk line numbers count lines of that per-host rendering, so the diff is well formed.
 /// </summary>
-public sealed class UnifiedDiffRenderer : DriftRenderer
+internal sealed class UnifiedDiffRenderer : DriftRenderer
 {
     private readonly List<DiffLine> _hunk = [];
 

@@ -4,7 +4,7 @@ namespace DscOffload.Windows.Cim;
 /// Why a CIM operation failed, reduced to what the offload platform decides on. The live gateway
 /// maps MI's native error codes onto these; fakes raise them the same way.
 /// </summary>
-public enum CimFailure
+internal enum CimFailure
 {
     /// <summary>Something else went wrong (provider failure, timeout, server shutting down).</summary>
     Failed,

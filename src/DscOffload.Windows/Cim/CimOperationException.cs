@@ -5,7 +5,7 @@ namespace DscOffload.Windows.Cim;
 /// the live platform (<c>Live.CimWindowsOffloadPlatform</c>) catches it and either falls back (a missing class) or
 /// turns it into the operator-facing <see cref="Core.Diagnostics.DscOffloadException"/>.
 /// </summary>
-public sealed class CimOperationException : Exception
+internal sealed class CimOperationException : Exception
 {
     /// <summary>Creates the error.</summary>
     /// <param name="failure">The classified reason.</param>

@@ -8,7 +8,7 @@ namespace DscOffload.Windows.Cim;
 /// and what it takes back to modify an instance or invoke a method on it; they hold no live handle,
 /// so they can be built by hand in tests and outlive the session that produced them.
 /// </summary>
-public sealed class CimRecord
+internal sealed class CimRecord
 {
     private readonly ReadOnlyDictionary<string, CimValue> properties;
 

@@ -7,7 +7,7 @@ namespace DscOffload.Windows.Cim;
 /// strict about it (a <c>uint8</c> property does not accept a <c>uint32</c>), and a NULL value is a
 /// real state: a property the driver does not report.
 /// </summary>
-public sealed class CimValue : IEquatable<CimValue>
+internal sealed class CimValue : IEquatable<CimValue>
 {
     private CimValue(CimValueType type, object? value)
     {

@@ -6,7 +6,7 @@ namespace DscOffload.Windows.Cim;
 /// return codes) and <c>string[]</c> (advanced property values); other types are carried only where a
 /// class key or identity needs them.
 /// </summary>
-public enum CimValueType
+internal enum CimValueType
 {
     /// <summary>CIM <c>string</c> (.NET <see cref="string"/>).</summary>
     String,

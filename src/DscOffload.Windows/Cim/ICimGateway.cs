@@ -14,7 +14,7 @@ namespace DscOffload.Windows.Cim;
 /// <c>IncludeHidden</c> and <c>NoRestart</c>, which its cmdlets pass). They are sent as optional:
 /// a provider that does not know an option ignores it.</para>
 /// </remarks>
-public interface ICimGateway
+internal interface ICimGateway
 {
     /// <summary>
     /// Runs <c>SELECT * FROM <paramref name="className"/> [WHERE <paramref name="wqlFilter"/>]</c>

@@ -7,7 +7,7 @@ namespace DscOffload.Windows.Cim;
 /// adapter name containing a quote or a backslash must be escaped or the query breaks (or matches
 /// something else).
 /// </summary>
-public static class WqlLiteral
+internal static class WqlLiteral
 {
     /// <summary>Quotes <paramref name="value"/> as a WQL string literal: <c>'…'</c> with <c>\</c>, <c>'</c> and <c>"</c> escaped by a backslash.</summary>
     public static string Quote(string value)

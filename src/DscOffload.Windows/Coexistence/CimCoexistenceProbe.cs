@@ -10,7 +10,7 @@ namespace DscOffload.Windows.Coexistence;
 /// NetFT adapter, WinNAT, IPsec rules and policies). It only reads. A class this Windows version lacks
 /// marks the conditions it would show as undetermined, with the reason, instead of failing.
 /// </summary>
-public sealed class CimCoexistenceProbe : ICoexistenceProbe
+internal sealed class CimCoexistenceProbe : ICoexistenceProbe
 {
     private static readonly Dictionary<string, object> IncludeHidden = new() { [CoexistenceSources.IncludeHiddenOption] = true };
 

@@ -32,7 +32,7 @@ namespace DscOffload.Windows.Live;
 /// <c>NoMatch</c>. A write that fails after writing part of a change throws
 /// <see cref="PartialAdapterWriteException"/> / <see cref="PartialGlobalWriteException"/>.</para>
 /// </remarks>
-public sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
+internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
 {
     private static readonly Dictionary<string, object> IncludeHidden = new() { [CimClassNames.IncludeHiddenOption] = true };
     private static readonly Dictionary<string, object> NoRestart = new() { [CimClassNames.NoRestartOption] = true };

@@ -7,7 +7,7 @@ namespace DscOffload.Windows.Live;
 /// Creates the platform for the host this process runs on: the CIM/registry mapping over
 /// Microsoft.Management.Infrastructure and the Win32 registry.
 /// </summary>
-public static class LiveWindowsOffloadPlatform
+internal static class LiveWindowsOffloadPlatform
 {
     /// <summary>
     /// The live platform. Its CIM session lives as long as the process (dscoffload runs one operation

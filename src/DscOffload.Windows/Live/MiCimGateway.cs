@@ -17,7 +17,7 @@ namespace DscOffload.Windows.Live;
 /// <para>On other operating systems every call fails with <c>NotSupported</c> before any MI type is
 /// touched: MI's Unix build talks to OMI, which has none of the Windows networking classes.</para>
 /// </remarks>
-public sealed class MiCimGateway : ICimGateway, IDisposable
+internal sealed class MiCimGateway : ICimGateway, IDisposable
 {
     private CimSession? session;
 

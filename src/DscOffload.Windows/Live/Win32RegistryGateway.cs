@@ -11,7 +11,7 @@ namespace DscOffload.Windows.Live;
 /// HKLM so that a 32-bit process would still see the real Tcpip and network class keys.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class Win32RegistryGateway : IRegistryGateway
+internal sealed class Win32RegistryGateway : IRegistryGateway
 {
     /// <inheritdoc/>
     public IReadOnlyList<string> SubkeyNames(string keyPath)

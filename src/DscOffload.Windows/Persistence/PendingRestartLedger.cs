@@ -22,7 +22,7 @@ namespace DscOffload.Windows.Persistence;
 /// wall clock is not used, so clock corrections cannot make records vanish. The rule errs towards keeping records:
 /// a host restarted and then up for longer than that uptime keeps them, which costs one unneeded adapter restart.</para>
 /// </remarks>
-public sealed class PendingRestartLedger
+internal sealed class PendingRestartLedger
 {
     /// <summary>The file name in the state directory.</summary>
     public const string FileName = "pending-restarts.json";

@@ -9,7 +9,7 @@ namespace DscOffload.Windows.Platform;
 /// failure that stopped the write (for example <c>NotSupported</c>), not <c>PartiallyApplied</c>:
 /// the resource decides how to aggregate.
 /// </summary>
-public sealed class PartialAdapterWriteException : DscOffloadException
+internal sealed class PartialAdapterWriteException : DscOffloadException
 {
     /// <summary>Creates the error from the failure that stopped the write.</summary>
     public PartialAdapterWriteException(DscOffloadException failure, WindowsAdapterChange applied)

@@ -8,7 +8,7 @@ namespace DscOffload.Windows.Platform;
 /// holds exactly what was written; <see cref="DscOffloadException.Kind"/> is the kind of the failure
 /// that stopped the write.
 /// </summary>
-public sealed class PartialGlobalWriteException : DscOffloadException
+internal sealed class PartialGlobalWriteException : DscOffloadException
 {
     /// <summary>Creates the error from the failure that stopped the write.</summary>
     public PartialGlobalWriteException(DscOffloadException failure, GlobalOffloadState applied)

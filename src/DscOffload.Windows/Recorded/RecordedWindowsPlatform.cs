@@ -13,7 +13,7 @@ namespace DscOffload.Windows.Recorded;
 /// the same platform interface as the live CIM backend. A property missing from an adapter's record
 /// means the adapter does not have that feature. Read-only: any write is refused.
 /// </summary>
-public sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
+internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
 {
     private readonly RecordedHost _host;
     private readonly List<WindowsAdapterInfo> _adapters = [];

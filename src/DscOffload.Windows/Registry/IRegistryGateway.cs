@@ -12,7 +12,7 @@ namespace DscOffload.Windows.Registry;
 /// <c>ElevationRequired</c> naming the key; a key that cannot be opened for reading (for example the
 /// protected <c>Properties</c> subkey of the network class key) reads as missing.
 /// </remarks>
-public interface IRegistryGateway
+internal interface IRegistryGateway
 {
     /// <summary>The names of the subkeys of <paramref name="keyPath"/>; empty when the key is missing.</summary>
     IReadOnlyList<string> SubkeyNames(string keyPath);

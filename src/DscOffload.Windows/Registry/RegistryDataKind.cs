@@ -1,7 +1,7 @@
 namespace DscOffload.Windows.Registry;
 
 /// <summary>The registry value types the offload settings use (others are reported as <see cref="Other"/>).</summary>
-public enum RegistryDataKind
+internal enum RegistryDataKind
 {
     /// <summary>REG_SZ: NDIS keywords are stored this way, even when numeric ("0", "1", "3").</summary>
     String,

@@ -8,7 +8,7 @@ namespace DscOffload.Windows.Registry;
 /// compared in (REG_SZ as is, numbers in decimal, REG_MULTI_SZ joined with commas), so a driver that
 /// stores a keyword as REG_DWORD still compares equal to the "1" an operator writes.
 /// </summary>
-public sealed class RegistryValueData
+internal sealed class RegistryValueData
 {
     private RegistryValueData(RegistryDataKind kind, string text, ulong? number, IReadOnlyList<string>? lines)
     {

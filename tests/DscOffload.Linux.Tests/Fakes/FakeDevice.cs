@@ -8,7 +8,7 @@ namespace DscOffload.Linux.Tests.Fakes;
 /// its channels. Build one from a profile (<see cref="Veth"/>, <see cref="Loopback"/>,
 /// <see cref="MultiQueueNic"/>) and adjust it with <see cref="WithFeature"/>.
 /// </summary>
-public sealed class FakeDevice
+internal sealed class FakeDevice
 {
     private readonly HashSet<string> _changeable = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requested = new(StringComparer.Ordinal);

@@ -3,4 +3,4 @@ using DscOffload.Linux.Platform;
 namespace DscOffload.Linux.Tests.Fakes;
 
 /// <summary>One change request the fake received, in order, so tests can check apply ordering.</summary>
-public sealed record FakeEthtoolCall(string Operation, string InterfaceName, IReadOnlyDictionary<string, bool>? Features, ChannelCounts? Channels);
+internal sealed record FakeEthtoolCall(string Operation, string InterfaceName, IReadOnlyDictionary<string, bool>? Features, ChannelCounts? Channels);

@@ -9,7 +9,7 @@ namespace DscOffload.Linux.Tests.Fakes;
 /// feature string set, fixed and never-changeable features reported as unsupported, dependency fix-ups
 /// with ETHTOOL_F_WISH, channel maximums, and the same errors as <see cref="LiveEthtoolDevices"/>.
 /// </summary>
-public sealed class FakeEthtoolDevices : IEthtoolDevices
+internal sealed class FakeEthtoolDevices : IEthtoolDevices
 {
     private readonly Dictionary<string, FakeDevice> _devices = new(StringComparer.Ordinal);
     private readonly List<FakeEthtoolCall> _calls = [];

@@ -12,7 +12,7 @@ public abstract class EthtoolDevicesBehaviour
 {
     private static readonly ChannelCounts FourQueues = new(4, 4, 0, 0);
 
-    protected abstract IEthtoolDevices Devices { get; }
+    private protected abstract IEthtoolDevices Devices { get; }
 
     /// <summary>Creates a fresh veth pair (0 queues = kernel default) and returns both end names.</summary>
     protected abstract (string Name, string Peer) AddVethPair(uint queues = 0);
@@ -275,6 +275,6 @@ public abstract class EthtoolDevicesBehaviour
     protected static Dictionary<string, bool> Wanted(params (string Name, bool On)[] features) =>
         features.ToDictionary(f => f.Name, f => f.On, StringComparer.Ordinal);
 
-    protected static bool Active(EthtoolFeatureSet features, string name) =>
+    private protected static bool Active(EthtoolFeatureSet features, string name) =>
         features.TryGet(name, out var state) ? state.Active : throw new InvalidOperationException($"no feature '{name}'");
 }

@@ -10,7 +10,7 @@ public sealed class FakeEthtoolDevicesTests : EthtoolDevicesBehaviour
     private readonly FakeEthtoolDevices _fake = FakeEthtoolDevices.WithVethPairs();
     private int _pairs;
 
-    protected override IEthtoolDevices Devices => _fake;
+    private protected override IEthtoolDevices Devices => _fake;
 
     protected override (string Name, string Peer) AddVethPair(uint queues = 0)
     {

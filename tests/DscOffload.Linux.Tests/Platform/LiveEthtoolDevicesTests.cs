@@ -24,7 +24,7 @@ public sealed class LiveEthtoolDevicesTests : EthtoolDevicesBehaviour, IClassFix
         }
     }
 
-    protected override IEthtoolDevices Devices => _devices ?? throw new InvalidOperationException("the test namespace was not created");
+    private protected override IEthtoolDevices Devices => _devices ?? throw new InvalidOperationException("the test namespace was not created");
 
     protected override (string Name, string Peer) AddVethPair(uint queues = 0)
     {

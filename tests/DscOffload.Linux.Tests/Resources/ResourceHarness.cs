@@ -11,7 +11,7 @@ namespace DscOffload.Linux.Tests.Resources;
 /// the messages it reports. The resource is built as non-live so no test depends on running as root; set is
 /// still allowed because the context is not a read-only target.
 /// </summary>
-public sealed class ResourceHarness
+internal sealed class ResourceHarness
 {
     public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
     {

@@ -3,7 +3,7 @@ using DscOffload.Linux.Tests.Fakes;
 namespace DscOffload.Linux.Tests.Safety;
 
 /// <summary>The state of fake devices as text, for before/after comparisons.</summary>
-public static class DeviceState
+internal static class DeviceState
 {
     /// <summary>Active state and channels of every interface: what <c>ethtool -k</c> (without requests) and <c>ethtool -l</c> show.</summary>
     public static string Active(FakeEthtoolDevices fake) => string.Join("\n", fake.ListInterfaces().Select(i =>

@@ -6,7 +6,7 @@ using DscOffload.Tests.Engine;
 namespace DscOffload.Linux.Tests.Safety;
 
 /// <summary>A test host whose interfaces are <paramref name="devices"/>, serving the Linux resource type.</summary>
-public sealed class FakeLinuxHost(IEthtoolDevices devices) : TestHost
+internal sealed class FakeLinuxHost(IEthtoolDevices devices) : TestHost
 {
     private static readonly ResourceCatalog LinuxCatalog = new([new LinuxNetAdapterOffloadProvider()]);
 

@@ -7,7 +7,7 @@ namespace DscOffload.Linux.Tests.Safety;
 /// Wraps an <see cref="IEthtoolDevices"/> and fails its k-th operation (reads and writes alike, counted across all
 /// interfaces and recorded as "Name(interface)"), with the error a device gives (EIO).
 /// </summary>
-public sealed class FaultInjectingEthtoolDevices(IEthtoolDevices inner) : FaultInjector, IEthtoolDevices
+internal sealed class FaultInjectingEthtoolDevices(IEthtoolDevices inner) : FaultInjector, IEthtoolDevices
 {
     public IReadOnlyList<LinuxInterface> ListInterfaces() => Device("ListInterfaces", "*", inner.ListInterfaces);
 

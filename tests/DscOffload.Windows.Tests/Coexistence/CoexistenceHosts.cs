@@ -11,7 +11,7 @@ namespace DscOffload.Windows.Tests.Coexistence;
 /// table holds, and for every row of the table the evidence that makes it hold, as the documented
 /// classes, services, bindings and registry keys show it.
 /// </summary>
-public static class CoexistenceHosts
+internal static class CoexistenceHosts
 {
     /// <summary>The Windows table, as the product reads it.</summary>
     public static PlatformCoexistenceTable Table => CoexistenceTable.ForPlatform("Windows")!;

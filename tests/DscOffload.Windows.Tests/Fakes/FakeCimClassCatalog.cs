@@ -10,7 +10,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// …/msft-netadapterrscsettingdata: Profile, the processor numbers and groups, MaxProcessors, NumaNode and
 /// NumberOfReceiveQueues are read/write, the capabilities, hash flags and operational states read-only.
 /// </summary>
-public static class FakeCimClassCatalog
+internal static class FakeCimClassCatalog
 {
     public const string StandardCimv2 = "ROOT/StandardCimv2";
     public const string Cimv2 = "ROOT/CIMV2";

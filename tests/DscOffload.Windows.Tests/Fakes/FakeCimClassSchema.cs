@@ -6,7 +6,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// A CIM class as its documentation declares it: namespace, key properties, typed properties with
 /// their access, and method names. The fake gateway types seeded values and checks writes with it.
 /// </summary>
-public sealed class FakeCimClassSchema
+internal sealed class FakeCimClassSchema
 {
     public FakeCimClassSchema(string namespaceName, string className, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FakeCimPropertySchema> properties, IReadOnlyList<string> methods)
     {

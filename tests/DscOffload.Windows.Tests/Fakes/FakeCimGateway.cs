@@ -10,7 +10,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// written, advanced property values outside ValidRegistryValues are rejected, hidden adapters and
 /// their settings are visible only with the IncludeHidden option, and writes need elevation.
 /// </summary>
-public sealed class FakeCimGateway : ICimGateway
+internal sealed class FakeCimGateway : ICimGateway
 {
     private readonly HashSet<string> existingClasses = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<CimRecord> instances = [];

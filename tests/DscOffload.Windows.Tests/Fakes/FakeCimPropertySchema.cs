@@ -3,4 +3,4 @@ using DscOffload.Windows.Cim;
 namespace DscOffload.Windows.Tests.Fakes;
 
 /// <summary>A documented property of a CIM class: its type and whether clients may write it.</summary>
-public sealed record FakeCimPropertySchema(CimValueType Type, bool ReadOnly);
+internal sealed record FakeCimPropertySchema(CimValueType Type, bool ReadOnly);

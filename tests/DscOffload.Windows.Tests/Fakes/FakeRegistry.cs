@@ -9,7 +9,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// <c>ElevationRequired</c>, and keys marked unreadable (like the protected <c>Properties</c> key of
 /// the network class) read as missing. Paths and names are case-insensitive, as in the registry.
 /// </summary>
-public sealed class FakeRegistry : IRegistryGateway
+internal sealed class FakeRegistry : IRegistryGateway
 {
     private readonly Dictionary<string, Dictionary<string, RegistryValueData>> keys = new(StringComparer.OrdinalIgnoreCase);
     private int writeCalls;

@@ -12,7 +12,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// exists, its <c>MSFT_NetAdapterAdvancedPropertySettingData</c> instances, so CIM and registry
 /// describe the same driver state when the host is created.
 /// </summary>
-public sealed class FakeWindowsHost
+internal sealed class FakeWindowsHost
 {
     public const string NetworkClassKey = @"SYSTEM\CurrentControlSet\Control\Class\{4d36e972-e325-11ce-bfc1-08002be10318}";
     public const string TcpipParametersKey = @"SYSTEM\CurrentControlSet\Services\Tcpip\Parameters";

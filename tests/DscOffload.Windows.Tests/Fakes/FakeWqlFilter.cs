@@ -8,7 +8,7 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// single or double quotes with backslash escapes, comparisons case-insensitive as in WQL. Anything
 /// else is an invalid query, as a real provider would report.
 /// </summary>
-public sealed class FakeWqlFilter
+internal sealed class FakeWqlFilter
 {
     private readonly List<KeyValuePair<string, string>> terms;
 

@@ -15,7 +15,7 @@ namespace DscOffload.Windows.Tests.Resources;
 /// they report. The resources are built as non-live, so no test depends on running elevated on Windows; set
 /// is still allowed because the context is not a read-only target.
 /// </summary>
-public sealed class WindowsResourceHarness
+internal sealed class WindowsResourceHarness
 {
     public WindowsResourceHarness(string hostFile)
         : this(FakeWindowsHost.Load(hostFile))

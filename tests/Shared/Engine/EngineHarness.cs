@@ -9,7 +9,7 @@ namespace DscOffload.Tests.Engine;
 /// restore point, journal, outcome) against a <see cref="TestHost"/>, with a private state directory that is
 /// created on first use and deleted on dispose.
 /// </summary>
-public sealed class EngineHarness : IDisposable
+internal sealed class EngineHarness : IDisposable
 {
     private const string DocumentPath = "doc.dsc.yaml";
     private DirectoryInfo? _state;

@@ -8,7 +8,7 @@ namespace DscOffload.Core.Resources.Echo;
 /// given, so a document can show what an expression evaluates to (<c>config get</c>), and a test compares the
 /// desired <c>output</c> with the echoed one. It touches nothing, on the live host or a recorded one.
 /// </summary>
-public sealed class EchoResourceType : IResourceTypeProvider, ISettableResource, IExportableResource
+internal sealed class EchoResourceType : IResourceTypeProvider, ISettableResource, IExportableResource
 {
     /// <summary>The type name, as dsc names its echo resource.</summary>
     public const string TypeName = "Microsoft.DSC.Debug/Echo";

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace DscOffload.Linux.Resources.NetAdapterOffload;
 
 /// <summary>The descriptor of <c>DscOffload.Linux/NetAdapterOffload</c>.</summary>
-public static class LinuxNetAdapterOffloadDescriptor
+internal static class LinuxNetAdapterOffloadDescriptor
 {
     /// <summary>The DSC type name.</summary>
     public const string TypeName = "DscOffload.Linux/NetAdapterOffload";

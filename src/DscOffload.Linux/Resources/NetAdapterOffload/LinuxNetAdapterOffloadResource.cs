@@ -21,7 +21,7 @@ namespace DscOffload.Linux.Resources.NetAdapterOffload;
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
 /// when its content differs) after the kernel state of that interface is verified.
 /// </remarks>
-public sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
+internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
     /// <summary>
     /// Environment variable naming the directory for <c>.link</c> files instead of

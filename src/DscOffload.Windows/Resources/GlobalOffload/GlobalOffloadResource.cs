@@ -15,7 +15,7 @@ namespace DscOffload.Windows.Resources.GlobalOffload;
 /// offload and registry changes report a required restart. A write that fails after part of the change
 /// was made is reported as partially applied, naming exactly what the platform wrote.
 /// </summary>
-public sealed class GlobalOffloadResource : ISettableResource, IExportableResource
+internal sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
     private static readonly string[] CimSettingNames = [.. GlobalOffloadSettings.CimSettings.Select(s => s.Name)];
     private static readonly string[] TcpipParameterNames = [.. GlobalOffloadSettings.TcpipParameters.Select(p => p.Name)];

@@ -21,7 +21,7 @@ namespace DscOffload.Windows.Resources.NetAdapterOffload;
 /// under <c>restart: Allowed</c>, an adapter whose restart is pending for settings the instance manages is not in
 /// desired state (<c>restartPending</c> differs) until a set restarts it, without writing anything again.
 /// </remarks>
-public sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
+internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 {
     private static readonly SettingKey RestartPendingKey = new("restartPending");
     private readonly IWindowsOffloadPlatform _platform;
