@@ -7,4 +7,4 @@ namespace DscOffload.Cli.Commands;
 /// <param name="Type">The resource type name as given.</param>
 /// <param name="Input">The <c>--input</c> text; null or empty means stdin (when redirected) or no input.</param>
 /// <param name="WhatIf">Whether <c>--what-if</c> was given (set only).</param>
-public sealed record ResourceCall(ResourceOperation Operation, string Type, string? Input, bool WhatIf);
+internal sealed record ResourceCall(ResourceOperation Operation, string Type, string? Input, bool WhatIf);

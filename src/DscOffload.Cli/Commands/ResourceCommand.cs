@@ -50,7 +50,7 @@ public static class ResourceCommand
     /// Runs one call and returns its exit code. Both ways in come here: the parsed command above and the
     /// start-up fast path (<see cref="ResourceCommandLine"/>), so they cannot behave differently.
     /// </summary>
-    public static int Run(ResourceCatalog catalog, ResourceCall call)
+    internal static int Run(ResourceCatalog catalog, ResourceCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
         return CommandGuard.Run(streams =>

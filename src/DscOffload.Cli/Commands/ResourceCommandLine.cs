@@ -10,7 +10,7 @@ namespace DscOffload.Cli.Commands;
 /// response files, repeated options, help), is declined and goes through the parser, which then runs the same
 /// <see cref="ResourceCommand.Run"/>.
 /// </summary>
-public static class ResourceCommandLine
+internal static class ResourceCommandLine
 {
     /// <summary>The call, or null when the arguments are not exactly such a list.</summary>
     public static ResourceCall? TryRead(IReadOnlyList<string> args)
