@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DscOffload.Cli.Hosts;
 using DscOffload.Cli.Output;
 using DscOffload.Cli.Safety;
@@ -23,8 +22,17 @@ public sealed class ConfigRunner
     private readonly Dictionary<string, string> _hostFiles = new(StringComparer.OrdinalIgnoreCase);
     private int _unreadableSnapshots;
     private List<string>? _pendingErrors;
+    private ProgressLine? _progress;
 
     private readonly TraceWriter? _trace;
+
+    // Hosts evaluated ahead of the one being written: bounds memory (each holds one host's run and output) while
+    // keeping every core busy.
+    private const int FleetWindow = 64;
+
+    // Set on a fleet worker while it runs one host, so the engine's messages wait for that host's turn on stderr.
+    [ThreadStatic]
+    private static List<ResourceMessage>? _heldMessages;
 
     /// <summary>Creates the runner; with <paramref name="trace"/> (dsc's <c>-l</c>/<c>-t</c>) the run's messages are traced on stderr.</summary>
     public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request, TraceWriter? trace = null)
@@ -90,12 +98,14 @@ public sealed class ConfigRunner
         }
         else
         {
-            var progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
-            for (var i = 0; i < sources.Count; i++)
+            var progress = _progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
+            _ = prepared.Resolved?.Redactor; // built once here rather than raced for by the workers
+            OrderedParallel.ForEach(sources, Environment.ProcessorCount, FleetWindow, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
             {
-                progress.Update(i, sources.Count, sources[i]);
-                tally.Add(RunRecorded(engine, prepared, sources[i]), sink);
-            }
+                var (run, output) = Report(engine, prepared, host, sink);
+                tally.Add(run, sink, output);
+                progress.Update(i + 1, sources.Count);
+            });
 
             progress.Clear();
         }
@@ -115,8 +125,13 @@ public sealed class ConfigRunner
     /// </summary>
     private void Trace(ResourceMessage message)
     {
-        if (_trace is not null)
+        if (_heldMessages is { } held)
         {
+            held.Add(message);
+        }
+        else if (_trace is not null)
+        {
+            _progress?.Clear();
             _trace.Write(message.Level, message.Text);
         }
         else if (message.Level == MessageLevel.Error)
@@ -128,12 +143,24 @@ public sealed class ConfigRunner
             }
             else
             {
-                _streams.Error.WriteLine(line);
+                ErrorLine(line);
             }
         }
     }
 
-    private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)
+    /// <summary>One line on stderr, starting on a line of its own even while the progress line is shown.</summary>
+    private void ErrorLine(string line)
+    {
+        _progress?.Clear();
+        _streams.Error.WriteLine(line);
+    }
+
+    /// <summary>
+    /// The part of one recorded host that needs no other host: read the snapshot, run the document against it under the
+    /// host's own name and prepare its output. Runs on a fleet worker thread, so the engine's messages are kept with the
+    /// result and written by <see cref="Report"/>, in file order.
+    /// </summary>
+    private RecordedEvaluation EvaluateRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path, IEnvelopeSink sink)
     {
         RecordedHost host;
         try
@@ -142,24 +169,56 @@ public sealed class ConfigRunner
         }
         catch (DscOffloadException e)
         {
+            var corrupt = CorruptSnapshot(path, e);
+            return new RecordedEvaluation(path, null, corrupt, sink.Prepare(corrupt), [], e);
+        }
+
+        var messages = new List<ResourceMessage>();
+        _heldMessages = messages;
+        try
+        {
+            var run = engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+            return new RecordedEvaluation(path, host, run, sink.Prepare(run), messages, null);
+        }
+        finally
+        {
+            _heldMessages = null;
+        }
+    }
+
+    /// <summary>Reports one evaluated host, in file order: its stderr lines, and a second run under a distinct name if another file already claimed its host name.</summary>
+    private (EngineRun Run, object Output) Report(ConfigurationEngine engine, PreparedConfiguration prepared, RecordedEvaluation evaluation, IEnvelopeSink sink)
+    {
+        var path = evaluation.Path;
+        if (evaluation.Host is not { } host)
+        {
             // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
             _unreadableSnapshots++;
-            _streams.Error.WriteLine($"dscoffload: error: cannot read snapshot: {e.OneLine}");
-            return CorruptSnapshot(path, e);
+            ErrorLine($"dscoffload: error: cannot read snapshot: {evaluation.ReadError!.OneLine}");
+            return (evaluation.Run, evaluation.Output);
         }
 
         if (_hostFiles.TryGetValue(host.HostName, out var first))
         {
             // Two files claim one host name: told apart by file, and the report says so instead of merging them.
             var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
-            _streams.Error.WriteLine($"dscoffload: warning: {claim}");
+            ErrorLine($"dscoffload: warning: {claim}");
             var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
-            return run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+            run = run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+            return (run, sink.Prepare(run));
         }
 
         _hostFiles[host.HostName] = path;
-        return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+        foreach (var message in evaluation.Messages)
+        {
+            Trace(message);
+        }
+
+        return (evaluation.Run, evaluation.Output);
     }
+
+    /// <summary>One recorded host as a worker left it: the snapshot's state (null if unreadable), the run, its prepared output and held messages.</summary>
+    private sealed record RecordedEvaluation(string Path, RecordedHost? Host, EngineRun Run, object Output, List<ResourceMessage> Messages, DscOffloadException? ReadError);
 
     private EngineRun CorruptSnapshot(string path, DscOffloadException e) => new()
     {
@@ -187,7 +246,7 @@ public sealed class ConfigRunner
         private bool _changed;
         private bool _changedThenFailed;
 
-        public void Add(EngineRun run, IEnvelopeSink sink)
+        public void Add(EngineRun run, IEnvelopeSink sink, object? output = null)
         {
             _hosts++;
             if (run.HadErrors)
@@ -202,7 +261,14 @@ public sealed class ConfigRunner
 
             _changed |= run.Changed;
             _changedThenFailed |= run.Changed && run.HadErrors;
-            sink.Add(run);
+            if (output is null)
+            {
+                sink.Add(run);
+            }
+            else
+            {
+                sink.Write(output);
+            }
         }
 
         public string Summary(EngineOperation operation, bool whatIf)
@@ -231,32 +297,6 @@ public sealed class ConfigRunner
                 _ => false,
             };
             return request.FailOnDrift && drift ? CliExitCode.Drift : CliExitCode.Success;
-        }
-    }
-
-    /// <summary>A one-line progress display on stderr for long fleet runs, refreshed at most every 100 ms.</summary>
-    private sealed class ProgressLine(TextWriter error, bool enabled)
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _last = -1000;
-
-        public void Update(int index, int total, string source)
-        {
-            if (!enabled || _clock.ElapsedMilliseconds - _last < 100)
-            {
-                return;
-            }
-
-            _last = _clock.ElapsedMilliseconds;
-            error.Write($"\r\u001b[2K[{index + 1}/{total}] {source}");
-        }
-
-        public void Clear()
-        {
-            if (enabled)
-            {
-                error.Write("\r\u001b[2K");
-            }
         }
     }
 }
