@@ -19,39 +19,35 @@ doc=examples/fast-search-ipsec-baseline.dsc.yaml
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# one run: prints "seconds peakKB"; output to /dev/null (not a terminal, so no progress line either)
-measure() { /usr/bin/time -o "$work/time" -f "%e %M" "$binary" config test --file "$doc" --against "$1" --format "$2" >/dev/null 2>"$work/err"
+# one run: prints "wall-seconds peakKB user-seconds system-seconds"; output to /dev/null (not a terminal, so no progress line either)
+measure() { /usr/bin/time -o "$work/time" -f "%e %M %U %S" "$binary" config test --file "$doc" --against "$1" --format "$2" >/dev/null 2>"$work/err"
             [ ! -s "$work/err" ] || { echo "stderr of the run:" >&2; head -5 "$work/err" >&2; exit 1; }
             tail -1 "$work/time"; }
 
 echo "## fleet: config test --against N recorded hosts, --format json, native AOT ($runs runs each)"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-printf "| hosts | median wall (s) | peak RSS (MB) | hosts/s |\n|---|---|---|---|\n"
-declare -A per_host
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall time grows with load, CPU time hardly)"
+printf "| hosts | median wall (s) | median CPU user+sys (s) | peak RSS (MB) | hosts/s (wall) | hosts per CPU-second |\n|---|---|---|---|---|---|\n"
+declare -A per_host per_cpu
 for n in "${sizes[@]}"; do
   python3 tests/benchmarks/generate-recorded-fleet.py "$n" "$work/fleet$n"
   measure "$work/fleet$n" json >/dev/null   # warm the page cache: the figures are the program's, not the disk's
-  : >"$work/times"; : >"$work/rss"
-  for _ in $(seq "$runs"); do
-    out=$(measure "$work/fleet$n" json)
-    echo "${out% *}" >>"$work/times"; echo "${out#* }" >>"$work/rss"
-  done
-  s=$(sort -n "$work/times" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-  kb=$(sort -n "$work/rss" | tail -1)
-  per_host[$n]=$(python3 -c "print($s/$n)")
-  python3 -c "print('| %d | %.2f | %.1f | %.0f |' % ($n, $s, $kb/1024, $n/max($s, 0.01)))"
+  : >"$work/runs"
+  for _ in $(seq "$runs"); do measure "$work/fleet$n" json >>"$work/runs"; done
+  read -r s cpu kb < <(python3 -c "import statistics,sys; r=[l.split() for l in open(sys.argv[1])]; print(statistics.median(float(x[0]) for x in r), statistics.median(float(x[2])+float(x[3]) for x in r), max(int(x[1]) for x in r))" "$work/runs")
+  per_host[$n]=$(python3 -c "print($s/$n)"); per_cpu[$n]=$(python3 -c "print($cpu/$n)")
+  python3 -c "print('| %d | %.2f | %.2f | %.1f | %.0f | %.0f |' % ($n, $s, $cpu, $kb/1024, $n/max($s, 0.01), $n/max($cpu, 0.01)))"
 done
 first=${sizes[0]}; last=${sizes[${#sizes[@]}-1]}
-python3 -c "print('growth: time per host at %d / at %d = %.2f (1.0 = linear)' % ($last, $first, ${per_host[$last]}/${per_host[$first]}))"
+python3 -c "print('growth: wall time per host at %d / at %d = %.2f, CPU time per host %.2f (1.0 = linear)' % ($last, $first, ${per_host[$last]}/${per_host[$first]}, ${per_cpu[$last]}/${per_cpu[$first]}))"
 
 formats=${FORMATS:-}
 [ "$formats" != all ] || formats="json yaml table diff markdown github azure junit sarif"
 if [ -n "$formats" ]; then
   echo
   echo "## each --format once at $last hosts"
-  printf "| format | wall (s) | peak RSS (MB) | hosts/s |\n|---|---|---|---|\n"
+  printf "| format | wall (s) | CPU user+sys (s) | peak RSS (MB) | hosts/s (wall) |\n|---|---|---|---|---|\n"
   for f in $formats; do
-    out=$(measure "$work/fleet$last" "$f")
-    python3 -c "print('| %s | %.2f | %.1f | %.0f |' % ('$f', ${out% *}, ${out#* }/1024, $last/max(${out% *}, 0.01)))"
+    read -r s kb user sys < <(measure "$work/fleet$last" "$f")
+    python3 -c "print('| %s | %.2f | %.2f | %.1f | %.0f |' % ('$f', $s, $user+$sys, $kb/1024, $last/max($s, 0.01)))"
   done
 fi

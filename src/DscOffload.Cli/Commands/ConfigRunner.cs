@@ -26,9 +26,9 @@ public sealed class ConfigRunner
 
     private readonly TraceWriter? _trace;
 
-    // Hosts evaluated ahead of the one being written: bounds memory (each holds one host's run and output) while
-    // keeping every core busy.
-    private const int FleetWindow = 64;
+    // Hosts evaluated ahead of the one being written, per worker: enough to keep every core busy, few because what is
+    // in flight survives garbage collections, and copying it from one generation to the next costs more than it saves.
+    private const int FleetWindowPerWorker = 2;
 
     // Set on a fleet worker while it runs one host, so the engine's messages wait for that host's turn on stderr.
     [ThreadStatic]
@@ -100,7 +100,8 @@ public sealed class ConfigRunner
         {
             var progress = _progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
             _ = prepared.Resolved?.Redactor; // built once here rather than raced for by the workers
-            OrderedParallel.ForEach(sources, Environment.ProcessorCount, FleetWindow, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
+            var workers = Environment.ProcessorCount;
+            OrderedParallel.ForEach(sources, workers, FleetWindowPerWorker * workers, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
             {
                 var (run, output) = Report(engine, prepared, host, sink);
                 tally.Add(run, sink, output);
@@ -178,7 +179,10 @@ public sealed class ConfigRunner
         try
         {
             var run = engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
-            return new RecordedEvaluation(path, host, run, sink.Prepare(run), messages, null);
+
+            // Only the output and the verdict wait for their turn, not the snapshot's or the run's state objects.
+            var output = sink.Prepare(run);
+            return new RecordedEvaluation(path, host.HostName, run with { Results = [], Messages = [], Outputs = null }, output, messages, null);
         }
         finally
         {
@@ -190,7 +194,7 @@ public sealed class ConfigRunner
     private (EngineRun Run, object Output) Report(ConfigurationEngine engine, PreparedConfiguration prepared, RecordedEvaluation evaluation, IEnvelopeSink sink)
     {
         var path = evaluation.Path;
-        if (evaluation.Host is not { } host)
+        if (evaluation.HostName is not { } hostName)
         {
             // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
             _unreadableSnapshots++;
@@ -198,9 +202,11 @@ public sealed class ConfigRunner
             return (evaluation.Run, evaluation.Output);
         }
 
-        if (_hostFiles.TryGetValue(host.HostName, out var first))
+        if (_hostFiles.TryGetValue(hostName, out var first))
         {
-            // Two files claim one host name: told apart by file, and the report says so instead of merging them.
+            // Two files claim one host name: told apart by file, and the report says so instead of merging them. Rare,
+            // so the snapshot is read again rather than kept in memory for every host.
+            var host = RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
             var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
             ErrorLine($"dscoffload: warning: {claim}");
             var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
@@ -208,7 +214,7 @@ public sealed class ConfigRunner
             return (run, sink.Prepare(run));
         }
 
-        _hostFiles[host.HostName] = path;
+        _hostFiles[hostName] = path;
         foreach (var message in evaluation.Messages)
         {
             Trace(message);
@@ -217,8 +223,8 @@ public sealed class ConfigRunner
         return (evaluation.Run, evaluation.Output);
     }
 
-    /// <summary>One recorded host as a worker left it: the snapshot's state (null if unreadable), the run, its prepared output and held messages.</summary>
-    private sealed record RecordedEvaluation(string Path, RecordedHost? Host, EngineRun Run, object Output, List<ResourceMessage> Messages, DscOffloadException? ReadError);
+    /// <summary>One recorded host as a worker left it: its host name (null if unreadable), the run's verdict, its prepared output and held messages.</summary>
+    private sealed record RecordedEvaluation(string Path, string? HostName, EngineRun Run, object Output, List<ResourceMessage> Messages, DscOffloadException? ReadError);
 
     private EngineRun CorruptSnapshot(string path, DscOffloadException e) => new()
     {
