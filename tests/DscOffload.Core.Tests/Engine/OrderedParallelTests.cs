@@ -1,6 +1,6 @@
-using DscOffload.Cli.Hosts;
+using DscOffload.Core.Engine;
 
-namespace DscOffload.Cli.Tests.Hosts;
+namespace DscOffload.Core.Tests.Engine;
 
 /// <summary>The fleet pipeline: results in item order whatever the thread timing, and never more than a window of them in flight.</summary>
 public sealed class OrderedParallelTests

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace DscOffload.Cli.Hosts;
+namespace DscOffload.Core.Engine;
 
 /// <summary>
 /// Maps items on worker threads while the calling thread consumes the results strictly in item order. At most
