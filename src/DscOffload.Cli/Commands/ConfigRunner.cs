@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DscOffload.Cli.Hosts;
 using DscOffload.Cli.Output;
 using DscOffload.Cli.Safety;
@@ -23,8 +22,17 @@ public sealed class ConfigRunner
     private readonly Dictionary<string, string> _hostFiles = new(StringComparer.OrdinalIgnoreCase);
     private int _unreadableSnapshots;
     private List<string>? _pendingErrors;
+    private ProgressLine? _progress;
 
     private readonly TraceWriter? _trace;
+
+    // Hosts evaluated ahead of the one being written, per worker: enough to keep every core busy, few because what is
+    // in flight survives garbage collections, and copying it from one generation to the next costs more than it saves.
+    private const int FleetWindowPerWorker = 2;
+
+    // Set on a fleet worker while it runs one host, so the engine's messages wait for that host's turn on stderr.
+    [ThreadStatic]
+    private static List<ResourceMessage>? _heldMessages;
 
     /// <summary>Creates the runner; with <paramref name="trace"/> (dsc's <c>-l</c>/<c>-t</c>) the run's messages are traced on stderr.</summary>
     public ConfigRunner(ResourceCatalog catalog, StandardStreams streams, ConfigRequest request, TraceWriter? trace = null)
@@ -90,12 +98,15 @@ public sealed class ConfigRunner
         }
         else
         {
-            var progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
-            for (var i = 0; i < sources.Count; i++)
+            var progress = _progress = new ProgressLine(_streams.Error, enabled: _streams.ErrorIsTerminal && sources.Count > 1);
+            _ = prepared.Resolved?.Redactor; // built once here rather than raced for by the workers
+            var workers = Environment.ProcessorCount;
+            OrderedParallel.ForEach(sources, workers, FleetWindowPerWorker * workers, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
             {
-                progress.Update(i, sources.Count, sources[i]);
-                tally.Add(RunRecorded(engine, prepared, sources[i]), sink);
-            }
+                var (run, output) = Report(engine, prepared, host, sink);
+                tally.Add(run, sink, output);
+                progress.Update(i + 1, sources.Count);
+            });
 
             progress.Clear();
         }
@@ -117,15 +128,21 @@ public sealed class ConfigRunner
     }
 
     /// <summary>One error line on stderr: an ERROR trace line with <c>-l</c>/<c>-t</c>, else <c>dscoffload: error: …</c>.</summary>
-    private void Error(string text)
+    private void Error(string text) => Line(MessageLevel.Error, text);
+
+    /// <summary>One warning line on stderr: a WARN trace line with <c>-l</c>/<c>-t</c>, else <c>dscoffload: warning: …</c>.</summary>
+    private void Warning(string text) => Line(MessageLevel.Warning, text);
+
+    private void Line(MessageLevel level, string text)
     {
+        _progress?.Clear();
         if (_trace is not null)
         {
-            _trace.Write(MessageLevel.Error, text);
+            _trace.Write(level, text);
         }
         else
         {
-            _streams.Error.WriteLine($"dscoffload: error: {text}");
+            _streams.Error.WriteLine($"dscoffload: {(level == MessageLevel.Error ? "error" : "warning")}: {text}");
         }
     }
 
@@ -135,8 +152,13 @@ public sealed class ConfigRunner
     /// </summary>
     private void Trace(ResourceMessage message)
     {
-        if (_trace is not null)
+        if (_heldMessages is { } held)
         {
+            held.Add(message);
+        }
+        else if (_trace is not null)
+        {
+            _progress?.Clear();
             _trace.Write(message.Level, message.Text);
         }
         else if (message.Level == MessageLevel.Error)
@@ -148,12 +170,24 @@ public sealed class ConfigRunner
             }
             else
             {
-                _streams.Error.WriteLine(line);
+                ErrorLine(line);
             }
         }
     }
 
-    private EngineRun RunRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path)
+    /// <summary>One line on stderr, starting on a line of its own even while the progress line is shown.</summary>
+    private void ErrorLine(string line)
+    {
+        _progress?.Clear();
+        _streams.Error.WriteLine(line);
+    }
+
+    /// <summary>
+    /// The part of one recorded host that needs no other host: read the snapshot, run the document against it under the
+    /// host's own name and prepare its output. Runs on a fleet worker thread, so the engine's messages are kept with the
+    /// result and written by <see cref="Report"/>, in file order.
+    /// </summary>
+    private RecordedEvaluation EvaluateRecorded(ConfigurationEngine engine, PreparedConfiguration prepared, string path, IEnvelopeSink sink)
     {
         RecordedHost host;
         try
@@ -162,32 +196,61 @@ public sealed class ConfigRunner
         }
         catch (DscOffloadException e)
         {
+            var corrupt = CorruptSnapshot(path, e);
+            return new RecordedEvaluation(path, null, corrupt, sink.Prepare(corrupt), [], e);
+        }
+
+        var messages = new List<ResourceMessage>();
+        _heldMessages = messages;
+        try
+        {
+            var run = engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+
+            // Only the output and the verdict wait for their turn, not the snapshot's or the run's state objects.
+            var output = sink.Prepare(run);
+            return new RecordedEvaluation(path, host.HostName, run with { Results = [], Messages = [], Outputs = null }, output, messages, null);
+        }
+        finally
+        {
+            _heldMessages = null;
+        }
+    }
+
+    /// <summary>Reports one evaluated host, in file order: its stderr lines, and a second run under a distinct name if another file already claimed its host name.</summary>
+    private (EngineRun Run, object Output) Report(ConfigurationEngine engine, PreparedConfiguration prepared, RecordedEvaluation evaluation, IEnvelopeSink sink)
+    {
+        var path = evaluation.Path;
+        if (evaluation.HostName is not { } hostName)
+        {
             // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
             _unreadableSnapshots++;
-            Error($"cannot read snapshot: {e.OneLine}");
-            return CorruptSnapshot(path, e);
+            Error($"cannot read snapshot: {evaluation.ReadError!.OneLine}");
+            return (evaluation.Run, evaluation.Output);
         }
 
-        if (_hostFiles.TryGetValue(host.HostName, out var first))
+        if (_hostFiles.TryGetValue(hostName, out var first))
         {
-            // Two files claim one host name: told apart by file, and the report says so instead of merging them.
+            // Two files claim one host name: told apart by file, and the report says so instead of merging them. Rare,
+            // so the snapshot is read again rather than kept in memory for every host.
+            var host = RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
             var claim = $"'{path}' and '{first}' both record host '{host.HostName}'; this one is reported as '{host.HostName} ({path})'";
-            if (_trace is not null)
-            {
-                _trace.Write(MessageLevel.Warning, claim);
-            }
-            else
-            {
-                _streams.Error.WriteLine($"dscoffload: warning: {claim}");
-            }
-
+            Warning(claim);
             var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
-            return run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+            run = run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
+            return (run, sink.Prepare(run));
         }
 
-        _hostFiles[host.HostName] = path;
-        return engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+        _hostFiles[hostName] = path;
+        foreach (var message in evaluation.Messages)
+        {
+            Trace(message);
+        }
+
+        return (evaluation.Run, evaluation.Output);
     }
+
+    /// <summary>One recorded host as a worker left it: its host name (null if unreadable), the run's verdict, its prepared output and held messages.</summary>
+    private sealed record RecordedEvaluation(string Path, string? HostName, EngineRun Run, object Output, List<ResourceMessage> Messages, DscOffloadException? ReadError);
 
     private EngineRun CorruptSnapshot(string path, DscOffloadException e) => new()
     {
@@ -215,14 +278,19 @@ public sealed class ConfigRunner
         private bool _changed;
         private bool _changedThenFailed;
 
+        // Only the first few drifted instances are named: the count is enough for a fleet, and memory stays flat.
         private readonly List<string> _drifted = [];
+        private int _driftedCount;
 
-        public void Add(EngineRun run, IEnvelopeSink sink)
+        public void Add(EngineRun run, IEnvelopeSink sink, object? output = null)
         {
             _hosts++;
             foreach (var result in run.Results.Where(r => r.Test is { InDesiredState: false } || r.Set is { ChangedProperties.Count: > 0 }))
             {
-                _drifted.Add(_hosts > 1 || run.Info.IsRecorded ? $"'{result.Name}' on {run.Info.Host}" : $"'{result.Name}'");
+                if (_driftedCount++ < 5)
+                {
+                    _drifted.Add(_hosts > 1 || run.Info.IsRecorded ? $"'{result.Name}' on {run.Info.Host}" : $"'{result.Name}'");
+                }
             }
 
             if (run.HadErrors)
@@ -237,7 +305,14 @@ public sealed class ConfigRunner
 
             _changed |= run.Changed;
             _changedThenFailed |= run.Changed && run.HadErrors;
-            sink.Add(run);
+            if (output is null)
+            {
+                sink.Add(run);
+            }
+            else
+            {
+                sink.Write(output);
+            }
         }
 
         public string Summary(EngineOperation operation, bool whatIf)
@@ -251,8 +326,8 @@ public sealed class ConfigRunner
         public string DriftDescription(EngineOperation operation)
         {
             var verb = operation == EngineOperation.Set ? "would change" : "not in desired state";
-            var named = string.Join(", ", _drifted.Take(5)) + (_drifted.Count > 5 ? $" and {_drifted.Count - 5} more" : "");
-            return _drifted.Count == 0 ? $"drift found on {_hosts - _inDesiredState} host(s)" : $"{_drifted.Count} instance(s) {verb}: {named}";
+            var named = string.Join(", ", _drifted) + (_driftedCount > _drifted.Count ? $" and {_driftedCount - _drifted.Count} more" : "");
+            return _driftedCount == 0 ? $"drift found on {_hosts - _inDesiredState} host(s)" : $"{_driftedCount} instance(s) {verb}: {named}";
         }
 
         public int ExitCode(ConfigRequest request)
@@ -274,32 +349,6 @@ public sealed class ConfigRunner
                 _ => false,
             };
             return request.FailOnDrift && drift ? CliExitCode.Drift : CliExitCode.Success;
-        }
-    }
-
-    /// <summary>A one-line progress display on stderr for long fleet runs, refreshed at most every 100 ms.</summary>
-    private sealed class ProgressLine(TextWriter error, bool enabled)
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _last = -1000;
-
-        public void Update(int index, int total, string source)
-        {
-            if (!enabled || _clock.ElapsedMilliseconds - _last < 100)
-            {
-                return;
-            }
-
-            _last = _clock.ElapsedMilliseconds;
-            error.Write($"\r\u001b[2K[{index + 1}/{total}] {source}");
-        }
-
-        public void Clear()
-        {
-            if (enabled)
-            {
-                error.Write("\r\u001b[2K");
-            }
         }
     }
 }

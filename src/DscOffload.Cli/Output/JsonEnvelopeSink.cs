@@ -10,8 +10,11 @@ namespace DscOffload.Cli.Output;
 public sealed class JsonEnvelopeSink(TextWriter writer, bool indented) : IEnvelopeSink
 {
     /// <inheritdoc />
-    public void Add(EngineRun run) =>
-        writer.WriteLine(indented ? JsonText.Indented(EnvelopeWriter.Write(run)) : JsonText.Compact(EnvelopeWriter.Write(run)));
+    public object Prepare(EngineRun run) =>
+        indented ? JsonText.Indented(EnvelopeWriter.Write(run)) : JsonText.Compact(EnvelopeWriter.Write(run));
+
+    /// <inheritdoc />
+    public void Write(object prepared) => writer.WriteLine((string)prepared);
 
     /// <inheritdoc />
     public void Complete()

@@ -23,7 +23,10 @@ public sealed class RendererEnvelopeSink : IEnvelopeSink
     public DriftSummary Summary => _renderer.Summary;
 
     /// <inheritdoc />
-    public void Add(EngineRun run) => _renderer.AddHost(EngineRunReader.Read(run));
+    public object Prepare(EngineRun run) => EngineRunReader.Read(run);
+
+    /// <inheritdoc />
+    public void Write(object prepared) => _renderer.AddHost((HostDriftReport)prepared);
 
     /// <inheritdoc />
     public void Complete() => _renderer.Complete();

@@ -8,7 +8,15 @@ public sealed class YamlEnvelopeSink(TextWriter writer) : IEnvelopeSink
     private bool _first = true;
 
     /// <inheritdoc />
-    public void Add(EngineRun run)
+    public object Prepare(EngineRun run)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
+        YamlWriter.Write(EnvelopeWriter.Write(run), text);
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    public void Write(object prepared)
     {
         if (!_first)
         {
@@ -16,7 +24,7 @@ public sealed class YamlEnvelopeSink(TextWriter writer) : IEnvelopeSink
         }
 
         _first = false;
-        YamlWriter.Write(EnvelopeWriter.Write(run), writer);
+        writer.Write((string)prepared);
     }
 
     /// <inheritdoc />

@@ -339,8 +339,20 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
 
         var wanted = settings.Where(s => !s.IsOff && s.Value.Type == JTokenType.Boolean).Select(s => s.Key.ToString()).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            // A document that only turns offloads off has nothing to warn about; skipping the per-adapter state keeps
+            // fleet runs of such baselines cheap.
+            return;
+        }
+
         foreach (var adapter in adapters)
         {
+            if (adapter.Extras["operationalState"] is not JObject)
+            {
+                continue;
+            }
+
             var shown = new JObject();
             AdapterStateWriter.WriteSettings(shown, adapter.Ordered, null);
             foreach (var (setting, because) in NotOperational(adapter, shown))
