@@ -197,6 +197,20 @@ Describe 'Linux wrapper against a recorded host' {
         $current.excludeName | Should -BeNullOrEmpty
     }
 
+    It 'OffloadCoexistence Set asserts: it succeeds and changes nothing when the conditions hold' {
+        $before = (Get-FileHash -LiteralPath $script:linuxHost).Hash
+        $resource = New-Wrapper 'LinuxOffloadCoexistence' @{ IsSingleInstance = 'Yes'; bondMaster = $false; xfrmStateOffloaded = $false }
+        { $resource.Set() } | Should -Not -Throw
+        (Get-FileHash -LiteralPath $script:linuxHost).Hash | Should -Be $before
+    }
+
+    It 'OffloadCoexistence Set asserts: it fails with exit code 5, its meaning and the condition that differs when one does not hold' {
+        $before = (Get-FileHash -LiteralPath $script:linuxHost).Hash
+        $resource = New-Wrapper 'LinuxOffloadCoexistence' @{ IsSingleInstance = 'Yes'; bondMaster = $true }
+        { $resource.Set() } | Should -Throw -ExpectedMessage '*set --type DscOffload.Linux/OffloadCoexistence failed with exit code 5 (*assertion failed*): *differs in bondMaster*'
+        (Get-FileHash -LiteralPath $script:linuxHost).Hash | Should -Be $before
+    }
+
     It 'an interface already in the desired state is compliant with no reasons' {
         $resource = New-Wrapper 'LinuxNetAdapterOffload' @{ name = 'eth1'; features = '{"tso":false}'; channels = '{"rx":1}' }
         $resource.Test() | Should -BeTrue

@@ -50,11 +50,13 @@ internal abstract class AdapterOffloadResource : ISettableResource, IExportableR
     /// <summary>
     /// Selection properties for an exported instance of exactly this adapter. An adapter hidden by default (Linux
     /// <c>lo</c>, a hidden Windows adapter) is exported with its <see cref="HiddenSelectionProperty"/> true, so the
-    /// instance selects it again when applied or tested on the host it came from.
+    /// instance selects it again when applied or tested on the host it came from. The name is written as the pattern
+    /// that matches exactly it (<see cref="WildcardPattern.Escape"/>).
     /// </summary>
     protected virtual JObject ExportSelection(AdapterSnapshot adapter)
     {
-        var selection = new JObject { ["name"] = adapter.Adapter.Name };
+        // Escaped, so a name containing * or ? (possible on both platforms) selects only this adapter when applied.
+        var selection = new JObject { ["name"] = WildcardPattern.Escape(adapter.Adapter.Name) };
         if (adapter.Adapter.HiddenByDefault)
         {
             selection[HiddenSelectionProperty] = true;

@@ -45,7 +45,8 @@ internal class ProcessExpressionHost : IExpressionHost
         {
             ["family"] = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux",
             ["version"] = Environment.OSVersion.Version.ToString(),
-            ["bitness"] = Environment.Is64BitOperatingSystem ? "64" : "32",
+            // An integer, as dsc's OsInfo serialises it (Option<i32>), so comparisons with 64 behave alike.
+            ["bitness"] = Environment.Is64BitOperatingSystem ? 64 : 32,
             ["architecture"] = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
         },
         ["security"] = Environment.IsPrivilegedProcess ? "elevated" : "restricted",

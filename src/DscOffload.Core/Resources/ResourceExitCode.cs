@@ -23,7 +23,7 @@ public enum ResourceExitCode
     /// <summary>No adapter matches the selection (and allowNoMatch is false).</summary>
     NoMatchingAdapter = 4,
 
-    /// <summary>A desired feature is not supported or cannot be changed on the adapter.</summary>
+    /// <summary>A desired feature is not supported or cannot be changed on the adapter, or a read-only type's set assertion failed.</summary>
     NotSupported = 5,
 
     /// <summary>Another dscoffload change is running on this host.</summary>
@@ -44,7 +44,7 @@ public static class ResourceExitCodes
         (ResourceExitCode.InvalidInput, "Invalid input: the JSON is malformed or does not match the resource schema"),
         (ResourceExitCode.ElevationRequired, "Elevation required: run as administrator or root to change offload settings"),
         (ResourceExitCode.NoMatchingAdapter, "No network adapter matches the selection"),
-        (ResourceExitCode.NotSupported, "A desired offload feature is not supported or not changeable on the adapter"),
+        (ResourceExitCode.NotSupported, "A desired offload feature is not supported or not changeable on the adapter, or an assertion failed: set of a read-only (OffloadCoexistence) type found the host not in the desired state; see stderr"),
         (ResourceExitCode.Busy, "Another dscoffload change is running on this host"),
         (ResourceExitCode.PartiallyApplied, "Partially applied: some changes were made before a failure; see stderr and use 'dscoffload rollback'"),
     ];

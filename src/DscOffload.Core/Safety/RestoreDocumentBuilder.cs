@@ -29,7 +29,6 @@ internal sealed class RestoreDocumentBuilder
     private static readonly string[] Options = ["restart", "persist"];
 
     private readonly List<(string Type, string Name, JObject Properties)> _instances = [];
-    private readonly List<string> _notes = [];
     private readonly List<JournaledFile> _files = [];
 
     /// <summary>True when nothing differs, so nothing would change and no entry is needed.</summary>
@@ -38,8 +37,11 @@ internal sealed class RestoreDocumentBuilder
     /// <summary>The files saved so far, each with its content before the first change that writes it.</summary>
     public IReadOnlyList<JournaledFile> Files => _files;
 
-    /// <summary>What the restore document cannot do, for the entry's notes.</summary>
-    public IReadOnlyList<string> Notes => _notes;
+    /// <summary>
+    /// What the restore document cannot do, for the entry's notes. None today: the one limit it had, an adapter name
+    /// with wildcard characters matching other adapters too, is gone since names are written escaped.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; } = [];
 
     /// <summary>How many instances the document will have.</summary>
     public int Count => _instances.Count;
@@ -125,7 +127,8 @@ internal sealed class RestoreDocumentBuilder
                 continue;
             }
 
-            var properties = new JObject { ["name"] = name };
+            // The adapter's own name, escaped, so the restore instance selects only it even if the name has * or ?.
+            var properties = new JObject { ["name"] = WildcardPattern.Escape(name) };
             foreach (var flag in CarriedFlags)
             {
                 if (descriptor.Property(flag) is not null && desired[flag] is { Type: JTokenType.Boolean } on && on.Value<bool>())
@@ -145,11 +148,6 @@ internal sealed class RestoreDocumentBuilder
             if (restored == 0)
             {
                 continue;
-            }
-
-            if (WildcardPattern.HasWildcards(name))
-            {
-                Note($"'{name}' has wildcard characters in its name; its restore instance can also match other adapters");
             }
 
             _instances.Add((descriptor.Type, $"restore {descriptor.ShortName} '{name}'{suffix}", properties));
@@ -245,13 +243,5 @@ internal sealed class RestoreDocumentBuilder
         }
 
         return 1;
-    }
-
-    private void Note(string text)
-    {
-        if (!_notes.Contains(text))
-        {
-            _notes.Add(text);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
@@ -24,7 +25,8 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
         foreach (var instance in host.InstancesOf(typeName))
         {
             var p = instance.Properties;
-            var name = p["name"]?.Type == JTokenType.String ? p["name"]!.Value<string>()! : instance.Name;
+            // An export writes the interface's name escaped (a pattern that matches only it); the interface is the literal.
+            var name = p["name"]?.Type == JTokenType.String ? WildcardPattern.Unescape(p["name"]!.Value<string>()!) : instance.Name;
             if (!_byName.TryAdd(name, instance))
             {
                 throw new DscOffloadException(ErrorKind.InvalidInput,

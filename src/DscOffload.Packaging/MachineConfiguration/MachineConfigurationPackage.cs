@@ -83,7 +83,7 @@ public static class MachineConfigurationPackage
 
     /// <summary>
     /// Loads and resolves the document and turns each instance whose condition holds into a MOF instance.
-    /// Every instance must be a DscOffload type for the package's platform (that can set, for AuditAndSet)
+    /// Every instance must be a DscOffload type for the package's platform (that can set or assert, for AuditAndSet)
     /// with valid properties; errors name the document location.
     /// </summary>
     public static IReadOnlyList<MofResourceInstance> Instances(MachineConfigurationRequest request, ResourceCatalog catalog)
@@ -114,7 +114,9 @@ public static class MachineConfigurationPackage
                     instance.Source.TypeLocation);
             }
 
-            if (request.Type == MachineConfigurationType.AuditAndSet && !descriptor.CanSet)
+            // A type whose set asserts (OffloadCoexistence) is remediation that fails loudly: Set changes nothing and
+            // throws when the conditions do not hold, so the instances that depend on it are not applied.
+            if (request.Type == MachineConfigurationType.AuditAndSet && !descriptor.CanSet && !descriptor.SetAsserts)
             {
                 throw new DscOffloadException(ErrorKind.ValidationFailed,
                     $"'{instance.Name}' has type '{descriptor.Type}', which has no set operation; put it in an Audit package",

@@ -157,6 +157,13 @@ public static class PowerShellModuleWriter
         {
             text.Append("        Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()\n    }\n");
         }
+        else if (wrapper.Descriptor.SetAsserts)
+        {
+            // The binary's set of such a type asserts (see SetAssertion): it changes nothing, succeeds when the
+            // conditions hold and exits 5 naming what differs, which Set-DscOffloadState throws as one line.
+            text.Append("        # Asserts: changes nothing; throws, naming what differs, when the host is not in the desired state.\n");
+            text.Append("        Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()\n    }\n");
+        }
         else
         {
             text.Append($"        throw '{wrapper.Descriptor.Type} reports state only; it has no set operation. Use it in Audit packages.'\n    }}\n");

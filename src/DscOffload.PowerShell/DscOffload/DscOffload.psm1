@@ -388,7 +388,7 @@ $script:DscOffloadExitCodes = @{
     2 = 'Invalid input: the JSON is malformed or does not match the resource schema'
     3 = 'Elevation required: run as administrator or root to change offload settings'
     4 = 'No network adapter matches the selection'
-    5 = 'A desired offload feature is not supported or not changeable on the adapter'
+    5 = 'A desired offload feature is not supported or not changeable on the adapter, or an assertion failed: set of a read-only (OffloadCoexistence) type found the host not in the desired state; see stderr'
     6 = 'Another dscoffload change is running on this host'
     7 = 'Partially applied: some changes were made before a failure; see stderr and use ''dscoffload rollback'''
 }
@@ -910,7 +910,8 @@ class WindowsOffloadCoexistence
 
     [void] Set()
     {
-        throw 'DscOffload.Windows/OffloadCoexistence reports state only; it has no set operation. Use it in Audit packages.'
+        # Asserts: changes nothing; throws, naming what differs, when the host is not in the desired state.
+        Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
     }
 }
 
@@ -998,6 +999,7 @@ class LinuxOffloadCoexistence
 
     [void] Set()
     {
-        throw 'DscOffload.Linux/OffloadCoexistence reports state only; it has no set operation. Use it in Audit packages.'
+        # Asserts: changes nothing; throws, naming what differs, when the host is not in the desired state.
+        Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()
     }
 }

@@ -1,3 +1,4 @@
+using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
@@ -26,7 +27,8 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
         foreach (var instance in host.InstancesOf(AdapterOffloadSettings.TypeName))
         {
             var p = instance.Properties;
-            var name = Text(p, "name") ?? instance.Name;
+            // An export writes the adapter's name escaped (a pattern that matches only it); the adapter is the literal.
+            var name = Text(p, "name") is { } exported ? WildcardPattern.Unescape(exported) : instance.Name;
             var guid = Text(p, "interfaceGuid") ?? $"{{recorded-{name}}}";
             if (!_adapterState.TryAdd(guid, p))
             {

@@ -44,6 +44,7 @@ public sealed class FunctionConformanceTests(ITestOutputHelper output)
         var want = expected switch
         {
             "@os" => new JValue(OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux"),
+            "@bitness" => new JValue(Environment.Is64BitOperatingSystem ? 64 : 32),
             "@path" => new JValue(Path.Combine("a", "b")),
             _ => JToken.Parse(expected),
         };

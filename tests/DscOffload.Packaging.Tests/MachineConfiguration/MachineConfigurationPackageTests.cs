@@ -278,6 +278,22 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         Read(audit.ZipPath)["Modules/DscOffload/DscOffload.psm1"].Should().Contain("reports state only; it has no set operation");
     }
 
+    [Fact]
+    public void Build_AuditAndSetWithATypeWhoseSetAsserts_PackagesItAsRemediationThatFailsLoudly()
+    {
+        var document = Schema + "resources:\n- name: No bonding\n  type: DscOffload.Linux/OffloadCoexistence\n  properties: { bondMaster: false }\n"
+            + "- name: Segmentation off\n  type: DscOffload.Linux/NetAdapterOffload\n  dependsOn: [\"[resourceId('DscOffload.Linux/OffloadCoexistence', 'No bonding')]\"]\n  properties: { name: eth0, features: { tso: false } }\n";
+
+        var result = MachineConfigurationPackage.Build(Request(document), _catalog);
+        var files = Read(result.ZipPath);
+
+        result.InstanceCount.Should().Be(2);
+        files["LinuxOffload.metaconfig.json"].Should().Contain("\"AuditAndSet\"");
+        files["LinuxOffload.mof"].Should().Contain("ResourceID = \"[LinuxOffloadCoexistence]No bonding\";")
+            .And.Contain("DependsOn = {\"[LinuxOffloadCoexistence]No bonding\"};");
+        files["Modules/DscOffload/DscOffload.psm1"].Should().NotContain("reports state only");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("1Offload")]

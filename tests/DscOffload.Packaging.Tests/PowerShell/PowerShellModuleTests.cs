@@ -30,6 +30,21 @@ public class PowerShellModuleTests
             "run 'dscoffload package powershell-module --output src/DscOffload.PowerShell --no-binary' and commit the result");
     }
 
+    [Theory]
+    [InlineData("WindowsOffloadCoexistence")]
+    [InlineData("LinuxOffloadCoexistence")]
+    public void Set_OfATypeWhoseSetAsserts_RunsTheBinarysSet_InsteadOfThrowing(string className)
+    {
+        // The binary's set of these types is an assertion (succeeds unchanged or exits 5 naming what differs);
+        // the wrapper must reach it, or a package that applies would fail even where the conditions hold.
+        var lines = ClassLines(className);
+        var set = lines.FindIndex(l => l == "    [void] Set()");
+
+        set.Should().BeGreaterThan(0);
+        lines.Skip(set).Should().Contain("        Set-DscOffloadState -Resource $this -Shape $this.DscOffloadShape()")
+            .And.NotContain(l => l.TrimStart().StartsWith("throw", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReasonCodes_AreTheResourceNameTwiceThenTheIdentifier_AndDistinctPerType()
     {

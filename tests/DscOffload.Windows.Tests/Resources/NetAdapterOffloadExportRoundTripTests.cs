@@ -4,6 +4,7 @@ using DscOffload.Core.Schemas;
 using DscOffload.Windows.Recorded;
 using DscOffload.Windows.Resources.NetAdapterOffload;
 using DscOffload.Windows.Settings;
+using DscOffload.Windows.Tests.Fakes;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Tests.Resources;
@@ -57,6 +58,35 @@ public sealed class NetAdapterOffloadExportRoundTripTests
 
         untyped.Should().NotBeEmpty("the fake X710 has keywords beyond the typed settings, such as *JumboPacket");
         ((JObject)exported["advancedProperties"]!).Properties().Select(p => p.Name).Should().BeEquivalentTo(untyped);
+    }
+
+    [Fact]
+    public void Export_OfAnAdapterWhoseNameHasWildcardCharacters_SelectsOnlyThatAdapterWhenApplied()
+    {
+        // Windows allows * and ? in an adapter name; written as-is, the exported name would be a pattern that also
+        // selects "Ethernet 3", so the instance would apply one adapter's settings to others.
+        var json = JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "x710-server.json")));
+        json["adapters"]!.Single(a => a["name"]!.Value<string>() == "Ethernet 2")["name"] = "Ethernet*";
+        var h = new WindowsResourceHarness(FakeWindowsHost.FromJson(json));
+
+        var exported = Export(h).Single(i => i["name"]!.Value<string>()!.Contains('*', StringComparison.Ordinal));
+        var selected = ((JArray)h.Get(exported.ToString()).ActualState["adapters"]!).Select(a => a["name"]!.Value<string>());
+
+        exported["name"]!.Value<string>().Should().Be("Ethernet`*");
+        selected.Should().Equal("Ethernet*");
+        h.Test(exported.ToString()).InDesiredState.Should().BeTrue();
+
+        // A host recorded from the export has the adapter under its literal name, and the instance selects it there too.
+        var recorded = new RecordedWindowsPlatform(RecordedHost.FromDocument(new JObject
+        {
+            ["metadata"] = new JObject { ["DscOffload"] = new JObject { ["host"] = "h" } },
+            ["resources"] = new JArray(Export(h).Select(i => new JObject { ["type"] = WindowsNetAdapterOffloadDescriptor.TypeName, ["name"] = i["name"]!.Value<string>(), ["properties"] = i })),
+        }, "h.dsc.json"));
+        var replayed = new WindowsNetAdapterOffloadResource(recorded, live: false).Test(exported, new OperationContext(_ => { }, "h"));
+
+        recorded.ListAdapters().Select(a => a.Name).Should().Contain("Ethernet*").And.NotContain(n => n.Contains('`', StringComparison.Ordinal));
+        replayed.InDesiredState.Should().BeTrue();
+        ((JArray)replayed.ActualState["adapters"]!).Select(a => a["name"]!.Value<string>()).Should().Equal("Ethernet*");
     }
 
     [Theory]
