@@ -73,7 +73,7 @@ public sealed class ConfigRunner
         using var file = _request.OutputPath is null ? null : new StreamWriter(_request.OutputPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         var writer = (TextWriter?)file ?? _streams.Out;
         var sink = EnvelopeSinks.Create(_request, writer, interactive: file is null && _streams.OutIsTerminal, fleet);
-        var tally = new RunTally();
+        var tally = new FleetTally();
         if (sources is null)
         {
             var live = new LiveHostTarget();
@@ -89,11 +89,14 @@ public sealed class ConfigRunner
                 }
 
                 _pendingErrors = null;
-                tally.Add(run, sink);
+                tally.Add(run);
+                sink.Add(run);
             }
             else
             {
-                tally.Add(engine.Run(prepared, live, _request.Operation), sink);
+                var run = engine.Run(prepared, live, _request.Operation);
+                tally.Add(run);
+                sink.Add(run);
             }
         }
         else
@@ -104,7 +107,8 @@ public sealed class ConfigRunner
             OrderedParallel.ForEach(sources, workers, FleetWindowPerWorker * workers, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
             {
                 var (run, output) = Report(engine, prepared, host, sink);
-                tally.Add(run, sink, output);
+                tally.Add(run);
+                sink.Write(output);
                 progress.Update(i + 1, sources.Count);
             });
 
@@ -117,7 +121,7 @@ public sealed class ConfigRunner
             _streams.Error.WriteLine(tally.Summary(_request.Operation, _request.WhatIf) + $"; report written to {_request.OutputPath}");
         }
 
-        var code = _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : tally.ExitCode(_request);
+        var code = _unreadableSnapshots > 0 ? CliExitCode.InvalidInput : ExitCode(tally, _request);
         if (code == CliExitCode.Drift)
         {
             // As dsc's failed assertion: the exit code alone would not say what drifted.
@@ -268,87 +272,25 @@ public sealed class ConfigRunner
         FirstError = e.Kind,
     };
 
-    /// <summary>Counts hosts as they stream past and decides the exit code.</summary>
-    private sealed class RunTally
+    /// <summary>The exit code of a whole run: the first error's kind, else drift under <c>--fail-on-drift</c>.</summary>
+    private static int ExitCode(FleetTally tally, ConfigRequest request)
     {
-        private int _hosts;
-        private int _inDesiredState;
-        private int _withErrors;
-        private ErrorKind? _firstError;
-        private bool _changed;
-        private bool _changedThenFailed;
-
-        // Only the first few drifted instances are named: the count is enough for a fleet, and memory stays flat.
-        private readonly List<string> _drifted = [];
-        private int _driftedCount;
-
-        public void Add(EngineRun run, IEnvelopeSink sink, object? output = null)
+        if (tally.FirstError is { } kind)
         {
-            _hosts++;
-            foreach (var result in run.Results.Where(r => r.Test is { InDesiredState: false } || r.Set is { ChangedProperties.Count: > 0 }))
-            {
-                if (_driftedCount++ < 5)
-                {
-                    _drifted.Add(_hosts > 1 || run.Info.IsRecorded ? $"'{result.Name}' on {run.Info.Host}" : $"'{result.Name}'");
-                }
-            }
-
-            if (run.HadErrors)
-            {
-                _withErrors++;
-                _firstError ??= run.FirstError;
-            }
-            else if (run.InDesiredState)
-            {
-                _inDesiredState++;
-            }
-
-            _changed |= run.Changed;
-            _changedThenFailed |= run.Changed && run.HadErrors;
-            if (output is null)
-            {
-                sink.Add(run);
-            }
-            else
-            {
-                sink.Write(output);
-            }
+            // Something changed before a failure (in the failing instance or an earlier one): partially applied.
+            return kind == ErrorKind.PartiallyApplied || (tally.ChangedThenFailed && !request.WhatIf) ? CliExitCode.PartiallyApplied
+                : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
+                : kind == ErrorKind.Busy ? CliExitCode.Busy
+                : kind == ErrorKind.ValidationFailed ? CliExitCode.ValidationFailed
+                : CliExitCode.ResourceError;
         }
 
-        public string Summary(EngineOperation operation, bool whatIf)
+        var drift = request.Operation switch
         {
-            var drifted = _hosts - _inDesiredState - _withErrors;
-            var verb = operation == EngineOperation.Set ? (whatIf ? "would change" : "changed") : "drifted";
-            return $"{_hosts} host(s): {_inDesiredState} in desired state, {drifted} {verb}, {_withErrors} with errors";
-        }
-
-        /// <summary>Which instances drifted (or would change), the first five named.</summary>
-        public string DriftDescription(EngineOperation operation)
-        {
-            var verb = operation == EngineOperation.Set ? "would change" : "not in desired state";
-            var named = string.Join(", ", _drifted) + (_driftedCount > _drifted.Count ? $" and {_driftedCount - _drifted.Count} more" : "");
-            return _driftedCount == 0 ? $"drift found on {_hosts - _inDesiredState} host(s)" : $"{_driftedCount} instance(s) {verb}: {named}";
-        }
-
-        public int ExitCode(ConfigRequest request)
-        {
-            if (_firstError is { } kind)
-            {
-                // Something changed before a failure (in the failing instance or an earlier one): partially applied.
-                return kind == ErrorKind.PartiallyApplied || (_changedThenFailed && !request.WhatIf) ? CliExitCode.PartiallyApplied
-                    : kind == ErrorKind.ElevationRequired ? CliExitCode.ElevationRequired
-                    : kind == ErrorKind.Busy ? CliExitCode.Busy
-                    : kind == ErrorKind.ValidationFailed ? CliExitCode.ValidationFailed
-                    : CliExitCode.ResourceError;
-            }
-
-            var drift = request.Operation switch
-            {
-                EngineOperation.Test => _inDesiredState < _hosts,
-                EngineOperation.Set => request.WhatIf && _changed,
-                _ => false,
-            };
-            return request.FailOnDrift && drift ? CliExitCode.Drift : CliExitCode.Success;
-        }
+            EngineOperation.Test => tally.InDesiredState < tally.Hosts,
+            EngineOperation.Set => request.WhatIf && tally.Changed,
+            _ => false,
+        };
+        return request.FailOnDrift && drift ? CliExitCode.Drift : CliExitCode.Success;
     }
 }

@@ -1,3 +1,4 @@
+using DscOffload.Core.Json;
 using DscOffload.Core.Engine;
 
 namespace DscOffload.Cli.Output;

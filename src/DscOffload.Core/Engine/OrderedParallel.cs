@@ -8,7 +8,7 @@ namespace DscOffload.Core.Engine;
 /// items there are, and the output does not depend on thread timing: a fleet of 100,000 recorded hosts is read
 /// and evaluated on every core while the report is still written host by host, in file order.
 /// </summary>
-public static class OrderedParallel
+internal static class OrderedParallel
 {
     /// <summary>
     /// Calls <paramref name="map"/> for every item (on up to <paramref name="workers"/> threads; it must be

@@ -9,7 +9,7 @@ namespace DscOffload.Core.Resources;
 /// naming what differs, so a <c>config set</c> stops before the instances that depend on the assertion. What-if only
 /// warns, so the rest of the preview still runs. The engine and the resource protocol (how dsc calls set) share it.
 /// </summary>
-public static class SetAssertion
+internal static class SetAssertion
 {
     /// <summary>Tests <paramref name="desired"/> and turns the outcome into a set outcome that changed nothing.</summary>
     /// <exception cref="DscOffloadException"><c>NotSupported</c> when the host differs (outside what-if).</exception>

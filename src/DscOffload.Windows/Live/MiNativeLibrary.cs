@@ -8,7 +8,7 @@ namespace DscOffload.Windows.Live;
 /// Windows binary ships it there, and a missing or unloadable copy is reported as a broken installation
 /// naming the file, not as a stack trace.
 /// </summary>
-public static class MiNativeLibrary
+internal static class MiNativeLibrary
 {
     /// <summary>The file MI's managed layer loads (the native asset of Microsoft.Management.Infrastructure.Runtime.Win for every Windows runtime ID).</summary>
     public const string FileName = "microsoft.management.infrastructure.native.unmanaged.dll";

@@ -3,10 +3,10 @@ using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace DscOffload.Cli.Output;
+namespace DscOffload.Core.Json;
 
 /// <summary>Writes JTokens as YAML with the representation model (no reflection serializer).</summary>
-public static class YamlWriter
+internal static class YamlWriter
 {
     /// <summary>Writes <paramref name="token"/> as one YAML document.</summary>
     public static void Write(JToken token, TextWriter writer)
