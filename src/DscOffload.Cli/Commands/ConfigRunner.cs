@@ -106,8 +106,8 @@ public sealed class ConfigRunner
             var workers = Environment.ProcessorCount;
             OrderedParallel.ForEach(sources, workers, FleetWindowPerWorker * workers, path => EvaluateRecorded(engine, prepared, path, sink), (i, host) =>
             {
-                var (run, output) = Report(engine, prepared, host, sink);
-                tally.Add(run);
+                var (run, output, drifted) = Report(engine, prepared, host, sink);
+                tally.Add(run, drifted);
                 sink.Write(output);
                 progress.Update(i + 1, sources.Count);
             });
@@ -201,7 +201,7 @@ public sealed class ConfigRunner
         catch (DscOffloadException e)
         {
             var corrupt = CorruptSnapshot(path, e);
-            return new RecordedEvaluation(path, null, corrupt, sink.Prepare(corrupt), [], e);
+            return new RecordedEvaluation(path, null, corrupt, sink.Prepare(corrupt), [], [], e);
         }
 
         var messages = new List<ResourceMessage>();
@@ -212,7 +212,7 @@ public sealed class ConfigRunner
 
             // Only the output and the verdict wait for their turn, not the snapshot's or the run's state objects.
             var output = sink.Prepare(run);
-            return new RecordedEvaluation(path, host.HostName, run with { Results = [], Messages = [], Outputs = null }, output, messages, null);
+            return new RecordedEvaluation(path, host.HostName, run with { Results = [], Messages = [], Outputs = null }, output, messages, FleetTally.DriftedInstances(run), null);
         }
         finally
         {
@@ -221,7 +221,7 @@ public sealed class ConfigRunner
     }
 
     /// <summary>Reports one evaluated host, in file order: its stderr lines, and a second run under a distinct name if another file already claimed its host name.</summary>
-    private (EngineRun Run, object Output) Report(ConfigurationEngine engine, PreparedConfiguration prepared, RecordedEvaluation evaluation, IEnvelopeSink sink)
+    private (EngineRun Run, object Output, IReadOnlyList<string>? Drifted) Report(ConfigurationEngine engine, PreparedConfiguration prepared, RecordedEvaluation evaluation, IEnvelopeSink sink)
     {
         var path = evaluation.Path;
         if (evaluation.HostName is not { } hostName)
@@ -229,7 +229,7 @@ public sealed class ConfigRunner
             // A corrupt snapshot is one failed host; the others are still evaluated, and the exit code says invalid input.
             _unreadableSnapshots++;
             Error($"cannot read snapshot: {evaluation.ReadError!.OneLine}");
-            return (evaluation.Run, evaluation.Output);
+            return (evaluation.Run, evaluation.Output, evaluation.Drifted);
         }
 
         if (_hostFiles.TryGetValue(hostName, out var first))
@@ -241,7 +241,7 @@ public sealed class ConfigRunner
             Warning(claim);
             var run = engine.Run(prepared, new RecordedHostTarget(host, $"{host.HostName} ({path})"), _request.Operation);
             run = run with { Messages = [new RunMessage("", "", MessageLevel.Warning, claim), .. run.Messages] };
-            return (run, sink.Prepare(run));
+            return (run, sink.Prepare(run), null);
         }
 
         _hostFiles[hostName] = path;
@@ -250,11 +250,11 @@ public sealed class ConfigRunner
             Trace(message);
         }
 
-        return (evaluation.Run, evaluation.Output);
+        return (evaluation.Run, evaluation.Output, evaluation.Drifted);
     }
 
-    /// <summary>One recorded host as a worker left it: its host name (null if unreadable), the run's verdict, its prepared output and held messages.</summary>
-    private sealed record RecordedEvaluation(string Path, string? HostName, EngineRun Run, object Output, List<ResourceMessage> Messages, DscOffloadException? ReadError);
+    /// <summary>One recorded host as a worker left it: its host name (null if unreadable), the run's verdict, its prepared output, held messages and the names of its drifted instances.</summary>
+    private sealed record RecordedEvaluation(string Path, string? HostName, EngineRun Run, object Output, List<ResourceMessage> Messages, IReadOnlyList<string> Drifted, DscOffloadException? ReadError);
 
     private EngineRun CorruptSnapshot(string path, DscOffloadException e) => new()
     {

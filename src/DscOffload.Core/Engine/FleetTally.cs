@@ -31,16 +31,26 @@ internal sealed class FleetTally
     /// <summary>Whether any run changed something and then failed: partially applied.</summary>
     public bool ChangedThenFailed { get; private set; }
 
-    /// <summary>Counts one run.</summary>
-    public void Add(EngineRun run)
+    /// <summary>The names of a run's instances that drifted or changed (or would change).</summary>
+    public static IReadOnlyList<string> DriftedInstances(EngineRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return [.. run.Results.Where(r => r.Test is { InDesiredState: false } || r.Set is { ChangedProperties.Count: > 0 }).Select(r => r.Name)];
+    }
+
+    /// <summary>
+    /// Counts one run; <paramref name="drifted"/> names its drifted instances when the run no longer carries its results
+    /// (a fleet keeps only each host's verdict), else they are read from the run.
+    /// </summary>
+    public void Add(EngineRun run, IReadOnlyList<string>? drifted = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         Hosts++;
-        foreach (var result in run.Results)
+        foreach (var name in drifted ?? DriftedInstances(run))
         {
-            if ((result.Test is { InDesiredState: false } || result.Set is { ChangedProperties.Count: > 0 }) && _driftedCount++ < NamedDrift)
+            if (_driftedCount++ < NamedDrift)
             {
-                _drifted.Add(Hosts > 1 || run.Info.IsRecorded ? $"'{result.Name}' on {run.Info.Host}" : $"'{result.Name}'");
+                _drifted.Add(Hosts > 1 || run.Info.IsRecorded ? $"'{name}' on {run.Info.Host}" : $"'{name}'");
             }
         }
 
