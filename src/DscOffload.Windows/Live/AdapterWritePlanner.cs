@@ -98,6 +98,11 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
             throw new DscOffloadException(ErrorKind.NotSupported, $"'{invalid}' is not a valid value of '{keyword}' on adapter '{adapter.Name}'; valid values: {string.Join(", ", valid)}");
         }
 
+        if (!multiString && NumericKeywordRange.FromCim(instance) is { } range)
+        {
+            range.Check(adapter.Name, keyword, text);
+        }
+
         var changes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["RegistryValue"] = value };
         var validText = valid.Count > 0 ? string.Join(", ", valid) : null;
         return new AdapterWriteStep(

@@ -212,6 +212,10 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
                 if (record.GetString("RegistryKeyword") is { } keyword && AdvancedValue(record) is { } text)
                 {
                     state.AdvancedProperties[keyword] = text;
+                    if (NumericKeywordRange.FromCim(record) is { } range)
+                    {
+                        state.AdvancedPropertyRanges[keyword] = range;
+                    }
                 }
             }
         }
@@ -220,6 +224,10 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             foreach (var keyword in keywords.Keywords.Values)
             {
                 state.AdvancedProperties[keyword.Name] = keyword.Value;
+                if (NumericKeywordRange.FromKeyword(keyword) is { } range)
+                {
+                    state.AdvancedPropertyRanges[keyword.Name] = range;
+                }
             }
         }
 

@@ -21,4 +21,10 @@ public sealed class WindowsAdapterOffloadState
 
     /// <summary>Advanced properties (NDIS keywords) and their registry values.</summary>
     public Dictionary<string, string> AdvancedProperties { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The documented range and step of each numeric advanced property (keyword → range); keywords that are not numeric,
+    /// or whose driver gives no range, have none.
+    /// </summary>
+    public Dictionary<string, NumericKeywordRange> AdvancedPropertyRanges { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -11,4 +11,5 @@ namespace DscOffload.Windows.Registry;
 /// <param name="Minimum">The <c>Min</c> of a numeric keyword, when given.</param>
 /// <param name="Maximum">The <c>Max</c> of a numeric keyword, when given.</param>
 /// <param name="StoredKind">The registry type of the stored value, or null when only the default applies.</param>
-internal sealed record NdisKeyword(string Name, string Value, IReadOnlyList<string> ValidValues, long? Minimum, long? Maximum, RegistryDataKind? StoredKind);
+/// <param name="Step">The <c>Step</c> of a numeric keyword, when given (counted from <paramref name="Minimum"/>).</param>
+internal sealed record NdisKeyword(string Name, string Value, IReadOnlyList<string> ValidValues, long? Minimum, long? Maximum, RegistryDataKind? StoredKind, long? Step = null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Windows.Platform;
 
 namespace DscOffload.Windows.Registry;
 
@@ -68,7 +69,8 @@ internal sealed class NdisKeywordStore(IRegistryGateway registry)
                 registry.ValueNames($@"{metadataKey}\enum"),
                 numeric ? ParseLong(registry.Read(metadataKey, "min")?.Text) : null,
                 numeric ? ParseLong(registry.Read(metadataKey, "max")?.Text) : null,
-                stored?.Kind);
+                stored?.Kind,
+                numeric ? ParseLong(registry.Read(metadataKey, "step")?.Text) : null);
         }
 
         foreach (var name in registry.ValueNames(driverKey))
@@ -117,7 +119,11 @@ internal sealed class NdisKeywordStore(IRegistryGateway registry)
             throw new DscOffloadException(ErrorKind.NotSupported, $"'{value}' is not a valid value of '{keyword.Name}' on adapter '{adapterName}'; valid values: {string.Join(", ", keyword.ValidValues)}");
         }
 
-        if (keyword.Minimum is not null || keyword.Maximum is not null)
+        if (NumericKeywordRange.FromKeyword(keyword) is { } range)
+        {
+            range.Check(adapterName, keyword.Name, value);
+        }
+        else if (keyword.Minimum is not null || keyword.Maximum is not null)
         {
             var number = ParseLong(value);
             if (number is null || number < keyword.Minimum || number > keyword.Maximum)

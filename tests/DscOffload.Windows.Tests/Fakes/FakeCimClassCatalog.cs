@@ -151,6 +151,11 @@ internal static class FakeCimClassCatalog
                 ["DefaultDisplayValue"] = R(CimValueType.String),
                 ["ValidRegistryValues"] = R(CimValueType.StringArray),
                 ["ValidDisplayValues"] = R(CimValueType.StringArray),
+                // Strings in the class documentation, null for keywords that are not numeric.
+                ["NumericParameterBaseValue"] = R(CimValueType.String),
+                ["NumericParameterMinValue"] = R(CimValueType.String),
+                ["NumericParameterMaxValue"] = R(CimValueType.String),
+                ["NumericParameterStepValue"] = R(CimValueType.String),
                 ["Optional"] = R(CimValueType.Boolean),
             }, "Reset"),
             new FakeCimClassSchema(Cimv2, Service, ["Name"], new Dictionary<string, FakeCimPropertySchema>

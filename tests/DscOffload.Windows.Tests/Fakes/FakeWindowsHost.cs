@@ -249,6 +249,11 @@ internal sealed class FakeWindowsHost
                 Registry.Set(paramsKey, "max", RegistryValueData.String(max));
             }
 
+            if ((string?)keyword["step"] is { } step)
+            {
+                Registry.Set(paramsKey, "step", RegistryValueData.String(step));
+            }
+
             foreach (var validValue in valid)
             {
                 Registry.Set($@"{paramsKey}\enum", validValue, RegistryValueData.String(validValue));
@@ -273,6 +278,10 @@ internal sealed class FakeWindowsHost
                 ["DisplayName"] = (string?)keyword["displayName"] ?? name,
                 ["DefaultRegistryValue"] = defaultValue,
                 ["ValidRegistryValues"] = valid.Length > 0 ? valid : null,
+                ["NumericParameterBaseValue"] = (string?)keyword["min"] is null ? null : "10",
+                ["NumericParameterMinValue"] = (string?)keyword["min"],
+                ["NumericParameterMaxValue"] = (string?)keyword["max"],
+                ["NumericParameterStepValue"] = (string?)keyword["min"] is null ? null : (string?)keyword["step"] ?? "1",
                 ["Optional"] = false,
             });
         }

@@ -30,6 +30,9 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     private readonly HashSet<string> _warnedNotOperational = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _readOn = new(StringComparer.OrdinalIgnoreCase);
 
+    // Numeric advanced property ranges per adapter, read with its state, so that test and what-if refuse what set would.
+    private readonly Dictionary<string, Dictionary<string, NumericKeywordRange>> _ranges = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
     /// <param name="platform">The adapters.</param>
     /// <param name="live">True for the running host (changes need elevation).</param>
@@ -90,6 +93,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 
         var extras = new JObject();
         var handle = (WindowsAdapterInfo)adapter.Handle;
+        _ranges[handle.InterfaceGuid] = state.AdvancedPropertyRanges;
         _readOn[handle.InterfaceGuid] = state.Settings.Where(kv => kv.Value is true).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         if (state.OperationalStates.Count > 0)
         {
@@ -226,6 +230,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             {
                 // Keywords are case-insensitive in the registry; match the adapter's spelling so output is stable.
                 var keyword = CanonicalKeyword(p.Name, matched);
+                CheckRange(keyword, p.Value, matched);
                 result.Add(new DesiredSetting(new SettingKey("advancedProperties", keyword), p.Value, p.Value.Value<string>() == "0", p.Value));
             }
         }
@@ -385,6 +390,23 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             if (_readOn.TryGetValue(Key(adapter), out var readOn) && readOn.Contains(state.Name))
             {
                 yield return (state.Name, $"requested on, not operational because {AdapterOperationalStates.Because(value)}");
+            }
+        }
+    }
+
+    /// <summary>Refuses, on every path and before any change, a numeric keyword value outside a matched adapter's documented range.</summary>
+    private void CheckRange(string keyword, JToken value, IReadOnlyList<AdapterSnapshot> matched)
+    {
+        if (value.Type != JTokenType.String)
+        {
+            return;
+        }
+
+        foreach (var adapter in matched)
+        {
+            if (_ranges.TryGetValue(Key(adapter), out var ranges) && ranges.TryGetValue(keyword, out var range))
+            {
+                range.Check(adapter.Adapter.Name, keyword, value.Value<string>()!);
             }
         }
     }
