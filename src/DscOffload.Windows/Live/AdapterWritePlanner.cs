@@ -42,7 +42,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
 
             if (instances.AdvancedProperty(source.NdisKeyword) is null)
             {
-                throw Unsupported(source.Name, $"its driver does not define {source.NdisKeyword}");
+                throw Unsupported(source.Name, MissingKeyword(source, k => instances.AdvancedProperty(k) is not null));
             }
 
             steps.Add(AdvancedPropertyStep(source.NdisKeyword, text, source.Name, applied => applied.Settings[source.Name] = value));
@@ -114,7 +114,7 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
     {
         if (!keywords.Keywords.TryGetValue(source.NdisKeyword, out var keyword))
         {
-            throw Unsupported(source.Name, $"its driver does not define {source.NdisKeyword}");
+            throw Unsupported(source.Name, MissingKeyword(source, keywords.Keywords.ContainsKey));
         }
 
         var text = AdapterSettingCodec.ToNdis(source, value, keyword.ValidValues);
@@ -128,6 +128,13 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
         NdisKeywordStore.Validate(adapter.Name, defined, text);
         return new AdapterWriteStep(() => keywords.Write(defined.Name, text), applied => applied.AdvancedProperties[keyword] = text);
     }
+
+    // A driver with only the grouped keyword sets TCP and UDP together: writing it for one setting would change the other
+    // behind the document's back, so the document has to say it (the grouped keyword under advancedProperties).
+    private static string MissingKeyword(AdapterOffloadSetting source, Func<string, bool> defines) =>
+        source.GroupedNdisKeyword is { } grouped && defines(grouped)
+            ? $"its driver defines only {grouped}, which sets TCP and UDP checksum offload together; set advancedProperties.'{grouped}' instead"
+            : $"its driver does not define {source.NdisKeyword}";
 
     private DscOffloadException Unsupported(string setting, string reason) =>
         new(ErrorKind.NotSupported, $"adapter '{adapter.Name}' does not support {setting} ({reason})");

@@ -185,7 +185,8 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         {
             var value = instances.Get(source.CimClass) switch
             {
-                null => keywords.Keywords.TryGetValue(source.NdisKeyword, out var keyword) ? AdapterSettingCodec.FromNdis(source, keyword.Value) : null,
+                // The setting's own keyword, else the grouped one a driver may expose instead (checksum: TCP and UDP together).
+                null => source.NdisKeywords.Select(k => keywords.Keywords.GetValueOrDefault(k)).FirstOrDefault(k => k is not null) is { } keyword ? AdapterSettingCodec.FromNdis(source, keyword.Value) : null,
                 _ when source.CimProperty is null => AdvancedValue(instances.AdvancedProperty(source.NdisKeyword)) is { } text ? AdapterSettingCodec.FromNdis(source, text) : null,
                 _ => AdapterSettingCodec.FromCim(source, instances.Single(source.CimClass)?[source.CimProperty]),
             };
@@ -224,7 +225,7 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
             foreach (var keyword in keywords.Keywords.Values)
             {
                 state.AdvancedProperties[keyword.Name] = keyword.Value;
-                if (NumericKeywordRange.FromKeyword(keyword) is { } range)
+                if (NumericKeywordRange.FromParams(keyword.Minimum, keyword.Maximum, keyword.Step) is { } range)
                 {
                     state.AdvancedPropertyRanges[keyword.Name] = range;
                 }

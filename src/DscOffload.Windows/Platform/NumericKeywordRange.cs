@@ -1,7 +1,6 @@
 using System.Globalization;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Windows.Cim;
-using DscOffload.Windows.Registry;
 
 namespace DscOffload.Windows.Platform;
 
@@ -14,19 +13,19 @@ namespace DscOffload.Windows.Platform;
 /// <param name="Minimum">The smallest value.</param>
 /// <param name="Maximum">The largest value.</param>
 /// <param name="Step">The step from <paramref name="Minimum"/>; 1 when the driver gives none.</param>
-public sealed record NumericKeywordRange(long Minimum, long Maximum, long Step)
+internal sealed record NumericKeywordRange(long Minimum, long Maximum, long Step)
 {
     /// <summary>The range a CIM advanced property reports, or null when it is not numeric (no minimum or maximum).</summary>
     internal static NumericKeywordRange? FromCim(CimRecord record) =>
         Create(Parse(record.GetString("NumericParameterMinValue")), Parse(record.GetString("NumericParameterMaxValue")), Parse(record.GetString("NumericParameterStepValue")));
 
-    /// <summary>The range of a registry keyword with a <c>min</c> and <c>max</c>, or null.</summary>
-    internal static NumericKeywordRange? FromKeyword(NdisKeyword keyword) =>
-        Create(keyword.Minimum, keyword.Maximum, keyword.Step);
+    /// <summary>The range of a driver's <c>Ndi\params</c> <c>min</c>, <c>max</c> and <c>step</c>, or null without a minimum and maximum.</summary>
+    internal static NumericKeywordRange? FromParams(long? minimum, long? maximum, long? step) =>
+        Create(minimum, maximum, step);
 
     /// <summary>Refuses (exit 5) a value outside the range or off its step, naming keyword, value and range.</summary>
     /// <exception cref="DscOffloadException"><c>NotSupported</c>, before anything changes.</exception>
-    public void Check(string adapterName, string keyword, string value)
+    internal void Check(string adapterName, string keyword, string value)
     {
         var number = Parse(value);
         if (number is null || number < Minimum || number > Maximum || (number - Minimum) % Step != 0)

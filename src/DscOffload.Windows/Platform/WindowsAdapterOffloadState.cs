@@ -26,5 +26,5 @@ public sealed class WindowsAdapterOffloadState
     /// The documented range and step of each numeric advanced property (keyword → range); keywords that are not numeric,
     /// or whose driver gives no range, have none.
     /// </summary>
-    public Dictionary<string, NumericKeywordRange> AdvancedPropertyRanges { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal Dictionary<string, NumericKeywordRange> AdvancedPropertyRanges { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -143,7 +143,8 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
             {
                 state.AdvancedProperties.TryAdd(setting.NdisKeyword, AdapterSettingCodec.ToNdis(setting, value, []));
             }
-            else if (state.AdvancedProperties.TryGetValue(setting.NdisKeyword, out var text) && AdapterSettingCodec.FromNdis(setting, text) is { } typed)
+            else if (setting.NdisKeywords.Select(k => state.AdvancedProperties.GetValueOrDefault(k)).FirstOrDefault(t => t is not null) is { } text
+                && AdapterSettingCodec.FromNdis(setting, text) is { } typed)
             {
                 state.Settings[setting.Name] = typed;
             }

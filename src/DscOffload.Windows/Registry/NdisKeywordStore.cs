@@ -119,7 +119,7 @@ internal sealed class NdisKeywordStore(IRegistryGateway registry)
             throw new DscOffloadException(ErrorKind.NotSupported, $"'{value}' is not a valid value of '{keyword.Name}' on adapter '{adapterName}'; valid values: {string.Join(", ", keyword.ValidValues)}");
         }
 
-        if (NumericKeywordRange.FromKeyword(keyword) is { } range)
+        if (NumericKeywordRange.FromParams(keyword.Minimum, keyword.Maximum, keyword.Step) is { } range)
         {
             range.Check(adapterName, keyword.Name, value);
         }

@@ -4,11 +4,15 @@ namespace DscOffload.Windows.Settings;
 /// One typed setting of <c>DscOffload.Windows/NetAdapterOffload</c>, everything about it in one row: its
 /// property name and kind, the description the schema shows, the CIM setting-data class and property
 /// that hold it (<see cref="CimProperty"/> null: an advanced property of <see cref="CimClass"/>), and the
-/// NDIS keyword, the registry value in the adapter's driver key that backs it.
+/// NDIS keyword, the registry value in the adapter's driver key that backs it. <see cref="GroupedNdisKeyword"/> is
+/// the standardized keyword some drivers expose instead, for TCP and UDP together (same 0..3 values).
 /// </summary>
 internal sealed record AdapterOffloadSetting(
-    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword)
+    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null)
 {
+    /// <summary>The keyword, then the grouped keyword when the setting has one: the driver keywords that hold this setting.</summary>
+    public IReadOnlyList<string> NdisKeywords => GroupedNdisKeyword is null ? [NdisKeyword] : [NdisKeyword, GroupedNdisKeyword];
+
     /// <summary>Whether the value is a checksum direction name rather than a boolean.</summary>
     public bool IsChecksum => Kind == AdapterSettingKind.ChecksumDirection;
 

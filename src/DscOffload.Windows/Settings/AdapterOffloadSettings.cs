@@ -12,6 +12,11 @@ internal static class AdapterOffloadSettings
     /// <summary>The DSC type name.</summary>
     public const string TypeName = "DscOffload.Windows/NetAdapterOffload";
 
+    // "Standardized INF Keywords for TCP/IP Offload" (learn.microsoft.com, windows-hardware/drivers/network): a driver may
+    // expose one keyword for TCP and UDP checksum offload of an IP version instead of one each; 0 disabled, 1 Tx, 2 Rx, 3 Rx and Tx.
+    private const string GroupedChecksumIPv4 = "*TCPUDPChecksumOffloadIPv4";
+    private const string GroupedChecksumIPv6 = "*TCPUDPChecksumOffloadIPv6";
+
     /// <summary>Every setting, in documented (schema) order.</summary>
     public static IReadOnlyList<AdapterOffloadSetting> All { get; } =
     [
@@ -24,13 +29,13 @@ internal static class AdapterOffloadSettings
         new("checksumIPv4", AdapterSettingKind.ChecksumDirection, "IPv4 header checksum offload (IpIPv4Enabled; *IPChecksumOffloadIPv4).",
             CimClassNames.Checksum, "IpIPv4Enabled", "*IPChecksumOffloadIPv4"),
         new("checksumTcpIPv4", AdapterSettingKind.ChecksumDirection, "TCP/IPv4 checksum offload (TcpIPv4Enabled; *TCPChecksumOffloadIPv4).",
-            CimClassNames.Checksum, "TcpIPv4Enabled", "*TCPChecksumOffloadIPv4"),
+            CimClassNames.Checksum, "TcpIPv4Enabled", "*TCPChecksumOffloadIPv4", GroupedChecksumIPv4),
         new("checksumTcpIPv6", AdapterSettingKind.ChecksumDirection, "TCP/IPv6 checksum offload (TcpIPv6Enabled; *TCPChecksumOffloadIPv6).",
-            CimClassNames.Checksum, "TcpIPv6Enabled", "*TCPChecksumOffloadIPv6"),
+            CimClassNames.Checksum, "TcpIPv6Enabled", "*TCPChecksumOffloadIPv6", GroupedChecksumIPv6),
         new("checksumUdpIPv4", AdapterSettingKind.ChecksumDirection, "UDP/IPv4 checksum offload (UdpIPv4Enabled; *UDPChecksumOffloadIPv4).",
-            CimClassNames.Checksum, "UdpIPv4Enabled", "*UDPChecksumOffloadIPv4"),
+            CimClassNames.Checksum, "UdpIPv4Enabled", "*UDPChecksumOffloadIPv4", GroupedChecksumIPv4),
         new("checksumUdpIPv6", AdapterSettingKind.ChecksumDirection, "UDP/IPv6 checksum offload (UdpIPv6Enabled; *UDPChecksumOffloadIPv6).",
-            CimClassNames.Checksum, "UdpIPv6Enabled", "*UDPChecksumOffloadIPv6"),
+            CimClassNames.Checksum, "UdpIPv6Enabled", "*UDPChecksumOffloadIPv6", GroupedChecksumIPv6),
         new("rss", AdapterSettingKind.Boolean, "Receive Side Scaling (MSFT_NetAdapterRssSettingData.Enabled; *RSS).",
             CimClassNames.Rss, "Enabled", "*RSS"),
         new("rssProfile", AdapterSettingKind.RssProfile, "RSS processor selection and load balancing profile (MSFT_NetAdapterRssSettingData.Profile; *RSSProfile).",

@@ -75,7 +75,51 @@ public class NdisFallbackTests
 
         var state = host.CreatePlatform().ReadAdapter(host.Adapter("Local Area Connection 2"));
 
-        state.Settings.Keys.Should().BeEquivalentTo("lsoIPv4", "checksumTcpIPv4");
+        state.Settings.Keys.Should().BeEquivalentTo("lsoIPv4", "checksumTcpIPv4", "checksumTcpIPv6", "checksumUdpIPv6");
+    }
+
+    [Fact]
+    public void ReadAdapter_DriverWithOnlyTheGroupedChecksumKeyword_ReadsTcpAndUdpFromIt()
+    {
+        var host = FakeWindowsHost.Load("server2008r2.json");
+
+        var state = host.CreatePlatform().ReadAdapter(host.Adapter("Local Area Connection 2"));
+
+        // *TCPUDPChecksumOffloadIPv6 = 2: receive only, for TCP and UDP alike.
+        state.Settings["checksumTcpIPv6"].Should().Be("RxEnabled");
+        state.Settings["checksumUdpIPv6"].Should().Be("RxEnabled");
+        state.AdvancedProperties["*TCPUDPChecksumOffloadIPv6"].Should().Be("2");
+    }
+
+    [Fact]
+    public void WriteAdapter_ChecksumWhereTheDriverHasOnlyTheGroupedKeyword_IsRefusedNamingItAndWritesNothing()
+    {
+        var host = FakeWindowsHost.Load("server2008r2.json");
+        var change = new WindowsAdapterChange();
+        change.Settings["checksumUdpIPv6"] = "Disabled";
+
+        var act = () => host.CreatePlatform().WriteAdapter(host.Adapter("Local Area Connection 2"), change);
+
+        var error = act.Should().Throw<DscOffloadException>().Which;
+        error.Kind.Should().Be(ErrorKind.NotSupported);
+        error.Message.Should().Contain("checksumUdpIPv6").And.Contain("advancedProperties.'*TCPUDPChecksumOffloadIPv6'");
+        host.Registry.Writes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void WriteAdapter_GroupedChecksumKeywordAsAdvancedProperty_IsWrittenAndReadsBackForTcpAndUdp()
+    {
+        var host = FakeWindowsHost.Load("server2008r2.json");
+        var platform = host.CreatePlatform();
+        var adapter = host.Adapter("Local Area Connection 2");
+        var change = new WindowsAdapterChange();
+        change.AdvancedProperties["*TCPUDPChecksumOffloadIPv6"] = "0";
+
+        platform.WriteAdapter(adapter, change);
+
+        var state = platform.ReadAdapter(adapter);
+        state.Settings["checksumTcpIPv6"].Should().Be("Disabled");
+        state.Settings["checksumUdpIPv6"].Should().Be("Disabled");
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public class NetAdapterOffloadInputRulesTests
     [InlineData("lsoIPv4: false", "'*LsoV2IPv4': '0'", "*LsoV2IPv4", "lsoIPv4")]
     [InlineData("rss: true", "'*rss': '1'", "*rss", "rss")]
     [InlineData("checksumTcpIPv4: Disabled", "'*TCPChecksumOffloadIPv4': '0'", "*TCPChecksumOffloadIPv4", "checksumTcpIPv4")]
+    [InlineData("checksumTcpIPv4: Disabled", "'*TCPUDPChecksumOffloadIPv4': '0'", "*TCPUDPChecksumOffloadIPv4", "checksumTcpIPv4")]
+    [InlineData("checksumUdpIPv6: RxEnabled", "'*tcpudpchecksumoffloadipv6': '2'", "*tcpudpchecksumoffloadipv6", "checksumUdpIPv6")]
     public void Validate_TypedSettingAndItsDriverKeyword_IsRefusedAtTheKeyword(string typed, string advanced, string keyword, string name) =>
         Validate($"name: Ethernet*\n{typed}\nadvancedProperties:\n  {advanced}\n").Should().Throw<DscOffloadException>()
             .Where(e => e.Kind == ErrorKind.ValidationFailed

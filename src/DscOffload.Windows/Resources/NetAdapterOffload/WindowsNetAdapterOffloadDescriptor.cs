@@ -38,11 +38,13 @@ public static class WindowsNetAdapterOffloadDescriptor
 
         foreach (var entry in advanced.Properties())
         {
+            // A grouped keyword (TCP and UDP checksum together) counts for each typed setting it holds.
             var typed = AdapterOffloadSettings.All.FirstOrDefault(s =>
-                string.Equals(s.NdisKeyword, entry.Name, StringComparison.OrdinalIgnoreCase) && input[s.Name] is { Type: not JTokenType.Null });
+                s.NdisKeywords.Contains(entry.Name, StringComparer.OrdinalIgnoreCase) && input[s.Name] is { Type: not JTokenType.Null });
             if (typed is not null)
             {
-                return ($"'advancedProperties.{entry.Name}' and '{typed.Name}' both set the driver keyword {typed.NdisKeyword}; keep only one of them", entry.Value);
+                var keyword = typed.NdisKeywords.First(k => string.Equals(k, entry.Name, StringComparison.OrdinalIgnoreCase));
+                return ($"'advancedProperties.{entry.Name}' and '{typed.Name}' both set the driver keyword {keyword}; keep only one of them", entry.Value);
             }
         }
 

@@ -177,7 +177,8 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     /// (<c>lsoIPv4</c> and its LSO keyword; the write order would decide). The keyword is left out when its text is
     /// exactly what the typed value writes, so the typed setting says it all; otherwise (IPsec offload "1", AH only,
     /// where <c>ipsecOffload: true</c> would write "3") the typed setting is left out and the keyword kept, since it
-    /// says more. A recording reads the one left out back from the other (<c>RecordedWindowsPlatform</c>).
+    /// says more; so for a grouped checksum keyword, which the typed settings cannot write one by one. A recording
+    /// reads the one left out back from the other (<c>RecordedWindowsPlatform</c>).
     /// </summary>
     protected override JObject CompleteExport(JObject instance)
     {
@@ -189,9 +190,11 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         foreach (var typed in AdapterOffloadSettings.All.Where(s => instance[s.Name] is { Type: not JTokenType.Null }))
         {
             foreach (var keyword in advanced.Properties()
-                .Where(p => string.Equals(p.Name, typed.NdisKeyword, StringComparison.OrdinalIgnoreCase)).ToList())
+                .Where(p => typed.NdisKeywords.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList())
             {
-                if (AdapterSettingCodec.SameAsTyped(typed, instance[typed.Name]!, keyword.Value))
+                // A grouped checksum keyword is kept and the typed settings left out: that driver cannot write them one by one.
+                if (string.Equals(keyword.Name, typed.NdisKeyword, StringComparison.OrdinalIgnoreCase)
+                    && AdapterSettingCodec.SameAsTyped(typed, instance[typed.Name]!, keyword.Value))
                 {
                     keyword.Remove();
                 }
