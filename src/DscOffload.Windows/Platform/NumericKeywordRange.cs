@@ -25,13 +25,13 @@ internal sealed record NumericKeywordRange(long Minimum, long Maximum, long Step
 
     /// <summary>Refuses (exit 5) a value outside the range or off its step, naming keyword, value and range.</summary>
     /// <exception cref="DscOffloadException"><c>NotSupported</c>, before anything changes.</exception>
-    internal void Check(string adapterName, string keyword, string value)
+    internal void Check(string adapterName, string keyword, string value, SourceLocation? at = null)
     {
         var number = Parse(value);
         if (number is null || number < Minimum || number > Maximum || (number - Minimum) % Step != 0)
         {
             throw new DscOffloadException(ErrorKind.NotSupported,
-                $"'{value}' is not a valid value of '{keyword}' on adapter '{adapterName}'; the driver documents {Minimum}..{Maximum} in steps of {Step} from {Minimum}; nothing was changed");
+                $"'{value}' is not a valid value of '{keyword}' on adapter '{adapterName}'; the driver documents {Minimum}..{Maximum} in steps of {Step} from {Minimum}; nothing was changed", at);
         }
     }
 

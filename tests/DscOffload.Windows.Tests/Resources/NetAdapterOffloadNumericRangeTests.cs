@@ -1,6 +1,8 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Tests.Fakes;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Tests.Resources;
 
@@ -31,6 +33,17 @@ public sealed class NetAdapterOffloadNumericRangeTests
         }
 
         h.ChangeCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void Test_ValueOffTheStepInADocument_PointsAtItsLine()
+    {
+        var h = new WindowsResourceHarness("x710-server.json");
+        var desired = (JObject)StructuredTextParser.Parse("name: Ethernet 2\nadvancedProperties:\n  '*ReceiveBuffers': '130'\n", "baseline.dsc.yaml");
+
+        var act = () => h.Adapters.Test(desired, h.Context());
+
+        act.Should().Throw<DscOffloadException>().Which.OneLine.Should().StartWith("baseline.dsc.yaml:3:");
     }
 
     [Fact]

@@ -82,5 +82,6 @@ internal sealed class WindowsResourceHarness
     public string? Keyword(string name, string keyword) =>
         Registry.Read(Host.DriverKey(Host.Adapter(name)), keyword)?.Text;
 
-    private OperationContext Context(bool whatIf = false) => new(m => Messages.Add(m), Host.HostName) { WhatIf = whatIf };
+    /// <summary>The context the harness runs operations in (messages collected), for tests that pass their own desired state.</summary>
+    public OperationContext Context(bool whatIf = false) => new(m => Messages.Add(m), Host.HostName) { WhatIf = whatIf };
 }

@@ -1,5 +1,6 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Json;
 using DscOffload.Core.Resources;
 using DscOffload.Windows.Live;
 using DscOffload.Windows.Persistence;
@@ -409,7 +410,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         {
             if (_ranges.TryGetValue(Key(adapter), out var ranges) && ranges.TryGetValue(keyword, out var range))
             {
-                range.Check(adapter.Adapter.Name, keyword, value.Value<string>()!);
+                range.Check(adapter.Adapter.Name, keyword, value.Value<string>()!, value.Location());
             }
         }
     }
