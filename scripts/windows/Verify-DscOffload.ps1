@@ -239,6 +239,8 @@ function Get-VerificationQuestion
         [pscustomobject]@{ Number = 15; Title = 'Duplicate keys and the agent.'; Check = ${function:Test-Question15} }
         [pscustomobject]@{ Number = 16; Title = 'The MI runtime package''s licence.'; Check = ${function:Test-Question16} }
         [pscustomobject]@{ Number = 17; Title = 'The test suite on Windows.'; Check = ${function:Test-Question17} }
+        [pscustomobject]@{ Number = 18; Title = 'Numeric advanced properties.'; Check = ${function:Test-Question18} }
+        [pscustomobject]@{ Number = 19; Title = 'Grouped checksum keywords.'; Check = ${function:Test-Question19} }
     )
 }
 
@@ -434,6 +436,18 @@ function Test-Question17
 {
     param ($Context, [int] $Number, [string] $Title)
     return New-QuestionAnswer $Number $Title 'Manual' 'this script needs no build tools and runs no unit tests; the GitHub Actions Windows workflow runs the suite' @("PowerShell $($Context.Host.PowerShell)")
+}
+
+function Test-Question18
+{
+    param ($Context, [int] $Number, [string] $Title)
+    return New-QuestionAnswer $Number $Title 'Manual' 'needs a write one step off the documented range, which this script does not provoke: compare Get-NetAdapterAdvancedProperty -AllProperties (NumericParameterBaseValue, MinValue, MaxValue, StepValue) of a numeric keyword with what the driver accepts'
+}
+
+function Test-Question19
+{
+    param ($Context, [int] $Number, [string] $Title)
+    return New-QuestionAnswer $Number $Title 'Manual' 'needs a driver that has only *TCPUDPChecksumOffloadIPv4/IPv6: check Get-NetAdapterAdvancedProperty for the grouped and per-protocol keywords, and Get-NetAdapterChecksumOffload before and after a write of one protocol'
 }
 
 function Invoke-QuestionCheck
