@@ -34,19 +34,8 @@ passed=0; failed=0; skipped=0
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Runs one test (a function in tests/release/*.test.sh); exit code 77 means skipped, its last line the reason.
-run() {
-  local name="$1" log="$work/$1.log" code
-  ( set -euo pipefail; "$name" ) >"$log" 2>&1
-  code=$?
-  if [ $code = 0 ]; then
-    passed=$((passed + 1)); echo "  passed  $name"
-  elif [ $code = 77 ]; then
-    skipped=$((skipped + 1)); echo "  skipped $name: $(tail -n 1 "$log")"
-  else
-    failed=$((failed + 1)); echo "  FAILED  $name"; sed 's/^/      /' "$log"
-  fi
-}
+# run (one test function in tests/release/*.test.sh; 77 = skipped) and fail.
+source "$repo/tests/shell/harness.sh"
 
 # Skips (77) without root, or fails when privileged tests are required.
 needs_root() {
@@ -54,8 +43,6 @@ needs_root() {
   if [ "${DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS:-}" = 1 ]; then echo "needs root (DSCOFFLOAD_REQUIRE_PRIVILEGED_TESTS=1)"; exit 1; fi
   echo "needs root"; exit 77
 }
-
-fail() { echo "$*" >&2; exit 1; }
 
 for file in "$here"/*.test.sh; do
   # shellcheck source=/dev/null
