@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Expressions;
@@ -41,14 +40,7 @@ internal class ProcessExpressionHost : IExpressionHost
     /// <inheritdoc/>
     public virtual JObject Context() => new()
     {
-        ["os"] = new JObject
-        {
-            ["family"] = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux",
-            ["version"] = Environment.OSVersion.Version.ToString(),
-            // An integer, as dsc's OsInfo serialises it (Option<i32>), so comparisons with 64 behave alike.
-            ["bitness"] = Environment.Is64BitOperatingSystem ? 64 : 32,
-            ["architecture"] = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
-        },
+        ["os"] = OperatingSystemFacts.Current(),
         ["security"] = Environment.IsPrivilegedProcess ? "elevated" : "restricted",
     };
 
