@@ -1,4 +1,3 @@
-using System.Globalization;
 using DscOffload.Cli.Tests.Process;
 using Newtonsoft.Json.Linq;
 
@@ -111,7 +110,9 @@ public sealed class HostileInputCorpusTests : IClassFixture<VethNamespace>, IDis
             env["DSCOFFLOAD_RESOURCE_STATE"] = recorded;
         }
 
-        return SafetyProcess.Run(args, env, stdin, netns, TimeSpan.FromSeconds(10));
+        // Ten seconds of CPU bound the work on every case; the wall-clock limit only catches a program that blocks, and is
+        // generous because the test machines are shared.
+        return SafetyProcess.Run(args, env, stdin, netns, TimeSpan.FromSeconds(60), cpuSeconds: 10);
     }
 
     private static void ExpectCliError(CorpusCase c, string path, SafetyResult result)
@@ -145,7 +146,6 @@ public sealed class HostileInputCorpusTests : IClassFixture<VethNamespace>, IDis
         var line = result.StderrLines[0];
         line.Should().NotContain("   at ", "no stack trace");
         line.Where(char.IsControl).Should().BeEmpty("no raw control character reaches the terminal");
-        result.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), result.Elapsed.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         return line;
     }
 }

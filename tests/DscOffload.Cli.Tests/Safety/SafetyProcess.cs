@@ -7,14 +7,16 @@ namespace DscOffload.Cli.Tests.Safety;
 /// <summary>
 /// Runs the dscoffload binary for the safety tests: stdin as raw bytes (so encodings and NUL bytes reach the
 /// program unchanged), a time limit (a hang fails the test), optionally inside a network namespace, and the
-/// elapsed time. <see cref="Start"/> leaves it running, for tests that kill it or race it.
+/// elapsed time. <see cref="Start"/> leaves it running, for tests that kill it or race it. A CPU-time limit
+/// (<c>prlimit --cpu</c>) bounds the work the program does independently of how loaded the machine is: past it the
+/// kernel kills the program, which fails the test's exit-code check.
 /// </summary>
 public static class SafetyProcess
 {
-    public static SafetyResult Run(IEnumerable<string> args, IDictionary<string, string?> env, byte[]? stdin = null, string? netns = null, TimeSpan? timeout = null)
+    public static SafetyResult Run(IEnumerable<string> args, IDictionary<string, string?> env, byte[]? stdin = null, string? netns = null, TimeSpan? timeout = null, int? cpuSeconds = null)
     {
         var clock = Stopwatch.StartNew();
-        using var process = Start(args, env, netns);
+        using var process = Start(args, env, netns, cpuSeconds);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -42,7 +44,7 @@ public static class SafetyProcess
         return new SafetyResult(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
     }
 
-    public static System.Diagnostics.Process Start(IEnumerable<string> args, IDictionary<string, string?> env, string? netns = null)
+    public static System.Diagnostics.Process Start(IEnumerable<string> args, IDictionary<string, string?> env, string? netns = null, int? cpuSeconds = null)
     {
         var binary = RepositoryPaths.Binary;
         var start = new ProcessStartInfo
@@ -73,6 +75,12 @@ public static class SafetyProcess
         }
 
         command.AddRange(args);
+        if (cpuSeconds is { } cpu)
+        {
+            command.InsertRange(0, [$"--cpu={cpu}:{cpu}", start.FileName]);
+            start.FileName = "prlimit";
+        }
+
         foreach (var a in command)
         {
             start.ArgumentList.Add(a);
