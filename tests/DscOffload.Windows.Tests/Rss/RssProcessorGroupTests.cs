@@ -142,6 +142,44 @@ public class RssProcessorGroupTests
         h.Cim.Modifications.Should().ContainSingle();
     }
 
+    // standardized-inf-keywords-for-rss: processors from base through max (group:number) are the candidates. The x710 adapter
+    // has 0:2 through 1:17; a base group of 2 alone would start after the max, leaving RSS no processor.
+    [Fact]
+    public void BaseProcessorAfterTheAdaptersMax_IsRefusedInTestWhatIfAndSetBeforeAnyChange()
+    {
+        var h = new WindowsResourceHarness(RssHosts.X710());
+        var desired = $$"""{"name":"{{Adapter}}","rssBaseProcessorGroup":2,"rssProfile":"Conservative"}""";
+
+        foreach (var run in new Action[] { () => h.Test(desired), () => h.WhatIf(desired), () => h.Set(desired) })
+        {
+            run.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed
+                && e.Message.Contains($"adapter '{Adapter}'") && e.Message.Contains("base processor 2:2") && e.Message.Contains("max processor 1:17"));
+        }
+
+        h.ChangeCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void BaseProcessorAfterTheOldMaxButNotTheNewOne_IsAcceptedAndConverges()
+    {
+        var h = new WindowsResourceHarness(RssHosts.X710());
+        var desired = $$"""{"name":"{{Adapter}}","rssBaseProcessorGroup":2,"rssMaxProcessorGroup":3}""";
+
+        h.Set(desired).ChangedProperties.Should().BeEquivalentTo("rssBaseProcessorGroup", "rssMaxProcessorGroup");
+
+        h.Test(desired).InDesiredState.Should().BeTrue();
+    }
+
+    [Fact]
+    public void BaseProcessorNumberAfterTheMaxInTheSameGroup_IsRefused()
+    {
+        var h = new WindowsResourceHarness(RssHosts.X710());
+
+        var test = () => h.Test($$"""{"name":"{{Adapter}}","rssBaseProcessorGroup":1,"rssBaseProcessorNumber":18}""");
+
+        test.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed && e.Message.Contains("base processor 1:18"));
+    }
+
     // A Server 2008 R2-style driver has *RssBaseProcGroup (NDIS 6.20) but no *RssMaxProcGroup (NDIS 6.30): a number has no
     // "off" that the missing keyword could satisfy, so the group it cannot hold is drift and set refuses it before any change.
     [Fact]

@@ -217,6 +217,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     /// <inheritdoc />
     protected override IReadOnlyList<DesiredSetting> ReadDesired(JObject desired, IReadOnlyList<AdapterSnapshot> matched)
     {
+        RssProcessorRange.Check(desired, matched);
         var result = new List<DesiredSetting>();
         foreach (var setting in AdapterOffloadSettings.All)
         {
