@@ -180,6 +180,32 @@ public class RssProcessorGroupTests
         test.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed && e.Message.Contains("base processor 1:18"));
     }
 
+    // standardized-inf-keywords-for-rss: "If *RssMaxProcNumber is specified, then *RssMaxProcGroup should also be specified."
+    [Fact]
+    public void Set_MaxNumberWithoutItsGroupOnAnAdapterInGroupOne_WarnsOnceWhichProcessorItNames()
+    {
+        var h = new WindowsResourceHarness(RssHosts.X710());
+
+        h.Set($$"""{"name":"{{Adapter}}","rssMaxProcessorNumber":20}""");
+
+        h.MessagesAt(MessageLevel.Warning).Should().ContainSingle().Which.Should().Be(
+            $"'{Adapter}' rssMaxProcessorNumber: given without rssMaxProcessorGroup, so it names processor 1:20 in the adapter's current group 1; give rssMaxProcessorGroup as well to say which group is meant");
+    }
+
+    [Theory]
+    [InlineData("""{"rssBaseProcessorNumber":4}""")]
+    [InlineData("""{"rssMaxProcessorNumber":20,"rssMaxProcessorGroup":1}""")]
+    public void Test_NumberInGroupZeroOrGivenWithItsGroup_SaysNothing(string settings)
+    {
+        var h = new WindowsResourceHarness(RssHosts.X710());
+        var desired = JObject.Parse(settings);
+        desired["name"] = Adapter;
+
+        h.Test(desired.ToString());
+
+        h.MessagesAt(MessageLevel.Warning).Should().BeEmpty();
+    }
+
     // A Server 2008 R2-style driver has *RssBaseProcGroup (NDIS 6.20) but no *RssMaxProcGroup (NDIS 6.30): a number has no
     // "off" that the missing keyword could satisfy, so the group it cannot hold is drift and set refuses it before any change.
     [Fact]

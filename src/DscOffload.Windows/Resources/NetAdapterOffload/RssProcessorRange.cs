@@ -1,6 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Json;
+using DscOffload.Core.Resources;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Resources.NetAdapterOffload;
@@ -44,6 +45,31 @@ internal static class RssProcessorRange
                 throw new DscOffloadException(ErrorKind.ValidationFailed,
                     $"adapter '{adapter.Adapter.Name}': the RSS base processor {baseGroup}:{baseNumber} ({BaseGroup}:{BaseNumber}) comes after the max processor "
                     + $"{maxGroup}:{maxNumber} ({MaxGroup}:{MaxNumber}), which leaves RSS no processor; nothing was changed", given.Location());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Warns once per adapter and processor when the document gives a processor number without its group while the adapter's
+    /// group is not 0: the number then names a processor in that group, which on a host with one group it would not. The
+    /// keyword page asks for the max processor group keyword whenever the max processor number keyword is given.
+    /// </summary>
+    public static void WarnNumberWithoutGroup(IReadOnlyList<AdapterSnapshot> adapters, JObject desired, OperationContext context, ISet<string> warned)
+    {
+        foreach (var (number, group) in new[] { (BaseNumber, BaseGroup), (MaxNumber, MaxGroup) })
+        {
+            if (desired[number] is not { Type: JTokenType.Integer } wanted || desired[group] is { Type: JTokenType.Integer })
+            {
+                continue;
+            }
+
+            foreach (var adapter in adapters)
+            {
+                if (Value(desired, adapter, group) is { } actualGroup && actualGroup != 0 && warned.Add($"{adapter.Adapter.Name}/{number}"))
+                {
+                    context.Warn($"'{adapter.Adapter.Name}' {number}: given without {group}, so it names processor {actualGroup}:{wanted} in the adapter's "
+                        + $"current group {actualGroup}; give {group} as well to say which group is meant");
+                }
             }
         }
     }
