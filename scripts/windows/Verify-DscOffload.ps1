@@ -565,6 +565,7 @@ function Get-AdapterWindowsValue
         $values.rss = $rss.Enabled; $values.rssProfile = $rss.Profile; $values.rssBaseProcessorNumber = $rss.BaseProcessorNumber
         $values.rssMaxProcessorNumber = $rss.MaxProcessorNumber; $values.rssMaxProcessors = $rss.MaxProcessors
         $values.rssNumberOfReceiveQueues = $rss.NumberOfReceiveQueues
+        $values.rssBaseProcessorGroup = $rss.BaseProcessorGroup; $values.rssMaxProcessorGroup = $rss.MaxProcessorGroup; $values.rssNumaNode = $rss.NumaNode
     }
     $rsc = Get-NetAdapterRsc -Name $Name -ErrorAction SilentlyContinue
     if ($rsc)

@@ -569,13 +569,25 @@ class WindowsNetAdapterOffload
     [DscProperty()]
     [Nullable[long]] $rssMaxProcessorNumber
 
-    # Largest number of RSS processors the adapter uses (MaxProcessors; *MaxRssProcessors).
+    # Largest number of RSS processors the adapter uses, at least 1 (MaxProcessors; *MaxRssProcessors).
     [DscProperty()]
     [Nullable[long]] $rssMaxProcessors
 
-    # Number of RSS receive queues (NumberOfReceiveQueues; *NumRSSQueues).
+    # Number of RSS receive queues, at least 1 (NumberOfReceiveQueues; *NumRSSQueues).
     [DscProperty()]
     [Nullable[long]] $rssNumberOfReceiveQueues
+
+    # Processor group of rssBaseProcessorNumber, 0..65535 (BaseProcessorGroup; *RssBaseProcGroup).
+    [DscProperty()]
+    [Nullable[long]] $rssBaseProcessorGroup
+
+    # Processor group of rssMaxProcessorNumber, 0..65535 (MaxProcessorGroup; *RssMaxProcGroup).
+    [DscProperty()]
+    [Nullable[long]] $rssMaxProcessorGroup
+
+    # Preferred NUMA node for RSS processors and the adapter's memory; 65535 is any node (NumaNode; *NumaNodeId).
+    [DscProperty()]
+    [Nullable[long]] $rssNumaNode
 
     # Receive Segment Coalescing IPv4 (MSFT_NetAdapterRscSettingData.IPv4Enabled; *RscIPv4).
     [DscProperty()]
@@ -651,6 +663,9 @@ class WindowsNetAdapterOffload
                 'rssMaxProcessorNumber' = 'Configurable Integer'
                 'rssMaxProcessors' = 'Configurable Integer'
                 'rssNumberOfReceiveQueues' = 'Configurable Integer'
+                'rssBaseProcessorGroup' = 'Configurable Integer'
+                'rssMaxProcessorGroup' = 'Configurable Integer'
+                'rssNumaNode' = 'Configurable Integer'
                 'rscIPv4' = 'Configurable Boolean'
                 'rscIPv6' = 'Configurable Boolean'
                 'tcpConnectionOffloadIPv4' = 'Configurable Boolean'

@@ -25,6 +25,7 @@ internal static class AdapterSettingCodec
     {
         AdapterSettingKind.ChecksumDirection or AdapterSettingKind.RssProfile => NumberOf(source, (string)value),
         AdapterSettingKind.UInt8 => (byte)(long)value,
+        AdapterSettingKind.UInt16 => (ushort)(long)value,
         AdapterSettingKind.UInt32 => (uint)(long)value,
         _ => (bool)value,
     };
@@ -54,7 +55,7 @@ internal static class AdapterSettingCodec
     public static string ToNdis(AdapterOffloadSetting source, object value, IReadOnlyList<string> validValues) => source.Kind switch
     {
         AdapterSettingKind.ChecksumDirection or AdapterSettingKind.RssProfile => NumberOf(source, (string)value).ToString(CultureInfo.InvariantCulture),
-        AdapterSettingKind.UInt8 or AdapterSettingKind.UInt32 => ((long)value).ToString(CultureInfo.InvariantCulture),
+        AdapterSettingKind.UInt8 or AdapterSettingKind.UInt16 or AdapterSettingKind.UInt32 => ((long)value).ToString(CultureInfo.InvariantCulture),
         AdapterSettingKind.IPsecOffload when (bool)value => IPsecOnValue(validValues),
         _ => (bool)value ? "1" : "0",
     };
@@ -84,7 +85,7 @@ internal static class AdapterSettingCodec
         var ok = source switch
         {
             { ValueNames: { } names } => value is string name && OffloadValueNames.IndexOf(names, name) is not null,
-            { IsNumber: true } => value is long n && n >= 0 && n <= source.Maximum,
+            { IsNumber: true } => value is long n && n >= source.Minimum && n <= source.Maximum,
             _ => value is bool,
         };
         if (!ok)
@@ -92,7 +93,7 @@ internal static class AdapterSettingCodec
             var allowed = source switch
             {
                 { ValueNames: { } names } => string.Join(", ", names),
-                { IsNumber: true } => $"0 to {source.Maximum}",
+                { IsNumber: true } => $"{source.Minimum} to {source.Maximum}",
                 _ => "true, false",
             };
             throw new DscOffloadException(ErrorKind.ValidationFailed, $"'{value}' is not a valid value of {source.Name}; allowed: {allowed}");

@@ -6,9 +6,11 @@ namespace DscOffload.Windows.Settings;
 /// that hold it (<see cref="CimProperty"/> null: an advanced property of <see cref="CimClass"/>), and the
 /// NDIS keyword, the registry value in the adapter's driver key that backs it. <see cref="GroupedNdisKeyword"/> is
 /// the standardized keyword some drivers expose instead, for TCP and UDP together (same 0..3 values).
+/// <see cref="Minimum"/> is the smallest value a number may be set to where the documentation gives one above 0.
 /// </summary>
 internal sealed record AdapterOffloadSetting(
-    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null)
+    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null,
+    long Minimum = 0)
 {
     /// <summary>The keyword, then the grouped keyword when the setting has one: the driver keywords that hold this setting.</summary>
     public IReadOnlyList<string> NdisKeywords => GroupedNdisKeyword is null ? [NdisKeyword] : [NdisKeyword, GroupedNdisKeyword];
@@ -17,7 +19,7 @@ internal sealed record AdapterOffloadSetting(
     public bool IsChecksum => Kind == AdapterSettingKind.ChecksumDirection;
 
     /// <summary>Whether the value is a whole number (the CIM property is an unsigned integer that counts or numbers something).</summary>
-    public bool IsNumber => Kind is AdapterSettingKind.UInt8 or AdapterSettingKind.UInt32;
+    public bool IsNumber => Kind is AdapterSettingKind.UInt8 or AdapterSettingKind.UInt16 or AdapterSettingKind.UInt32;
 
     /// <summary>Whether the value is true or false.</summary>
     public bool IsBoolean => Kind is AdapterSettingKind.Boolean or AdapterSettingKind.IPsecOffload;
@@ -34,5 +36,10 @@ internal sealed record AdapterOffloadSetting(
     public uint FirstValueNumber => Kind == AdapterSettingKind.RssProfile ? 1u : 0u;
 
     /// <summary>The largest number the CIM property's type holds (numbers only).</summary>
-    public long Maximum => Kind == AdapterSettingKind.UInt8 ? byte.MaxValue : uint.MaxValue;
+    public long Maximum => Kind switch
+    {
+        AdapterSettingKind.UInt8 => byte.MaxValue,
+        AdapterSettingKind.UInt16 => ushort.MaxValue,
+        _ => uint.MaxValue,
+    };
 }

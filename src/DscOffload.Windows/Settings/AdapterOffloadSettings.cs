@@ -17,6 +17,10 @@ internal static class AdapterOffloadSettings
     private const string GroupedChecksumIPv4 = "*TCPUDPChecksumOffloadIPv4";
     private const string GroupedChecksumIPv6 = "*TCPUDPChecksumOffloadIPv6";
 
+    // "Standardized INF Keywords for RSS" (learn.microsoft.com, windows-hardware/drivers/network): *MaxRssProcessors and
+    // *NumRSSQueues, the keywords behind MaxProcessors and NumberOfReceiveQueues, have a documented Min of 1.
+    private const long RssCountMinimum = 1;
+
     /// <summary>Every setting, in documented (schema) order.</summary>
     public static IReadOnlyList<AdapterOffloadSetting> All { get; } =
     [
@@ -44,10 +48,16 @@ internal static class AdapterOffloadSettings
             CimClassNames.Rss, "BaseProcessorNumber", "*RssBaseProcNumber"),
         new("rssMaxProcessorNumber", AdapterSettingKind.UInt8, "Processor number of the last RSS processor, 0..255 (MaxProcessorNumber; *RssMaxProcNumber).",
             CimClassNames.Rss, "MaxProcessorNumber", "*RssMaxProcNumber"),
-        new("rssMaxProcessors", AdapterSettingKind.UInt32, "Largest number of RSS processors the adapter uses (MaxProcessors; *MaxRssProcessors).",
-            CimClassNames.Rss, "MaxProcessors", "*MaxRssProcessors"),
-        new("rssNumberOfReceiveQueues", AdapterSettingKind.UInt32, "Number of RSS receive queues (NumberOfReceiveQueues; *NumRSSQueues).",
-            CimClassNames.Rss, "NumberOfReceiveQueues", "*NumRSSQueues"),
+        new("rssMaxProcessors", AdapterSettingKind.UInt32, "Largest number of RSS processors the adapter uses, at least 1 (MaxProcessors; *MaxRssProcessors).",
+            CimClassNames.Rss, "MaxProcessors", "*MaxRssProcessors", Minimum: RssCountMinimum),
+        new("rssNumberOfReceiveQueues", AdapterSettingKind.UInt32, "Number of RSS receive queues, at least 1 (NumberOfReceiveQueues; *NumRSSQueues).",
+            CimClassNames.Rss, "NumberOfReceiveQueues", "*NumRSSQueues", Minimum: RssCountMinimum),
+        new("rssBaseProcessorGroup", AdapterSettingKind.UInt16, "Processor group of rssBaseProcessorNumber, 0..65535 (BaseProcessorGroup; *RssBaseProcGroup).",
+            CimClassNames.Rss, "BaseProcessorGroup", "*RssBaseProcGroup"),
+        new("rssMaxProcessorGroup", AdapterSettingKind.UInt16, "Processor group of rssMaxProcessorNumber, 0..65535 (MaxProcessorGroup; *RssMaxProcGroup).",
+            CimClassNames.Rss, "MaxProcessorGroup", "*RssMaxProcGroup"),
+        new("rssNumaNode", AdapterSettingKind.UInt16, "Preferred NUMA node for RSS processors and the adapter's memory; 65535 is any node (NumaNode; *NumaNodeId).",
+            CimClassNames.Rss, "NumaNode", "*NumaNodeId"),
         new("rscIPv4", AdapterSettingKind.Boolean, "Receive Segment Coalescing IPv4 (MSFT_NetAdapterRscSettingData.IPv4Enabled; *RscIPv4).",
             CimClassNames.Rsc, "IPv4Enabled", "*RscIPv4"),
         new("rscIPv6", AdapterSettingKind.Boolean, "Receive Segment Coalescing IPv6 (IPv6Enabled; *RscIPv6).",

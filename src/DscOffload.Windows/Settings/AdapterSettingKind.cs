@@ -20,4 +20,7 @@ internal enum AdapterSettingKind
 
     /// <summary>integer 0..4294967295 ↔ CIM uint32 ↔ keyword in decimal.</summary>
     UInt32,
+
+    /// <summary>integer 0..65535 ↔ CIM uint16 ↔ keyword in decimal (RSS processor groups, NUMA node).</summary>
+    UInt16,
 }

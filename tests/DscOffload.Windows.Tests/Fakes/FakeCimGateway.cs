@@ -297,5 +297,13 @@ internal sealed class FakeCimGateway : ICimGateway
         {
             throw new CimOperationException(CimFailure.InvalidParameter, $"Profile must be 1..5, got {profile}");
         }
+
+        // MaxProcessors and NumberOfReceiveQueues write *MaxRssProcessors and *NumRSSQueues, whose documented Min is 1
+        // ("Standardized INF Keywords for RSS").
+        if (current.ClassName == FakeCimClassCatalog.Rss && value is 0u
+            && (string.Equals(name, "MaxProcessors", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "NumberOfReceiveQueues", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CimOperationException(CimFailure.InvalidParameter, $"{name} must be at least 1, got 0");
+        }
     }
 }

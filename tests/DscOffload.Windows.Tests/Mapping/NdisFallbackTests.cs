@@ -47,6 +47,8 @@ public class NdisFallbackTests
             ["rssMaxProcessorNumber"] = 63L,
             ["rssMaxProcessors"] = 8L,
             ["rssNumberOfReceiveQueues"] = 8L,
+            ["rssBaseProcessorGroup"] = 0L,
+            ["rssNumaNode"] = 65535L,
             ["tcpConnectionOffloadIPv4"] = true,
             ["tcpConnectionOffloadIPv6"] = true,
             ["ipsecOffload"] = true,
@@ -61,7 +63,7 @@ public class NdisFallbackTests
 
         var state = host.CreatePlatform().ReadAdapter(host.Adapter("Local Area Connection"));
 
-        state.AdvancedProperties.Should().HaveCount(17);
+        state.AdvancedProperties.Should().HaveCount(19);
         state.AdvancedProperties["*LsoV2IPv6"].Should().Be("1", "no value is stored, so the Ndi\\params default applies");
         state.AdvancedProperties["*RSS"].Should().Be("1", "a REG_DWORD keyword reads as its decimal text");
         state.AdvancedProperties["*IPsecOffloadV2"].Should().Be("2", "a stored * keyword without UI metadata is still a keyword");

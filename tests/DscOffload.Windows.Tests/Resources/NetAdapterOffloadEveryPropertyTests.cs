@@ -15,7 +15,7 @@ public sealed class NetAdapterOffloadEveryPropertyTests
     private const string Adapter = "Ethernet 2";
     private const string LegacyAdapter = "Local Area Connection";
 
-    /// <summary>property, desired JSON value, CIM class, advanced-property keyword, CIM property, expected CIM value (bool → Boolean, byte → UInt8, uint → UInt32, string[] → StringArray).</summary>
+    /// <summary>property, desired JSON value, CIM class, advanced-property keyword, CIM property, expected CIM value (bool → Boolean, byte → UInt8, ushort → UInt16, uint → UInt32, string[] → StringArray).</summary>
     public static TheoryData<string, string, string, string?, string, object> EveryCimProperty() => new()
     {
         { "lsoV1IPv4", "true", FakeCimClassCatalog.Lso, null, "V1IPv4Enabled", true },
@@ -32,6 +32,9 @@ public sealed class NetAdapterOffloadEveryPropertyTests
         { "rssMaxProcessorNumber", "255", FakeCimClassCatalog.Rss, null, "MaxProcessorNumber", (byte)255 },
         { "rssMaxProcessors", "4", FakeCimClassCatalog.Rss, null, "MaxProcessors", 4u },
         { "rssNumberOfReceiveQueues", "16", FakeCimClassCatalog.Rss, null, "NumberOfReceiveQueues", 16u },
+        { "rssBaseProcessorGroup", "1", FakeCimClassCatalog.Rss, null, "BaseProcessorGroup", (ushort)1 },
+        { "rssMaxProcessorGroup", "3", FakeCimClassCatalog.Rss, null, "MaxProcessorGroup", (ushort)3 },
+        { "rssNumaNode", "65535", FakeCimClassCatalog.Rss, null, "NumaNode", (ushort)65535 },
         { "rscIPv4", "false", FakeCimClassCatalog.Rsc, null, "IPv4Enabled", false },
         { "rscIPv6", "false", FakeCimClassCatalog.Rsc, null, "IPv6Enabled", false },
         { "tcpConnectionOffloadIPv4", "false", FakeCimClassCatalog.AdvancedProperty, "*TCPConnectionOffloadIPv4", "RegistryValue", new[] { "0" } },
@@ -57,6 +60,8 @@ public sealed class NetAdapterOffloadEveryPropertyTests
         { "rssMaxProcessorNumber", "15", "*RssMaxProcNumber", "15" },
         { "rssMaxProcessors", "4", "*MaxRssProcessors", "4" },
         { "rssNumberOfReceiveQueues", "2", "*NumRSSQueues", "2" },
+        { "rssBaseProcessorGroup", "1", "*RssBaseProcGroup", "1" },
+        { "rssNumaNode", "1", "*NumaNodeId", "1" },
         { "tcpConnectionOffloadIPv4", "false", "*TCPConnectionOffloadIPv4", "0" },
         { "tcpConnectionOffloadIPv6", "false", "*TCPConnectionOffloadIPv6", "0" },
         { "ipsecOffload", "false", "*IPsecOffloadV2", "0" },
@@ -198,6 +203,7 @@ public sealed class NetAdapterOffloadEveryPropertyTests
     {
         bool => CimValueType.Boolean,
         byte => CimValueType.UInt8,
+        ushort => CimValueType.UInt16,
         uint => CimValueType.UInt32,
         string[] => CimValueType.StringArray,
         _ => throw new ArgumentException($"no CIM type for {expected.GetType().Name}", nameof(expected)),

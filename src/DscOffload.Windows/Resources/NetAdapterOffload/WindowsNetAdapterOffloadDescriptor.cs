@@ -69,7 +69,7 @@ public static class WindowsNetAdapterOffloadDescriptor
             list.Add(setting switch
             {
                 { ValueNames: { } names } => new() { Name = setting.Name, Type = PropertyType.Enum, AllowedValues = names, Description = setting.Description },
-                { IsNumber: true } => new() { Name = setting.Name, Type = PropertyType.Integer, Minimum = 0, Maximum = setting.Maximum, Description = setting.Description },
+                { IsNumber: true } => new() { Name = setting.Name, Type = PropertyType.Integer, Minimum = setting.Minimum, Maximum = setting.Maximum, Description = setting.Description },
                 _ => new() { Name = setting.Name, Type = PropertyType.Boolean, Description = setting.Description },
             });
         }

@@ -29,6 +29,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     private readonly bool _live;
     private readonly PendingRestartLedger? _pendingRestarts;
     private readonly HashSet<string> _warnedNotOperational = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _warnedRssGroups = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _readOn = new(StringComparer.OrdinalIgnoreCase);
 
     // Numeric advanced property ranges per adapter, read with its state, so that test and what-if refuse what set would.
@@ -142,6 +143,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting>? settings, OperationContext context)
     {
         WarnNotOperational(adapters, settings, context);
+        RssProcessorRange.WarnNumberWithoutGroup(adapters, desired, context, _warnedRssGroups);
         if (_pendingRestarts is null)
         {
             return adapters;
@@ -217,6 +219,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     /// <inheritdoc />
     protected override IReadOnlyList<DesiredSetting> ReadDesired(JObject desired, IReadOnlyList<AdapterSnapshot> matched)
     {
+        RssProcessorRange.Check(desired, matched);
         var result = new List<DesiredSetting>();
         foreach (var setting in AdapterOffloadSettings.All)
         {
