@@ -17,6 +17,7 @@ internal sealed class FakeCimGateway : ICimGateway
     private readonly Dictionary<string, int> restarts = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> disabledAdapters = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string ClassName, string Method), uint> returnValues = [];
+    private readonly Dictionary<int, Dictionary<string, object?>> pendingUntilRestart = [];
     private int modifyCalls;
     private int? failingModify;
     private CimFailure failingModifyKind;
@@ -91,6 +92,13 @@ internal sealed class FakeCimGateway : ICimGateway
     /// <summary>How often the adapter was restarted (MSFT_NetAdapter.Restart, or Win32 Disable followed by Enable).</summary>
     public int RestartCount(string interfaceGuid) => restarts.GetValueOrDefault(interfaceGuid);
 
+    /// <summary>
+    /// True makes setting-data writes invisible until the adapter restarts: reads return the active value, as a
+    /// provider would that reports operational rather than configured values. Which one Windows does is not
+    /// documented (open point 3 of docs/windows-verification.md); false (the default) reads the written value at once.
+    /// </summary>
+    public bool ReadsActiveValuesUntilRestart { get; set; }
+
     /// <summary>How many queries went to <paramref name="className"/>.</summary>
     public int QueryCount(string className) => Queries.Count(q => string.Equals(q.ClassName, className, StringComparison.OrdinalIgnoreCase));
 
@@ -157,7 +165,7 @@ internal sealed class FakeCimGateway : ICimGateway
         }
 
         var updated = current.With(changes);
-        instances[index] = updated;
+        Store(index, updated, changes);
         Modifications.Add(new FakeCimModification(current.ClassName, current.ToString(), new Dictionary<string, object?>(changes), customOptions ?? new Dictionary<string, object>()));
     }
 
@@ -241,7 +249,8 @@ internal sealed class FakeCimGateway : ICimGateway
             };
             if (enabled is { } value)
             {
-                instances[index] = current.With(new Dictionary<string, object?> { ["Enabled"] = value });
+                var enabledChange = new Dictionary<string, object?> { ["Enabled"] = value };
+                Store(index, current.With(enabledChange), enabledChange);
             }
 
             if (args.GetValueOrDefault("NoRestart") is not true)
@@ -249,7 +258,7 @@ internal sealed class FakeCimGateway : ICimGateway
                 var adapter = InstancesOf(FakeCimClassCatalog.NetAdapter).FirstOrDefault(a =>
                     string.Equals(a.GetString("InterfaceDescription"), current.GetString("InterfaceDescription"), StringComparison.OrdinalIgnoreCase));
                 var guid = adapter?.GetString("InterfaceGuid") ?? "";
-                restarts[guid] = RestartCount(guid) + 1;
+                CountRestart(guid);
             }
 
             return;
@@ -261,13 +270,43 @@ internal sealed class FakeCimGateway : ICimGateway
         }
     }
 
+    private void Store(int index, CimRecord updated, IReadOnlyDictionary<string, object?> changes)
+    {
+        if (!ReadsActiveValuesUntilRestart)
+        {
+            instances[index] = updated;
+            return;
+        }
+
+        var waiting = pendingUntilRestart.TryGetValue(index, out var known) ? known : pendingUntilRestart[index] = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in changes)
+        {
+            waiting[name] = value;
+        }
+    }
+
+    private void CountRestart(string guid)
+    {
+        restarts[guid] = RestartCount(guid) + 1;
+        var description = InstancesOf(FakeCimClassCatalog.NetAdapter).FirstOrDefault(a => string.Equals(a.GetString("InterfaceGuid"), guid, StringComparison.OrdinalIgnoreCase))?.GetString("InterfaceDescription")
+            ?? InstancesOf(FakeCimClassCatalog.Win32NetworkAdapter).FirstOrDefault(a => string.Equals(a.GetString("GUID"), guid, StringComparison.OrdinalIgnoreCase))?.GetString("Name");
+        foreach (var (index, changes) in pendingUntilRestart.ToList())
+        {
+            if (string.Equals(instances[index].GetString("InterfaceDescription"), description, StringComparison.OrdinalIgnoreCase))
+            {
+                instances[index] = instances[index].With(changes);
+                pendingUntilRestart.Remove(index);
+            }
+        }
+    }
+
     private void Apply(CimRecord adapter, string method)
     {
         var guid = adapter.GetString("InterfaceGuid") ?? adapter.GetString("GUID") ?? "";
         switch (adapter.ClassName, method)
         {
             case (FakeCimClassCatalog.NetAdapter, "Restart"):
-                restarts[guid] = RestartCount(guid) + 1;
+                CountRestart(guid);
                 break;
             case (FakeCimClassCatalog.Win32NetworkAdapter, "Disable"):
                 disabledAdapters.Add(guid);
@@ -275,7 +314,7 @@ internal sealed class FakeCimGateway : ICimGateway
             case (FakeCimClassCatalog.Win32NetworkAdapter, "Enable"):
                 if (disabledAdapters.Remove(guid))
                 {
-                    restarts[guid] = RestartCount(guid) + 1;
+                    CountRestart(guid);
                 }
 
                 break;
