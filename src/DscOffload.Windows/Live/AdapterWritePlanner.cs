@@ -8,8 +8,8 @@ namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// Turns a <see cref="WindowsAdapterChange"/> into write steps: one ModifyInstance per setting-data
-/// class (its properties together), one per advanced property, or one registry write per NDIS
-/// keyword where the class is missing. Everything that can be checked before writing is checked
+/// class (its properties together; IPsec offload: one call of its documented <c>Set</c> method), one per
+/// advanced property, or one registry write per NDIS keyword where the class is missing. Everything that can be checked before writing is checked
 /// here (the adapter has the feature, the driver defines the keyword, the value is among the valid
 /// ones), so most failures happen before anything changes.
 /// </summary>

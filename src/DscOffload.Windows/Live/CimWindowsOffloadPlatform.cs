@@ -26,8 +26,9 @@ namespace DscOffload.Windows.Live;
 /// the adapter's driver key, and adapters restart through <c>Win32_NetworkAdapter</c> Disable and
 /// Enable. A class that exists but has no instance for the adapter means the adapter lacks the
 /// feature: the setting is absent from the state, never an error on read.</para>
-/// <para><b>Errors</b>: access denied → <c>ElevationRequired</c>; a value the driver rejects or a
-/// feature the adapter lacks on write → <c>NotSupported</c> (with valid values when known); an
+/// <para><b>Errors</b> are classified from MI's result and the provider's error details
+/// (<see cref="CimErrorClassifier"/>): access denied → <c>ElevationRequired</c>; a value the driver rejects or a
+/// feature the adapter lacks on write → <c>NotSupported</c> (with the provider's reason, and valid values when known); an
 /// unknown setting name or badly typed value → <c>ValidationFailed</c>; an adapter that vanished →
 /// <c>NoMatch</c>. A write that fails after writing part of a change throws
 /// <see cref="PartialAdapterWriteException"/> / <see cref="PartialGlobalWriteException"/>.</para>

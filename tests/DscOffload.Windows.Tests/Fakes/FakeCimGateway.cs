@@ -8,7 +8,10 @@ namespace DscOffload.Windows.Tests.Fakes;
 /// <see cref="CimFailure.ClassMissing"/>, a class without a matching instance returns an empty list,
 /// instances are found by their keys, property types are enforced, read-only properties cannot be
 /// written, advanced property values outside ValidRegistryValues are rejected, hidden adapters and
-/// their settings are visible only with the IncludeHidden option, and writes need elevation.
+/// their settings are visible only with the IncludeHidden option, and writes need elevation. Method calls are
+/// checked against the documented [in] parameters; the IPsec offload methods restart the adapter unless NoRestart.
+/// Refusals by the provider (access denied, a value the driver rejects) carry MSFT_WmiError-shaped details and
+/// are classified by the production <see cref="CimErrorClassifier"/>, as the live gateway's are.
 /// </summary>
 internal sealed class FakeCimGateway : ICimGateway
 {
