@@ -99,7 +99,7 @@ internal sealed class AdapterSetRun
             context.Info($"'{c.Snapshot.Adapter.Name}': changed {string.Join(", ", keys)}{(report.Restarted ? " (adapter restarted)" : "")}");
         }
 
-        if (report.RestartPending)
+        if (report.RestartPending && waiting.Count == 0)
         {
             context.Warn($"'{c.Snapshot.Adapter.Name}': changes are written but take effect after the adapter restarts (restart is Never)");
         }

@@ -35,7 +35,7 @@ public sealed class NetAdapterOffloadRestartNeverReadBackTests
         var entry = WindowsResourceHarness.Entry(outcome.AfterState, "Ethernet 2");
         entry["restartPending"]!.Value<bool>().Should().BeTrue();
         entry["inDesiredState"]!.Value<bool>().Should().BeFalse("Windows still reads the old values");
-        h.MessagesAt(MessageLevel.Warning).Should().Contain(m => m.Contains("lsoIPv4 still reads true") && m.Contains("ipsecOffload still reads false")
+        h.MessagesAt(MessageLevel.Warning).Should().ContainSingle(m => m.Contains("lsoIPv4 still reads true") && m.Contains("ipsecOffload still reads false")
             && m.Contains("pending restart") && m.Contains("not verified"));
         h.Restarts("Ethernet 2").Should().Be(0);
         h.SettingData(FakeCimClassCatalog.Lso, "Ethernet 2").GetBoolean("IPv4Enabled").Should().BeTrue("not active before the restart");
