@@ -241,6 +241,7 @@ function Get-VerificationQuestion
         [pscustomobject]@{ Number = 17; Title = 'The test suite on Windows.'; Check = ${function:Test-Question17} }
         [pscustomobject]@{ Number = 18; Title = 'Numeric advanced properties.'; Check = ${function:Test-Question18} }
         [pscustomobject]@{ Number = 19; Title = 'Grouped checksum keywords.'; Check = ${function:Test-Question19} }
+        [pscustomobject]@{ Number = 20; Title = 'IPsec offload through the documented `Set` method.'; Check = ${function:Test-Question20} }
     )
 }
 
@@ -299,8 +300,14 @@ function Test-Question3
     $rb = $Context.ReadBack
     $evidence = @((Get-StepLine $set))
     if ($null -ne $rb) { $evidence += "after the restart: Never set, Windows reads $($rb.Setting) = $($rb.AfterNever) (desired $($rb.Desired), before $($rb.Before))" }
-    if ($set.ExitCode -ne 0) { return New-QuestionAnswer $Number $Title 'Failed' 'the restart: Never set failed verification: setting data does not report the written value before a restart' $evidence }
-    if ($null -ne $rb -and [string]$rb.AfterNever -ne [string]$rb.Desired) { return New-QuestionAnswer $Number $Title 'Failed' 'dscoffload reported success but Windows reads the old value before the restart' $evidence }
+    if ($set.ExitCode -ne 0) { return New-QuestionAnswer $Number $Title 'Failed' 'the restart: Never set failed (see its error line): it neither verified the write nor reported it pending' $evidence }
+    if ($null -ne $rb -and [string]$rb.AfterNever -ne [string]$rb.Desired)
+    {
+        # dscoffload reads back: a value that still reads as before must be reported as a pending restart, not as done.
+        $pending = "$($set.StdErr) $($set.StdOut)" -match 'pending restart'
+        if ([string]$rb.AfterNever -eq [string]$rb.Before -and $pending) { return New-QuestionAnswer $Number $Title 'Answered' 'setting data reports the active value until the restart; dscoffload reported the write as pending restart, not verified' $evidence }
+        return New-QuestionAnswer $Number $Title 'Failed' 'Windows reads a value other than the written one before the restart, and dscoffload did not report it as pending' $evidence
+    }
     return New-QuestionAnswer $Number $Title 'Answered' 'setting data reports the written (configured) value at once, before the restart' $evidence
 }
 
@@ -325,15 +332,50 @@ function Test-Question5
     return New-QuestionAnswer $Number $Title 'Answered' 'every InterfaceDescription on this host is unique; the per-property comparison of question 6 shows the provider filtered to the right instance' $evidence
 }
 
+function Get-CimErrorClass
+{
+    # How dscoffload classifies a provider error (CimErrorClassifier): from MSFT_WmiError's error_Type/error_Code,
+    # else CIMStatusCode, else MI's own result. Returns AccessDenied, InvalidParameter or Other.
+    param ($Rejected)
+    $code = $Rejected.ErrorCode
+    $type = [string]$Rejected.ErrorType
+    if ($null -ne $code)
+    {
+        # As an unsigned 32-bit number: an HRESULT may arrive as a negative Int32 (0x80070005 is one in PowerShell).
+        $c = ([int64]$code) -band 0xFFFFFFFFL
+        if ($type -eq 'Win32' -and $c -eq 5) { return 'AccessDenied' }
+        if ($type -eq 'Win32' -and ($c -eq 87 -or $c -eq 13)) { return 'InvalidParameter' }
+        if ($type -eq 'HRESULT' -and ($c -eq 0x80070005L -or $c -eq 0x80041003L)) { return 'AccessDenied' }
+        if ($type -eq 'HRESULT' -and ($c -eq 0x80070057L -or $c -eq 0x8007000DL -or $c -eq 0x80041008L -or $c -eq 0x80041005L)) { return 'InvalidParameter' }
+        if ($type -eq 'MI' -and $c -eq 2) { return 'AccessDenied' }
+        if ($type -eq 'MI' -and @(4, 12, 13) -contains $c) { return 'InvalidParameter' }
+    }
+    if ($Rejected.CimStatusCode -eq 2) { return 'AccessDenied' }
+    if (@(4, 12, 13) -contains $Rejected.CimStatusCode) { return 'InvalidParameter' }
+    if ($Rejected.NativeErrorCode -eq 'AccessDenied') { return 'AccessDenied' }
+    if (@('InvalidParameter', 'TypeMismatch', 'NoSuchProperty') -contains [string]$Rejected.NativeErrorCode) { return 'InvalidParameter' }
+    return 'Other'
+}
+
 function Test-Question6
 {
     param ($Context, [int] $Number, [string] $Title)
     $lines = @($Context.AdapterComparison)
     if ($lines.Count -eq 0) { return New-QuestionAnswer $Number $Title 'NotRun' 'needs -Adapter' }
     $different = @($lines | Where-Object { $_ -like '*DIFFERENT*' })
-    $errors = 'error mapping: not provoked (it needs a rejected write or an unelevated write; see question 8)'
-    if ($different.Count -gt 0) { return New-QuestionAnswer $Number $Title 'Failed' "$($different.Count) of $($lines.Count) values differ from Windows' cmdlets; $errors" $lines }
-    return New-QuestionAnswer $Number $Title 'Answered' "all $($lines.Count) values compared equal Windows' cmdlets (uint8, uint32, boolean and enum mapping); $errors" $lines
+    $compared = $lines.Count
+    $rejected = if ($Context.PSObject.Properties['RejectedWrite']) { $Context.RejectedWrite } else { $null }
+    $errors = 'error mapping: not provoked (run with -AllowChanges)'
+    $status = 'Answered'
+    if ($null -ne $rejected)
+    {
+        $lines += "rejected write: $($rejected.Evidence)"
+        if ($rejected.Accepted) { $errors = 'error mapping: the provider accepted a value outside ValidRegistryValues (restored)'; $status = 'Failed' }
+        elseif ((Get-CimErrorClass $rejected) -eq 'InvalidParameter') { $errors = 'error mapping: a rejected value is classified as invalid parameter, as dscoffload expects' }
+        else { $errors = 'error mapping: dscoffload would NOT classify the rejected value as invalid parameter (see the error instance)'; $status = 'Failed' }
+    }
+    if ($different.Count -gt 0) { return New-QuestionAnswer $Number $Title 'Failed' "$($different.Count) of $compared values differ from Windows' cmdlets; $errors" $lines }
+    return New-QuestionAnswer $Number $Title $status "all $compared values compared equal Windows' cmdlets (uint8, uint32, boolean and enum mapping); $errors" $lines
 }
 
 function Test-Question7
@@ -448,6 +490,20 @@ function Test-Question19
 {
     param ($Context, [int] $Number, [string] $Title)
     return New-QuestionAnswer $Number $Title 'Manual' 'needs a driver that has only *TCPUDPChecksumOffloadIPv4/IPv6: check Get-NetAdapterAdvancedProperty for the grouped and per-protocol keywords, and Get-NetAdapterChecksumOffload before and after a write of one protocol'
+}
+
+function Test-Question20
+{
+    param ($Context, [int] $Number, [string] $Title)
+    $rb = $Context.ReadBack
+    $set = Find-Step $Context 'resource set, restart Never'
+    if ($null -eq $rb -or $rb.Setting -ne 'ipsecOffload' -or $null -eq $set) { return New-QuestionAnswer $Number $Title 'NotRun' 'needs -AllowChanges -Setting ipsecOffload on an adapter with IPsec task offload v2' }
+    $signals = $Context.NeverRestartSignals
+    $evidence = @((Get-StepLine $set))
+    if ($null -ne $signals) { $evidence += @($signals.Evidence) }
+    if ($set.ExitCode -ne 0) { return New-QuestionAnswer $Number $Title 'Failed' 'the Set method failed (see the error line)' $evidence }
+    if ($null -ne $signals -and $signals.Restarted) { return New-QuestionAnswer $Number $Title 'Failed' 'the adapter restarted although Set was called with NoRestart' $evidence }
+    return New-QuestionAnswer $Number $Title 'Answered' 'Set(Enabled, NoRestart = true) returned 0 and the adapter did not restart during the restart: Never set' $evidence
 }
 
 function Invoke-QuestionCheck
@@ -735,6 +791,45 @@ function Read-Setting
     return [pscustomobject]@{ Value = $value; Keyword = $keyword; KeywordValue = $keywordValue }
 }
 
+function Get-RejectedWriteError
+{
+    # Provokes one rejected ModifyInstance (question 6): an enum advanced property of the adapter set to a value
+    # outside its ValidRegistryValues, straight through CIM (dscoffload itself refuses such a value before writing).
+    # Records MI's result and the provider's error instance; if the provider accepts the value, it is put back at once.
+    param ([string] $AdapterName)
+    $property = Get-NetAdapterAdvancedProperty -Name $AdapterName -AllProperties -ErrorAction SilentlyContinue |
+        Where-Object { @($_.ValidRegistryValues).Count -gt 0 -and $_.RegistryKeyword -like '`**' } | Select-Object -First 1
+    if ($null -eq $property) { return $null }
+    $original = @($property.RegistryValue)
+    $instance = Get-CimInstance -Namespace 'ROOT/StandardCimv2' -ClassName 'MSFT_NetAdapterAdvancedPropertySettingData' |
+        Where-Object { $_.InterfaceDescription -eq $property.InterfaceDescription -and $_.RegistryKeyword -eq $property.RegistryKeyword } | Select-Object -First 1
+    if ($null -eq $instance) { return $null }
+    $instance.RegistryValue = [string[]]@('987654')
+    try
+    {
+        Set-CimInstance -InputObject $instance -ErrorAction Stop
+        $instance.RegistryValue = [string[]]$original
+        Set-CimInstance -InputObject $instance -ErrorAction SilentlyContinue
+        return [pscustomobject]@{ Accepted = $true; Evidence = "$($property.RegistryKeyword) = 987654 was accepted; put back to $($original -join ',')" }
+    }
+    catch
+    {
+        $e = $_.Exception
+        while ($null -ne $e -and -not $e.PSObject.Properties['NativeErrorCode']) { $e = $e.InnerException }
+        $data = if ($null -ne $e -and $e.PSObject.Properties['ErrorData']) { $e.ErrorData } else { $null }
+        $get = { param ($name) if ($null -ne $data -and $data.CimInstanceProperties[$name]) { $data.CimInstanceProperties[$name].Value } else { $null } }
+        $result = [pscustomobject]@{
+            Accepted = $false
+            NativeErrorCode = if ($null -ne $e) { [string]$e.NativeErrorCode } else { $null }
+            ErrorType = & $get 'error_Type'; ErrorCode = & $get 'error_Code'; CimStatusCode = & $get 'CIMStatusCode'
+            MessageId = & $get 'MessageID'; Message = & $get 'Message'
+            Evidence = ''
+        }
+        $result.Evidence = "$($property.RegistryKeyword) = 987654: MI $($result.NativeErrorCode), error_Type $($result.ErrorType), error_Code $($result.ErrorCode), CIMStatusCode $($result.CimStatusCode), MessageID $($result.MessageId), Message $($result.Message)"
+        return $result
+    }
+}
+
 function Invoke-ChangeSequence
 {
     # Flips one boolean setting with restart: Never, then Allowed, then rolls back and checks the restore.
@@ -836,6 +931,7 @@ function Invoke-Verification
         Exe = $installed.Exe; InstallFolder = $installed.Folder; Steps = $steps; Host = $null
         Descriptions = $null; HiddenComparison = $null; SettingDataClasses = $null; GlobalComparison = @(); RegistryComparison = @()
         AdapterComparison = @(); RssRscComparison = @(); ModuleDiscovery = $null; ReadBack = $null; NeverRestartSignals = $null
+        RejectedWrite = $null
     }
     $context.Host = Get-HostFact $context $Adapter $installed
     Write-Host "dscoffload installed in $($installed.Folder) ($($context.Host.BinaryKind))"
@@ -857,6 +953,7 @@ function Invoke-Verification
         {
             $mode = "changes ($Setting on '$Adapter')"
             Invoke-ChangeSequence $context $Adapter $Setting $context.Host.InterfaceDescription
+            $context.RejectedWrite = Get-RejectedWriteError $Adapter
         }
     }
     $report = [pscustomobject]@{

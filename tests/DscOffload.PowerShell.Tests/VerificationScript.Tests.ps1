@@ -31,6 +31,7 @@ BeforeAll {
                 Elevated = $true; BinaryKind = 'trimmed single-file bundle'; NativeLibraryPresent = $true; Driver = 'Intel 1.2.3' }
             Descriptions = $null; HiddenComparison = $null; SettingDataClasses = $null; GlobalComparison = @(); RegistryComparison = @()
             AdapterComparison = @(); RssRscComparison = @(); ModuleDiscovery = $null; ReadBack = $null; NeverRestartSignals = $null
+            RejectedWrite = $null
         }
     }
 
@@ -92,6 +93,20 @@ Describe 'The Windows verification script' {
         ($guards -join ' ') | Should -Match 'ShouldProcess'
         $script:ast.ParamBlock.Parameters.Name.VariablePath.UserPath | Should -Contain 'AllowChanges'
     }
+
+    It 'provokes the rejected write of question 6 only inside the -AllowChanges branch, after ShouldProcess or -Force' {
+        $calls = @($script:ast.FindAll({ param ($n) $n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -eq 'Get-RejectedWriteError' }, $true))
+        $calls.Count | Should -Be 1
+        $guards = @()
+        $node = $calls[0].Parent
+        while ($null -ne $node)
+        {
+            if ($node -is [System.Management.Automation.Language.IfStatementAst]) { $guards += $node.Clauses[0].Item1.Extent.Text }
+            $node = $node.Parent
+        }
+        $guards | Should -Contain '$AllowChanges'
+        ($guards -join ' ') | Should -Match 'ShouldProcess'
+    }
 }
 
 Describe 'The checks of the verification script' {
@@ -108,6 +123,55 @@ Describe 'The checks of the verification script' {
             KeywordBefore = '1'; KeywordAfterNever = '0'; KeywordInDscOffload = '0' }
         (Get-Answer $context 3).Status | Should -Be 'Answered'
         (Get-Answer $context 4).Status | Should -Be 'Answered'
+    }
+
+    It 'question 3: a restart: Never set that reads the old value back and reports a pending restart is answered' {
+        $context = New-CannedContext
+        Add-Step $context 'resource set, restart Never' 0 "lsoIPv4 still reads true after the write: pending restart; … written but not verified"
+        $context.ReadBack = [pscustomobject]@{ Setting = 'lsoIPv4'; Before = $true; Desired = $false; AfterNever = $true; Keyword = '*LsoV2IPv4'
+            KeywordBefore = '1'; KeywordAfterNever = '1'; KeywordInDscOffload = '1' }
+        $answer = Get-Answer $context 3
+        $answer.Status | Should -Be 'Answered'
+        $answer.Answer | Should -Match 'active value until the restart'
+    }
+
+    It 'question 3: the old value read back without a pending restart reported is a failure' {
+        $context = New-CannedContext
+        Add-Step $context 'resource set, restart Never' 0
+        $context.ReadBack = [pscustomobject]@{ Setting = 'lsoIPv4'; Before = $true; Desired = $false; AfterNever = $true; Keyword = '*LsoV2IPv4'
+            KeywordBefore = '1'; KeywordAfterNever = '1'; KeywordInDscOffload = '1' }
+        (Get-Answer $context 3).Status | Should -Be 'Failed'
+    }
+
+    It 'question 6: classifies a rejected write as dscoffload does (Win32 87 in the details, or MI INVALID_PARAMETER)' {
+        Get-CimErrorClass ([pscustomobject]@{ NativeErrorCode = 'Failed'; ErrorType = 'Win32'; ErrorCode = 87; CimStatusCode = 1 }) | Should -Be 'InvalidParameter'
+        Get-CimErrorClass ([pscustomobject]@{ NativeErrorCode = 'InvalidParameter'; ErrorType = $null; ErrorCode = $null; CimStatusCode = $null }) | Should -Be 'InvalidParameter'
+        Get-CimErrorClass ([pscustomobject]@{ NativeErrorCode = 'Failed'; ErrorType = 'HRESULT'; ErrorCode = 0x80070005; CimStatusCode = $null }) | Should -Be 'AccessDenied'
+        Get-CimErrorClass ([pscustomobject]@{ NativeErrorCode = 'Failed'; ErrorType = 'Win32'; ErrorCode = 31; CimStatusCode = 1 }) | Should -Be 'Other'
+    }
+
+    It 'question 6: a rejected write dscoffload would not classify as invalid parameter is a failure' {
+        $context = New-CannedContext
+        $context.AdapterComparison = Compare-ReportedValue @{ lsoIPv4 = $true } @{ lsoIPv4 = $true }
+        $context.RejectedWrite = [pscustomobject]@{ Accepted = $false; NativeErrorCode = 'Failed'; ErrorType = 'Win32'; ErrorCode = 31; CimStatusCode = 1; Evidence = 'MI Failed, Win32 31' }
+        $answer = Get-Answer $context 6
+        $answer.Status | Should -Be 'Failed'
+        $answer.Answer | Should -Match 'would NOT classify'
+        $context.RejectedWrite = [pscustomobject]@{ Accepted = $false; NativeErrorCode = 'Failed'; ErrorType = 'Win32'; ErrorCode = 87; CimStatusCode = 1; Evidence = 'MI Failed, Win32 87' }
+        (Get-Answer $context 6).Status | Should -Be 'Answered'
+    }
+
+    It 'question 20: answered only for -Setting ipsecOffload, failed when the adapter restarted' {
+        $context = New-CannedContext
+        Add-Step $context 'resource set, restart Never' 0
+        $context.ReadBack = [pscustomobject]@{ Setting = 'lsoIPv4'; Before = $true; Desired = $false; AfterNever = $false; Keyword = $null
+            KeywordBefore = $null; KeywordAfterNever = $null; KeywordInDscOffload = $null }
+        (Get-Answer $context 20).Status | Should -Be 'NotRun'
+        $context.ReadBack.Setting = 'ipsecOffload'
+        $context.NeverRestartSignals = [pscustomobject]@{ Restarted = $false; Evidence = @('counter reset: False') }
+        (Get-Answer $context 20).Status | Should -Be 'Answered'
+        $context.NeverRestartSignals = [pscustomobject]@{ Restarted = $true; Evidence = @('counter reset: True') }
+        (Get-Answer $context 20).Status | Should -Be 'Failed'
     }
 
     It 'question 4: an advanced property that still shows the old value is a failure' {

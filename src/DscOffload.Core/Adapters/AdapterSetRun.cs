@@ -81,7 +81,17 @@ internal sealed class AdapterSetRun
         var verified = AdapterComparison.Compare(after, settings);
         afterSnapshots[index] = after;
         afterComparisons[index] = verified;
+        var waiting = report.RestartPending ? WaitingForRestart(c, verified) : [];
         var keys = ChangedKeys(c.Snapshot, after);
+        if (waiting.Count > 0)
+        {
+            // Written, but not readable as written before the restart: still reported as changed (it was written).
+            changedAdapters.Add(c.Snapshot.Adapter.Name);
+            AddRange(changed, waiting.Select(d => d.Desired.Key.ToString()));
+            context.Warn($"'{c.Snapshot.Adapter.Name}': {string.Join(", ", waiting.Select(d => $"{d.Desired.Key} still reads {JsonValues.Show(d.Actual)}"))} after the write: "
+                + "pending restart; the platform may report the active value until the adapter restarts, so the change is written but not verified (restart is Never)");
+        }
+
         if (keys.Count > 0)
         {
             changedAdapters.Add(c.Snapshot.Adapter.Name);
@@ -89,18 +99,33 @@ internal sealed class AdapterSetRun
             context.Info($"'{c.Snapshot.Adapter.Name}': changed {string.Join(", ", keys)}{(report.Restarted ? " (adapter restarted)" : "")}");
         }
 
-        if (report.RestartPending)
+        if (report.RestartPending && waiting.Count == 0)
         {
             context.Warn($"'{c.Snapshot.Adapter.Name}': changes are written but take effect after the adapter restarts (restart is Never)");
         }
 
-        // A pending restart means the written value is not active yet; the platform reports written values then.
-        if (!verified.InDesiredState)
+        // A pending restart means the written value is not active yet. Whether the platform then reads the written or
+        // the active value is not documented (Windows), so both are accepted: the written value as verified, the value
+        // from before the set as pending (above). Anything else did not take effect.
+        if (!verified.InDesiredState && waiting.Count < verified.Differences.Count)
         {
             var why = report.Problems.Count > 0 ? "; " + string.Join("; ", report.Problems) : "";
             var what = string.Join(", ", verified.Differences.Select(d => $"{d.Desired.Key} is {JsonValues.Show(d.Actual)}, wanted {JsonValues.Show(d.Desired.Value)}"));
             throw Stop($"'{c.Snapshot.Adapter.Name}': the change did not take effect: {what}{why}", null);
         }
+    }
+
+    /// <summary>
+    /// With a restart pending, the differences that still read exactly as before the set: written, but not (yet)
+    /// visible. Empty unless every remaining difference is of that kind, so that a mix with a value that changed
+    /// to something else still fails verification.
+    /// </summary>
+    private static List<SettingDifference> WaitingForRestart(AdapterComparison before, AdapterComparison after)
+    {
+        var unchanged = after.Differences
+            .Where(d => d.CanChange && before.Differences.Any(b => b.Desired.Key == d.Desired.Key && JsonValues.Same(b.Actual, d.Actual)))
+            .ToList();
+        return unchanged.Count == after.Differences.Count ? unchanged : [];
     }
 
     /// <summary>

@@ -27,9 +27,10 @@ internal static class CimClassNames
     public const string IncludeHiddenOption = "IncludeHidden";
 
     /// <summary>
-    /// The NetAdapter provider's operation option behind the cmdlets' <c>-NoRestart</c>. [unverified]
-    /// like <see cref="IncludeHiddenOption"/>; the platform restarts adapters itself, once, through
-    /// <c>RestartAdapter</c>.
+    /// The NetAdapter provider's operation option behind the cmdlets' <c>-NoRestart</c>, sent with ModifyInstance of
+    /// the LSO, checksum, RSS, RSC and advanced property classes. [unverified] like <see cref="IncludeHiddenOption"/>:
+    /// those classes document no method that takes NoRestart. IPsec offload uses its documented <c>Set</c> method
+    /// with a NoRestart parameter instead. The platform restarts adapters itself, once, through <c>RestartAdapter</c>.
     /// </summary>
     public const string NoRestartOption = "NoRestart";
 }

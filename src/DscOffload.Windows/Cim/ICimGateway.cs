@@ -13,6 +13,8 @@ namespace DscOffload.Windows.Cim;
 /// <para><c>customOptions</c> are provider-specific operation options (the NetAdapter provider's
 /// <c>IncludeHidden</c> and <c>NoRestart</c>, which its cmdlets pass). They are sent as optional:
 /// a provider that does not know an option ignores it.</para>
+/// <para>A failure carries the provider's error details when it sent any
+/// (<see cref="CimOperationException.Details"/>), and is classified by <see cref="CimErrorClassifier"/>.</para>
 /// </remarks>
 internal interface ICimGateway
 {

@@ -8,8 +8,8 @@ namespace DscOffload.Windows.Live;
 
 /// <summary>
 /// Turns a <see cref="WindowsAdapterChange"/> into write steps: one ModifyInstance per setting-data
-/// class (its properties together), one per advanced property, or one registry write per NDIS
-/// keyword where the class is missing. Everything that can be checked before writing is checked
+/// class (its properties together; IPsec offload: one call of its documented <c>Set</c> method), one per
+/// advanced property, or one registry write per NDIS keyword where the class is missing. Everything that can be checked before writing is checked
 /// here (the adapter has the feature, the driver defines the keyword, the value is among the valid
 /// ones), so most failures happen before anything changes.
 /// </summary>
@@ -74,8 +74,12 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
         }
 
         var names = string.Join(", ", sources.Select(s => s.Name));
+        var what = $"changing {names} of adapter '{adapter.Name}'";
+        Action write = className == CimClassNames.IPsecOffload
+            ? () => platform.InvokeMethod(instance, IPsecSetMethod, IPsecSetArguments((bool)changes[sources[0].CimProperty!]!), what)
+            : () => platform.Modify(instance, changes, CimWindowsOffloadPlatform.SettingDataOptions, what, null);
         return new AdapterWriteStep(
-            () => platform.Modify(instance, changes, CimWindowsOffloadPlatform.SettingDataOptions, $"changing {names} of adapter '{adapter.Name}'", null),
+            write,
             applied =>
             {
                 foreach (var source in sources)
@@ -84,6 +88,23 @@ internal sealed class AdapterWritePlanner(WindowsAdapterInfo adapter, AdapterCla
                 }
             });
     }
+
+    // MSFT_NetAdapterIPsecOffloadV2SettingData documents a Set method, the one Set-NetAdapterIPsecOffload matches:
+    // uint32 Set([in] boolean Enabled, [in] boolean NoRestart, [in] boolean PassThru, [out] string cmdletOutput), where
+    // NoRestart true keeps the provider from restarting the adapter ("By default, the adapter will restart")
+    // (learn.microsoft.com/windows/win32/fwp/wmi/netadaptercimprov/set-msft-netadapteripsecoffloadv2settingdata).
+    // It replaces a ModifyInstance with the undocumented NoRestart operation option. The other classes keep
+    // ModifyInstance: their documented Enable/Disable methods take no NoRestart (LSO and RSC: IPv4, IPv6; RSS: none;
+    // checksum: booleans and an RxTxControl documented as "TBD"), so they could neither promise no restart nor say a
+    // checksum direction or LSO v1.
+    private const string IPsecSetMethod = "Set";
+
+    private static Dictionary<string, object?> IPsecSetArguments(bool enabled) => new(StringComparer.Ordinal)
+    {
+        ["Enabled"] = enabled,
+        ["NoRestart"] = true,
+        ["PassThru"] = false,
+    };
 
     private AdapterWriteStep AdvancedPropertyStep(string keyword, string text, string what, Action<WindowsAdapterChange> markApplied)
     {

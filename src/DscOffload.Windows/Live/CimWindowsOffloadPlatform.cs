@@ -26,8 +26,9 @@ namespace DscOffload.Windows.Live;
 /// the adapter's driver key, and adapters restart through <c>Win32_NetworkAdapter</c> Disable and
 /// Enable. A class that exists but has no instance for the adapter means the adapter lacks the
 /// feature: the setting is absent from the state, never an error on read.</para>
-/// <para><b>Errors</b>: access denied → <c>ElevationRequired</c>; a value the driver rejects or a
-/// feature the adapter lacks on write → <c>NotSupported</c> (with valid values when known); an
+/// <para><b>Errors</b> are classified from MI's result and the provider's error details
+/// (<see cref="CimErrorClassifier"/>): access denied → <c>ElevationRequired</c>; a value the driver rejects or a
+/// feature the adapter lacks on write → <c>NotSupported</c> (with the provider's reason, and valid values when known); an
 /// unknown setting name or badly typed value → <c>ValidationFailed</c>; an adapter that vanished →
 /// <c>NoMatch</c>. A write that fails after writing part of a change throws
 /// <see cref="PartialAdapterWriteException"/> / <see cref="PartialGlobalWriteException"/>.</para>
@@ -366,28 +367,39 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
         }
     }
 
-    private void Invoke(CimRecord instance, string method, string what)
+    private void Invoke(CimRecord instance, string method, string what) =>
+        InvokeMethod(instance, method, new Dictionary<string, object?>(), what);
+
+    /// <summary>
+    /// Calls a CIM method, turning gateway failures and a non-zero return value into operator errors. The
+    /// NetAdapter methods document their return value only as <c>uint32</c>; a value that is a Win32 error code
+    /// this platform knows (5 access denied, 87 invalid parameter, …) is reported as that error.
+    /// </summary>
+    internal void InvokeMethod(CimRecord instance, string method, IReadOnlyDictionary<string, object?> args, string what, string? validValues = null)
     {
         IReadOnlyDictionary<string, object?> result;
         try
         {
-            result = cim.Invoke(instance, method, new Dictionary<string, object?>());
+            result = cim.Invoke(instance, method, args);
         }
         catch (CimOperationException e)
         {
-            throw CimFailureTranslator.Translate(e, what);
+            throw CimFailureTranslator.Translate(e, what, validValues);
         }
 
         var code = result.TryGetValue("ReturnValue", out var value) && value is not null ? Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        if (code == 5)
+        if (code == 0)
         {
-            throw new DscOffloadException(ErrorKind.ElevationRequired, $"{what} needs an elevated (administrator) process: access denied (return value 5)");
+            return;
         }
 
-        if (code != 0)
+        var failure = code <= uint.MaxValue ? CimErrorClassifier.FromWin32((uint)code) : null;
+        if (failure is null)
         {
             throw new DscOffloadException(ErrorKind.Unexpected, $"{what} failed with return value {code}");
         }
+
+        throw CimFailureTranslator.Translate(new CimOperationException(failure.Value, $"{instance.ClassName}.{method} returned {code}"), what, validValues);
     }
 
     private void RequireAdapter(WindowsAdapterInfo adapter)

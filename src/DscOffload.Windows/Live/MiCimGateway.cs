@@ -166,8 +166,61 @@ internal sealed class MiCimGateway : ICimGateway, IDisposable
             NativeErrorCode.MethodNotFound or NativeErrorCode.MethodNotAvailable => CimFailure.MethodNotFound,
             _ => CimFailure.Failed,
         };
-        return new CimOperationException(failure, $"{what} failed: {e.Message.ReplaceLineEndings(" ").Trim()}", e);
+        return CimErrorClassifier.Exception(failure, what, Details(e), e.Message.ReplaceLineEndings(" ").Trim(), e);
     }
+
+    /// <summary>
+    /// The provider's error instance (MSFT_WmiError, a CIM_Error) as <see cref="CimErrorDetails"/>, or null when
+    /// the error carries none. [unverified on a host] which of these properties the NetAdapter provider fills.
+    /// </summary>
+    private static CimErrorDetails? Details(CimException e)
+    {
+        CimInstance? error;
+        try
+        {
+            error = e.ErrorData;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+
+        if (error is null)
+        {
+            return null;
+        }
+
+        return new CimErrorDetails(
+            ErrorType: Text(error, "error_Type"),
+            ErrorCode: Number(error, "error_Code"),
+            CimStatusCode: Number(error, "CIMStatusCode"),
+            MessageId: Text(error, "MessageID"),
+            Message: Text(error, "Message"),
+            WindowsErrorMessage: Text(error, "error_WindowsErrorMessage"));
+    }
+
+    private static object? Value(CimInstance instance, string name)
+    {
+        try
+        {
+            return instance.CimInstanceProperties[name]?.Value;
+        }
+        catch (CimException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(CimInstance instance, string name) => Value(instance, name) as string;
+
+    private static uint? Number(CimInstance instance, string name) => Value(instance, name) switch
+    {
+        uint u => u,
+        ushort u => u,
+        byte b => b,
+        int i => unchecked((uint)i),
+        _ => null,
+    };
 
     private CimSession Session()
     {

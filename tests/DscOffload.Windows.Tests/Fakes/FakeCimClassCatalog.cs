@@ -45,6 +45,16 @@ internal static class FakeCimClassCatalog
     public static FakeCimClassSchema Get(string className) =>
         Classes.TryGetValue(className, out var schema) ? schema : throw new ArgumentException($"no schema for {className}", nameof(className));
 
+    private static IReadOnlyDictionary<string, CimValueType> ChecksumMethod() => new Dictionary<string, CimValueType>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["IpIPv4"] = CimValueType.Boolean,
+        ["TcpIPv4"] = CimValueType.Boolean,
+        ["TcpIPv6"] = CimValueType.Boolean,
+        ["UdpIPv4"] = CimValueType.Boolean,
+        ["UdpIPv6"] = CimValueType.Boolean,
+        ["RxTxControl"] = CimValueType.UInt32,
+    };
+
     private static Dictionary<string, FakeCimClassSchema> Build()
     {
         static FakeCimPropertySchema R(CimValueType t) => new(t, ReadOnly: true);
@@ -59,15 +69,22 @@ internal static class FakeCimClassCatalog
             ["SystemName"] = R(CimValueType.String),
         };
 
-        FakeCimClassSchema SettingData(string name, Dictionary<string, FakeCimPropertySchema> own, params string[] methods)
+        FakeCimClassSchema SettingData(string name, Dictionary<string, FakeCimPropertySchema> own, params string[] methods) =>
+            SettingDataWithMethods(name, own, methods.ToDictionary(m => m, _ => (IReadOnlyDictionary<string, CimValueType>?)null));
+
+        FakeCimClassSchema SettingDataWithMethods(string name, Dictionary<string, FakeCimPropertySchema> own, Dictionary<string, IReadOnlyDictionary<string, CimValueType>?> methods)
         {
             foreach (var (k, v) in settingDataBase)
             {
                 own[k] = v;
             }
 
-            return new(StandardCimv2, name, ["InstanceID"], own, methods);
+            var parameters = methods.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!);
+            return new(StandardCimv2, name, ["InstanceID"], own, [.. methods.Keys], parameters);
         }
+
+        static IReadOnlyDictionary<string, CimValueType> In(params (string Name, CimValueType Type)[] parameters) =>
+            parameters.ToDictionary(p => p.Name, p => p.Type, StringComparer.OrdinalIgnoreCase);
 
         var classes = new[]
         {
@@ -96,22 +113,32 @@ internal static class FakeCimClassCatalog
                 ["NetworkDirectAcrossIPSubnets"] = W(CimValueType.UInt8),
                 ["PacketCoalescingFilter"] = W(CimValueType.UInt8),
             }, []),
-            SettingData(Lso, new()
+            SettingDataWithMethods(Lso, new()
             {
                 ["V1IPv4Enabled"] = W(CimValueType.Boolean),
                 ["IPv4Enabled"] = W(CimValueType.Boolean),
                 ["IPv6Enabled"] = W(CimValueType.Boolean),
                 ["MaximumLsoVersionSupported"] = R(CimValueType.UInt32),
-            }, "Enable", "Disable"),
-            SettingData(Checksum, new()
+            }, new()
+            {
+                // enable-msft-netadapterlsosettingdata, disable-…: uint32 Enable/Disable([in] boolean IPv4, [in] boolean IPv6, [out] string cmdletOutput).
+                ["Enable"] = In(("IPv4", CimValueType.Boolean), ("IPv6", CimValueType.Boolean)),
+                ["Disable"] = In(("IPv4", CimValueType.Boolean), ("IPv6", CimValueType.Boolean)),
+            }),
+            SettingDataWithMethods(Checksum, new()
             {
                 ["IpIPv4Enabled"] = W(CimValueType.UInt32),
                 ["TcpIPv4Enabled"] = W(CimValueType.UInt32),
                 ["TcpIPv6Enabled"] = W(CimValueType.UInt32),
                 ["UdpIPv4Enabled"] = W(CimValueType.UInt32),
                 ["UdpIPv6Enabled"] = W(CimValueType.UInt32),
-            }, "Enable", "Disable"),
-            SettingData(Rss, new()
+            }, new()
+            {
+                // enable-msft-netadapterchecksumoffloadsettingdata: booleans IpIPv4, TcpIPv4, TcpIPv6, UdpIPv4, UdpIPv6 and uint32 RxTxControl ("TBD").
+                ["Enable"] = ChecksumMethod(),
+                ["Disable"] = ChecksumMethod(),
+            }),
+            SettingDataWithMethods(Rss, new()
             {
                 ["Enabled"] = W(CimValueType.Boolean),
                 ["NumberOfReceiveQueues"] = W(CimValueType.UInt32),
@@ -125,8 +152,13 @@ internal static class FakeCimClassCatalog
                 ["NumberOfInterruptMessages"] = R(CimValueType.UInt32),
                 ["IndirectionTableEntryCount"] = R(CimValueType.UInt16),
                 ["RssProcessorArraySize"] = R(CimValueType.UInt32),
-            }, "Enable", "Disable"),
-            SettingData(Rsc, new()
+            }, new()
+            {
+                // enable-msft-netadapterrsssettingdata, disable-…: uint32 Enable([out] string cmdletOutput), no [in] parameter.
+                ["Enable"] = In(),
+                ["Disable"] = In(),
+            }),
+            SettingDataWithMethods(Rsc, new()
             {
                 ["IPv4Enabled"] = W(CimValueType.Boolean),
                 ["IPv6Enabled"] = W(CimValueType.Boolean),
@@ -135,18 +167,39 @@ internal static class FakeCimClassCatalog
                 ["IPv4FailureReason"] = R(CimValueType.UInt32),
                 ["IPv6FailureReason"] = R(CimValueType.UInt32),
                 ["RscHardwareCapabilities"] = R(CimValueType.String),
-            }, "Enable", "Disable"),
-            SettingData(IPsecOffload, new()
+            }, new()
+            {
+                // enable-msft-netadapterrscsettingdata: uint32 Enable([in] boolean IPv4, [in] boolean IPv6, [out] string cmdletOutput).
+                ["Enable"] = In(("IPv4", CimValueType.Boolean), ("IPv6", CimValueType.Boolean)),
+                ["Disable"] = In(("IPv4", CimValueType.Boolean), ("IPv6", CimValueType.Boolean)),
+            }),
+            // msft-netadapteripsecoffloadv2settingdata: Enabled is the only read/write property; the capabilities and
+            // the *Enabled details are read-only. Its methods take NoRestart and PassThru (set-…, enable-…, disable-…).
+            SettingDataWithMethods(IPsecOffload, new()
             {
                 ["Enabled"] = W(CimValueType.Boolean),
-            }, "Enable", "Disable", "Set"),
+                ["IPv6Enabled"] = R(CimValueType.Boolean),
+                ["AhEnabled"] = R(CimValueType.Boolean),
+                ["EspEnabled"] = R(CimValueType.Boolean),
+                ["AhEspCombinedEnabled"] = R(CimValueType.Boolean),
+                ["LsoEnabled"] = R(CimValueType.Boolean),
+                ["UdpEspEnabled"] = R(CimValueType.UInt32),
+            }, new()
+            {
+                ["Enable"] = In(("NoRestart", CimValueType.Boolean), ("PassThru", CimValueType.Boolean)),
+                ["Disable"] = In(("NoRestart", CimValueType.Boolean), ("PassThru", CimValueType.Boolean)),
+                ["Set"] = In(("Enabled", CimValueType.Boolean), ("NoRestart", CimValueType.Boolean), ("PassThru", CimValueType.Boolean)),
+            }),
             SettingData(AdvancedProperty, new()
             {
                 ["RegistryKeyword"] = W(CimValueType.String),
                 ["RegistryValue"] = W(CimValueType.StringArray),
-                ["RegistryDataType"] = R(CimValueType.UInt32),
-                ["DisplayName"] = W(CimValueType.String),
+                // msft-netadapteradvancedpropertysettingdata: RegistryKeyword, RegistryValue, RegistryDataType and
+                // DisplayValue are read/write; DisplayName, DisplayParameterType and the valid and default values read-only.
+                ["RegistryDataType"] = W(CimValueType.UInt32),
+                ["DisplayName"] = R(CimValueType.String),
                 ["DisplayValue"] = W(CimValueType.String),
+                ["DisplayParameterType"] = R(CimValueType.UInt32),
                 ["DefaultRegistryValue"] = R(CimValueType.String),
                 ["DefaultDisplayValue"] = R(CimValueType.String),
                 ["ValidRegistryValues"] = R(CimValueType.StringArray),

@@ -39,6 +39,15 @@ public class AdapterWriteMappingTests
         platform.WriteAdapter(adapter, change);
 
         platform.ReadAdapter(adapter).Settings[name].Should().Be(value);
+        if (className == FakeCimClassCatalog.IPsecOffload)
+        {
+            // Written through the documented Set method instead (IPsecOffloadSetMethodTests).
+            host.Cim.Modifications.Should().BeEmpty();
+            host.Cim.Invocations.Should().ContainSingle().Which.Method.Should().Be("Set");
+            host.Cim.RestartCount(adapter.InterfaceGuid).Should().Be(0, "writes never restart; RestartAdapter does");
+            return;
+        }
+
         var modification = host.Cim.Modifications.Should().ContainSingle().Which;
         modification.ClassName.Should().Be(className);
         modification.Options.Should().Contain("NoRestart", true);
