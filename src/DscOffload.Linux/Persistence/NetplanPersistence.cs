@@ -33,17 +33,24 @@ internal sealed class NetplanPersistence
     private readonly string _root;
     private readonly OtherNetworkStacks? _stacks;
     private readonly NetplanGenerator? _generator;
+    private readonly SystemdLinkSearchPath? _linkFiles;
     private readonly Dictionary<string, NetplanFileState> _states = new(StringComparer.Ordinal);
 
     /// <param name="root">The directory netplan's <c>etc/netplan</c>, <c>run/netplan</c> and <c>lib/netplan</c> are below (<c>/</c> on a live host).</param>
     /// <param name="stacks">The other network tools whose settings can win over netplan's; null: not looked at.</param>
     /// <param name="generator">Runs <c>netplan generate</c> after a write; null: the file is written and not rendered.</param>
-    public NetplanPersistence(string root, OtherNetworkStacks? stacks, NetplanGenerator? generator)
+    /// <param name="linkFiles">The directories of the <c>.link</c> files that compete with the one netplan renders; null: not looked at.</param>
+    public NetplanPersistence(string root, OtherNetworkStacks? stacks, NetplanGenerator? generator, SystemdLinkSearchPath? linkFiles = null)
     {
         _root = root;
         _stacks = stacks;
         _generator = generator;
+        _linkFiles = linkFiles;
     }
+
+    /// <summary>systemd's <c>.link</c> directories below <paramref name="root"/> (the host's own when it is <c>/</c>).</summary>
+    public static SystemdLinkSearchPath LinkSearchPathBelow(string root) =>
+        new([.. SystemdLinkSearchPath.SystemDirectories.Select(d => Path.Combine(root, d.TrimStart('/')))]);
 
     /// <summary>The directory dscoffload's netplan files are written to.</summary>
     public string Directory => Path.Combine(_root, "etc", "netplan");
@@ -82,6 +89,7 @@ internal sealed class NetplanPersistence
         if (id is not null)
         {
             blockers.AddRange(LaterContradictions(id, own, keys, definitions));
+            blockers.AddRange(RenderedLinkBlockers(name, id, device));
         }
 
         // netplan keys of earlier files are what our file overrides; they were judged above, by file order.
@@ -253,6 +261,52 @@ internal sealed class NetplanPersistence
                         $"netplan sets {key}: {value} for '{id}' and this file sorts after {own}, so netplan uses it instead of ours (desired {(wanted.Value ? "true" : "false")})");
                 }
             }
+        }
+    }
+
+    // netplan renders the keys into 10-netplan-<id>.link; udevd applies only the first matching .link file, so an earlier
+    // one wins over it, and when netplan did not render a file for the definition before, the file that applied until
+    // now stops applying and netplan cannot carry its settings over.
+    private IEnumerable<LinkFileFinding> RenderedLinkBlockers(string name, string id, LinkDeviceFacts device)
+    {
+        if (_linkFiles is null)
+        {
+            yield break;
+        }
+
+        var rendered = $"10-netplan-{id}.link";
+        var effective = _linkFiles.EffectiveFiles();
+        var ownLink = SystemdLinkFile.FileNameFor(name);
+        if (effective.FirstOrDefault(f => Path.GetFileName(f) == ownLink) is { } leftover && string.CompareOrdinal(ownLink, rendered) < 0)
+        {
+            yield return new LinkFileFinding(leftover, 0,
+                $"dscoffload's own .link file for '{name}' (persist SystemdLink) sorts before {rendered}, so udevd applies it instead of what netplan renders");
+        }
+
+        var others = OtherLinkFiles.Find(_linkFiles, rendered, device);
+        foreach (var shadow in others.Shadows)
+        {
+            yield return shadow;
+        }
+
+        if (effective.Any(f => Path.GetFileName(f) == rendered))
+        {
+            yield break;
+        }
+
+        if (others.Predecessor is { } predecessor)
+        {
+            var settings = predecessor.Lines.Where(l => l.Section != "Match").Select(l => $"{l.Key}={l.Value}").ToList();
+            if (settings.Count > 0)
+            {
+                yield return new LinkFileFinding(predecessor.Path, predecessor.Lines.First(l => l.Section != "Match").Line,
+                    $"applies to '{name}' today; with offload keys netplan renders {rendered}, which sorts before it and replaces it, so " +
+                    $"{string.Join(", ", settings)} would stop applying (netplan cannot carry them over; give the definition the settings, or use SystemdLink)");
+            }
+        }
+        else if (others.Undecided is { } undecided)
+        {
+            yield return undecided;
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class NetplanPersistTests : IDisposable
     private string RenderedLink => Path.Combine(_root, "run/systemd/network/10-netplan-uplink.link");
 
     private ResourceHarness Host(bool generate = true) => new(FakeEthtoolDevices.WithVethPairs(), otherStacks: null,
-        netplan: new NetplanPersistence(_root, new OtherNetworkStacks(_root), generate ? NetplanGenerator.Find() : null));
+        netplan: new NetplanPersistence(_root, new OtherNetworkStacks(_root), generate ? NetplanGenerator.Find() : null, NetplanPersistence.LinkSearchPathBelow(_root)));
 
     private string Write(string relative, string text)
     {
@@ -207,5 +207,61 @@ public sealed class NetplanPersistTests : IDisposable
 
         files.Should().Equal(OurFile);
         Core.Safety.JournaledFile.IsRestorableName(Path.GetFileName(OurFile)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Test_AnEarlierLinkFileMatchingTheDevice_ShadowsWhatNetplanRenders_AndSetRefuses()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile);
+        var early = Write("etc/systemd/network/05-early.link", "[Match]\nOriginalName=v0\n\n[Link]\nMTUBytes=1300\n");
+        var host = Host(generate: false);
+
+        var test = host.Test(GroOnTxOff);
+        var set = () => host.Set(GroOnTxOff);
+
+        ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
+        host.Messages.Should().Contain(m => m.Text.Contains($"{early}:2:") && m.Text.Contains("10-netplan-uplink.link"));
+        set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed);
+        File.Exists(OurFile).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Test_ALinkFileThatNetplansNewLinkFileWouldReplace_IsReportedWithTheSettingsThatWouldBeLost()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile.Replace("      mtu: 1400\n", "", StringComparison.Ordinal));
+        var defaults = Write("usr/lib/systemd/network/99-default.link", "[Match]\nOriginalName=*\n\n[Link]\nNamePolicy=keep kernel\nMACAddressPolicy=persistent\n");
+        var host = Host(generate: false);
+
+        var test = host.Test(GroOnTxOff);
+
+        ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
+        host.Messages.Should().Contain(m => m.Text.Contains($"{defaults}:5:") && m.Text.Contains("NamePolicy=keep kernel, MACAddressPolicy=persistent"));
+    }
+
+    [Fact]
+    public void Test_WhenNetplanAlreadyRendersALinkFileForTheDefinition_TheFileAfterItIsNotLostByOurKeys()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile);
+        Write("usr/lib/systemd/network/99-default.link", "[Match]\nOriginalName=*\n\n[Link]\nNamePolicy=keep kernel\n");
+        Write("run/systemd/network/10-netplan-uplink.link", "[Match]\nOriginalName=v0\n\n[Link]\nMTUBytes=1400\n");
+        var host = Host(generate: false);
+        host.Set(GroOnTxOff);
+
+        var test = host.Test(GroOnTxOff);
+
+        test.InDesiredState.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Test_OurOwnSystemdLinkFileForTheInterface_WinsOverNetplans_AndIsReported()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile);
+        var leftover = Write("etc/systemd/network/10-dscoffload-v0.link", "[Match]\nOriginalName=v0\n\n[Link]\nGenericReceiveOffload=false\n");
+        var host = Host(generate: false);
+
+        var test = host.Test(GroOnTxOff);
+
+        ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
+        host.Messages.Should().Contain(m => m.Text.Contains(leftover) && m.Text.Contains("persist SystemdLink"));
     }
 }

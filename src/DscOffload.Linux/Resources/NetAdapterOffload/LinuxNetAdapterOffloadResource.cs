@@ -69,7 +69,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <c>/</c>; <c>netplan generate</c> runs after a write where netplan is installed.
     /// </summary>
     public static NetplanPersistence NetplanFromEnvironment(OtherNetworkStacks? otherStacks) =>
-        new(NetplanRootFromEnvironment(), otherStacks, NetplanGenerator.Find());
+        new(NetplanRootFromEnvironment(), otherStacks, NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(NetplanRootFromEnvironment()));
 
     /// <summary>The directory netplan's files are below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
     public static string NetplanRootFromEnvironment() =>
