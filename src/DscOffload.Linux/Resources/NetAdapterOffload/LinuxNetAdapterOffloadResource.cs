@@ -19,7 +19,8 @@ namespace DscOffload.Linux.Resources.NetAdapterOffload;
 /// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
 /// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
-/// when its content differs) after the kernel state of that interface is verified.
+/// when its content differs) after the kernel state of that interface is verified. <c>persist: Netplan</c> works the
+/// same way with a netplan file (<see cref="NetplanPersistence"/>); the setting then reads <c>Netplan</c> or <c>None</c>.
 /// </remarks>
 internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
