@@ -21,7 +21,10 @@ public static class ProductCatalog
         new LinuxOffloadCoexistenceProvider(),
     ]);
 
-    /// <summary>Where this product's live sets write files (the Linux <c>.link</c> directory), read from the environment when asked.</summary>
+    /// <summary>Where this product's live sets write files (the Linux <c>.link</c> directory and netplan's), read from the environment when asked.</summary>
     public static RestorableFileDirectory FileDirectory() => new(
-        LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable);
+        LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable)
+    {
+        OtherPaths = [Path.Combine(LinuxNetAdapterOffloadResource.NetplanRootFromEnvironment(), "etc", "netplan")],
+    };
 }

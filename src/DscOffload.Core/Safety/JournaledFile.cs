@@ -14,13 +14,15 @@ namespace DscOffload.Core.Safety;
 /// </summary>
 /// <remarks>
 /// Only dscoffload's own persistence files are accepted (absolute paths whose name is
-/// <c>10-dscoffload-*.link</c>): a journal entry is applied as root, and it must not become a way to make
+/// <c>10-dscoffload-*.link</c>, or <c>90-dscoffload-*.yaml</c> for netplan): a journal entry is applied as root, and it must not become a way to make
 /// <c>rollback</c> write or delete any other file.
 /// </remarks>
 public sealed record JournaledFile(string Path, string? PreviousContent)
 {
     private const string NamePrefix = "10-dscoffload-";
     private const string NameSuffix = ".link";
+    private const string NetplanPrefix = "90-dscoffload-";
+    private const string NetplanSuffix = ".yaml";
     private const string Base64 = "base64";
     private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -40,12 +42,15 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     /// <summary>True when the file did not exist before the change (restoring deletes it).</summary>
     public bool DidNotExist => PreviousContent is null;
 
-    /// <summary>True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c>.</summary>
+    /// <summary>True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c> and <c>90-dscoffload-*.yaml</c>.</summary>
     public static bool IsRestorableName(string fileName) =>
-        fileName.Length > NamePrefix.Length + NameSuffix.Length
-        && fileName.StartsWith(NamePrefix, StringComparison.Ordinal)
-        && fileName.EndsWith(NameSuffix, StringComparison.Ordinal)
+        (HasName(fileName, NamePrefix, NameSuffix) || HasName(fileName, NetplanPrefix, NetplanSuffix))
         && fileName.IndexOfAny(['/', '\\', '\0']) < 0;
+
+    private static bool HasName(string fileName, string prefix, string suffix) =>
+        fileName.Length > prefix.Length + suffix.Length
+        && fileName.StartsWith(prefix, StringComparison.Ordinal)
+        && fileName.EndsWith(suffix, StringComparison.Ordinal);
 
     /// <summary>Reads <paramref name="path"/> as it is now.</summary>
     /// <exception cref="DscOffloadException">The path is not restorable (Unexpected: a resource bug) or unreadable.</exception>
@@ -196,7 +201,7 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     private static string? WhyNotRestorable(string path) =>
         !System.IO.Path.IsPathFullyQualified(path) ? "not an absolute path"
         : System.IO.Path.GetFullPath(path) != path ? "not a normalized path (no '.', '..' or repeated separators)"
-        : !IsRestorableName(System.IO.Path.GetFileName(path)) ? $"only dscoffload's own {NamePrefix}*{NameSuffix} files are restored"
+        : !IsRestorableName(System.IO.Path.GetFileName(path)) ? $"only dscoffload's own {NamePrefix}*{NameSuffix} and {NetplanPrefix}*{NetplanSuffix} files are restored"
         : null;
 
     // A link planted where dscoffload's file belongs would make a capture copy its target and a restore write

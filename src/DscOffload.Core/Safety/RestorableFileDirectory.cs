@@ -11,6 +11,9 @@ namespace DscOffload.Core.Safety;
 /// <param name="OverrideVariable">The environment variable that points changes at another directory.</param>
 public sealed record RestorableFileDirectory(string Path, string OverrideVariable)
 {
+    /// <summary>Further directories a live set may write files to (on Linux, netplan's <c>etc/netplan</c>); none by default.</summary>
+    public IReadOnlyList<string> OtherPaths { get; init; } = [];
+
     /// <summary>
     /// Refuses <paramref name="entry"/> when it names a file outside <see cref="Path"/>: the journal only accepts
     /// dscoffload's own file names, and this also pins them to this directory, so an entry cannot point a root
@@ -21,11 +24,12 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
     {
         ArgumentNullException.ThrowIfNull(entry);
         var directory = System.IO.Path.TrimEndingDirectorySeparator(Path);
-        var outside = entry.Files.FirstOrDefault(f => !string.Equals(System.IO.Path.GetDirectoryName(f.Path), directory, StringComparison.Ordinal));
+        var allowed = OtherPaths.Select(System.IO.Path.TrimEndingDirectorySeparator).Append(directory).ToHashSet(StringComparer.Ordinal);
+        var outside = entry.Files.FirstOrDefault(f => !allowed.Contains(System.IO.Path.GetDirectoryName(f.Path) ?? string.Empty));
         if (outside is not null)
         {
             throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}; it is not applied " +
+                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}{string.Concat(OtherPaths.Select(p => $" or {p}"))}; it is not applied " +
                 $"(set {OverrideVariable} to the directory the change wrote to)");
         }
     }

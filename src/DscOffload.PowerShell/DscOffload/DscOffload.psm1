@@ -732,9 +732,9 @@ class LinuxNetAdapterOffload
     [DscProperty()]
     [string] $channels
 
-    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads.
+    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads; Netplan adds the offload keys to the interface's netplan definition in a netplan file of dscoffload's.
     [DscProperty()]
-    [ValidateSet('None', 'SystemdLink')]
+    [ValidateSet('None', 'SystemdLink', 'Netplan')]
     [string] $persist
 
     # Kernel interface index (identity; names can change).
@@ -757,7 +757,7 @@ class LinuxNetAdapterOffload
     [DscProperty(NotConfigurable)]
     [string] $maxChannels
 
-    # With persist SystemdLink: whether the .link file on disk expresses the desired state.
+    # With persist SystemdLink or Netplan: whether the file on disk expresses the desired state and is the configuration that applies at the next boot.
     [DscProperty(NotConfigurable)]
     [Nullable[bool]] $persisted
 

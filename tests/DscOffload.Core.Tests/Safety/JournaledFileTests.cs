@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Safety;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Tests.Safety;
 
@@ -19,8 +20,64 @@ public class JournaledFileTests : IDisposable
     [InlineData("99-default.link", false)]
     [InlineData("10-dscoffload-eth0.link.bak", false)]
     [InlineData("passwd", false)]
-    public void IsRestorableName_AcceptsOnlyDscoffloadLinkFiles(string name, bool expected) =>
+    [InlineData("90-dscoffload-eth0.yaml", true)]
+    [InlineData("90-dscoffload-.yaml", false)]
+    [InlineData("50-cloud-init.yaml", false)]
+    [InlineData("90-dscoffload-eth0.link", false)]
+    [InlineData("10-dscoffload-eth0.yaml", false)]
+    public void IsRestorableName_AcceptsOnlyDscoffloadLinkAndNetplanFiles(string name, bool expected) =>
         JournaledFile.IsRestorableName(name).Should().Be(expected);
+
+    [Fact]
+    public void Restore_PutsBackANetplanFileByteForByte_WithItsMode0600()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml");
+        const string before = "network:\n  ethernets:\n    uplink:\n      generic-receive-offload: true\n";
+        File.WriteAllText(path, before);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = JournaledFile.FromJson(JournaledFile.Capture(path).ToJson());
+        File.WriteAllText(path, "network:\n  ethernets:\n    uplink:\n      generic-receive-offload: false\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        file.Restore().Should().StartWith("restored ");
+
+        File.ReadAllText(path).Should().Be(before);
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        file.IsCurrent().Should().BeTrue();
+    }
+
+    [Fact]
+    public void RestorableFileDirectory_AcceptsTheNetplanDirectory_AndStillRefusesAnyOther()
+    {
+        var links = Path.Combine(_dir.FullName, "systemd");
+        var netplan = Path.Combine(_dir.FullName, "netplan");
+        var directory = new RestorableFileDirectory(links, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { OtherPaths = [netplan] };
+        JournalEntry Entry(string path) => JournalEntry.FromDocument("entry.dsc.json", new JObject
+        {
+            ["metadata"] = new JObject
+            {
+                ["DscOffload"] = new JObject
+                {
+                    ["journal"] = new JObject
+                    {
+                        ["id"] = "x", ["createdAt"] = "2026-01-01T00:00:00Z", ["host"] = "h", ["command"] = "config set", ["status"] = "applied",
+                    },
+                    ["files"] = new JArray(new JObject { ["path"] = path, ["content"] = null }),
+                },
+            },
+        });
+
+        var ours = () => directory.RequireHolds(Entry(Path.Combine(netplan, "90-dscoffload-eth0.yaml")));
+        var elsewhere = () => directory.RequireHolds(Entry(Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml")));
+
+        ours.Should().NotThrow();
+        elsewhere.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains(netplan));
+    }
 
     [Fact]
     public void Capture_OfAMissingFile_RecordsThatItDidNotExist()

@@ -19,7 +19,8 @@ namespace DscOffload.Linux.Resources.NetAdapterOffload;
 /// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
 /// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
-/// when its content differs) after the kernel state of that interface is verified.
+/// when its content differs) after the kernel state of that interface is verified. <c>persist: Netplan</c> works the
+/// same way with a netplan file (<see cref="NetplanPersistence"/>); the setting then reads <c>Netplan</c> or <c>None</c>.
 /// </remarks>
 internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
@@ -33,6 +34,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
     private readonly SystemdLinkPersistence? _persistence;
+    private readonly NetplanPersistence? _netplan;
+
+    // The persist value of the running test or set, so that the files the journal saves are the backend's.
+    private string _persist = "None";
 
     // The desired settings of the running test or set: Apply receives only the differences, but also needs
     // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
@@ -46,7 +51,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
     /// <param name="otherStacks">Where NetworkManager, netplan, ifupdown and udev rules keep their settings; null means
     /// <see cref="OtherStacksFromEnvironment"/> for a live host and none otherwise.</param>
-    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
+    /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
+    /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
+    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
+        NetplanPersistence? netplan = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
@@ -54,7 +62,19 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         linkFiles ??= live ? LinkFilesFromEnvironment() : null;
         otherStacks ??= live ? OtherStacksFromEnvironment() : null;
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
+        _netplan = netplan ?? (live ? NetplanFromEnvironment(otherStacks) : null);
     }
+
+    /// <summary>
+    /// The netplan files of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set, else below
+    /// <c>/</c>; <c>netplan generate</c> runs after a write where netplan is installed.
+    /// </summary>
+    public static NetplanPersistence NetplanFromEnvironment(OtherNetworkStacks? otherStacks) =>
+        new(NetplanRootFromEnvironment(), otherStacks, NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(NetplanRootFromEnvironment()));
+
+    /// <summary>The directory netplan's files are below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
+    public static string NetplanRootFromEnvironment() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
     /// Environment variable naming a directory to read the other network tools' configuration below (its
@@ -179,6 +199,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         {
             result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
         }
+        else if (PersistValue(desired) == NetplanPersistence.Netplan && _netplan is not null)
+        {
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, NetplanPersistence.Netplan, IsOff: false, desired["persist"]!));
+        }
 
         return result;
     }
@@ -190,6 +214,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         if (settings is not null)
         {
             _desired = settings;
+        }
+
+        _persist = PersistValue(desired);
+        if (_persist == NetplanPersistence.Netplan && adapters.Count > 0)
+        {
+            return RelateToNetplan(adapters, desired, settings ?? ReadDesired(desired, adapters), context);
         }
 
         if (!PersistsToSystemdLink(desired) || adapters.Count == 0)
@@ -209,39 +239,70 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             }
             else
             {
-                var device = (LinuxInterface)adapter.Adapter.Handle;
-                var features = settings.Where(s => s.Key.Property == "features" && s.Value.Type == JTokenType.Boolean)
-                    .GroupBy(s => s.Key.Member!, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Last().Value.Value<bool>(), StringComparer.Ordinal);
-                var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
-                result.Add(_persistence.Relate(adapter, wanted, features, facts, context));
+                result.Add(_persistence.Relate(adapter, wanted, DesiredFeatures(settings), Facts(adapter), context));
             }
         }
 
         return result;
     }
 
+    // persist: Netplan, the same steps as SystemdLink above with netplan's planner and files.
+    private List<AdapterSnapshot> RelateToNetplan(IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting> settings,
+        OperationContext context)
+    {
+        var result = new List<AdapterSnapshot>(adapters.Count);
+        foreach (var adapter in adapters)
+        {
+            var keys = NetplanPlanner.Map(adapter, settings, desired);
+            if (_netplan is null)
+            {
+                context.Info($"'{adapter.Adapter.Name}': recorded state has no netplan files; persist Netplan is checked for what it can express, not compared");
+                result.Add(adapter);
+            }
+            else
+            {
+                result.Add(_netplan.Relate(adapter, keys, DesiredFeatures(settings), Facts(adapter), context));
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, bool> DesiredFeatures(IReadOnlyList<DesiredSetting> settings) =>
+        settings.Where(s => s.Key.Property == "features" && s.Value.Type == JTokenType.Boolean)
+            .GroupBy(s => s.Key.Member!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value.Value<bool>(), StringComparer.Ordinal);
+
+    private LinkDeviceFacts Facts(AdapterSnapshot adapter)
+    {
+        var device = (LinuxInterface)adapter.Adapter.Handle;
+        return _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
+    }
+
     /// <summary>
-    /// The <c>.link</c> files of the interfaces whose <c>persisted</c> is false in <paramref name="test"/>: set
-    /// writes those (once the running state is verified), so the journal saves them first.
+    /// The <c>.link</c> files (or, with <c>persist: Netplan</c>, the netplan files) of the interfaces whose
+    /// <c>persisted</c> is false in <paramref name="test"/>: set writes those (once the running state is verified), so
+    /// the journal saves them first.
     /// </summary>
     public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        if (_persistence is null || test.ActualState["adapters"] is not JArray adapters)
+        Func<string, string>? pathFor = _persist == NetplanPersistence.Netplan ? _netplan is null ? null : _netplan.PathFor
+            : _persistence is null ? null : _persistence.PathFor;
+        if (pathFor is null || test.ActualState["adapters"] is not JArray adapters)
         {
             return [];
         }
 
         return [.. adapters.OfType<JObject>()
             .Where(a => a["persisted"] is { Type: JTokenType.Boolean } persisted && !persisted.Value<bool>() && a["name"]?.Type == JTokenType.String)
-            .Select(a => _persistence.PathFor(a["name"]!.Value<string>()!))];
+            .Select(a => pathFor(a["name"]!.Value<string>()!))];
     }
 
     /// <inheritdoc />
     protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
         entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
-            ? persist.Value<string>() == SystemdLinkPersistence.SystemdLink
+            ? persist.Value<string>() is SystemdLinkPersistence.SystemdLink or NetplanPersistence.Netplan
             : JValue.CreateNull();
 
     /// <inheritdoc />
@@ -259,7 +320,16 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     {
         var report = new AdapterApplyReport();
         var name = comparison.Snapshot.Adapter.Name;
-        _persistence?.EnsureWritableIfNeeded(comparison);
+        var netplan = _persist == NetplanPersistence.Netplan;
+        if (netplan)
+        {
+            _netplan?.EnsureWritableIfNeeded(comparison);
+        }
+        else
+        {
+            _persistence?.EnsureWritableIfNeeded(comparison);
+        }
+
         var features = FeatureApplyOrder.Of(comparison, _desired);
         var channels = ChannelRequests.ToWrite(comparison, () => _devices.GetChannels(name)?.Current);
         var before = features.IsEmpty ? null : _devices.GetFeatures(name);
@@ -274,11 +344,22 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             _devices.SetChannels(name, channels);
         }
 
-        _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        if (netplan)
+        {
+            _netplan?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        }
+        else
+        {
+            _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        }
+
         context.Debug($"'{name}': applied {features.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
     }
 
     private static bool PersistsToSystemdLink(JObject desired) =>
         desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
+
+    private static string PersistValue(JObject desired) =>
+        desired["persist"] is { Type: JTokenType.String } persist ? persist.Value<string>()! : "None";
 }
