@@ -6,10 +6,15 @@ namespace DscOffload.Windows.Settings;
 /// that hold it (<see cref="CimProperty"/> null: an advanced property of <see cref="CimClass"/>), and the
 /// NDIS keyword, the registry value in the adapter's driver key that backs it. <see cref="GroupedNdisKeyword"/> is
 /// the standardized keyword some drivers expose instead, for TCP and UDP together (same 0..3 values).
+/// <see cref="Effect"/> gives the Windows versions where the setting has an effect (null: every version).
 /// </summary>
 internal sealed record AdapterOffloadSetting(
-    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null)
+    string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null,
+    WindowsEffect? Effect = null)
 {
+    /// <summary>The Windows versions where the setting has an effect.</summary>
+    public WindowsEffect Windows => Effect ?? WindowsEffect.Unrestricted;
+
     /// <summary>The keyword, then the grouped keyword when the setting has one: the driver keywords that hold this setting.</summary>
     public IReadOnlyList<string> NdisKeywords => GroupedNdisKeyword is null ? [NdisKeyword] : [NdisKeyword, GroupedNdisKeyword];
 
