@@ -241,6 +241,7 @@ function Get-VerificationQuestion
         [pscustomobject]@{ Number = 17; Title = 'The test suite on Windows.'; Check = ${function:Test-Question17} }
         [pscustomobject]@{ Number = 18; Title = 'Numeric advanced properties.'; Check = ${function:Test-Question18} }
         [pscustomobject]@{ Number = 19; Title = 'Grouped checksum keywords.'; Check = ${function:Test-Question19} }
+        [pscustomobject]@{ Number = 20; Title = 'Settings without effect on later Windows builds.'; Check = ${function:Test-Question20} }
     )
 }
 
@@ -448,6 +449,21 @@ function Test-Question19
 {
     param ($Context, [int] $Number, [string] $Title)
     return New-QuestionAnswer $Number $Title 'Manual' 'needs a driver that has only *TCPUDPChecksumOffloadIPv4/IPv6: check Get-NetAdapterAdvancedProperty for the grouped and per-protocol keywords, and Get-NetAdapterChecksumOffload before and after a write of one protocol'
+}
+
+function Test-Question20
+{
+    # Says which settings dscoffload treats as without effect on this host's build; whether Windows itself refuses them is not provoked.
+    param ($Context, [int] $Number, [string] $Title)
+    $build = $null
+    if ($Context.Host -and "$($Context.Host.OsVersion)" -match '\(build (\d+)\)') { $build = [int]$Matches[1] }
+    if ($null -eq $build) { return New-QuestionAnswer $Number $Title 'NotRun' 'the host build was not read' }
+    $none = @()
+    if ($build -ge 6000) { $none += 'tcpipParameters.enableTCPChimney', 'tcpipParameters.enableRSS' }
+    if ($build -ge 9200) { $none += 'tcpipParameters.enableTCPA' }
+    if ($build -ge 16299) { $none += 'chimney', 'tcpConnectionOffloadIPv4', 'tcpConnectionOffloadIPv6' }
+    $evidence = @("host build $build; dscoffload treats as without effect: $($none -join ', ')") + @($Context.GlobalComparison | Where-Object { $_ -like 'chimney*' })
+    return New-QuestionAnswer $Number $Title 'Manual' "on build $build dscoffload refuses turning these on and satisfies turning them off without writing; check whether Set-NetOffloadGlobalSetting -Chimney Enabled fails here or succeeds with no effect (Get-NetOffloadGlobalSetting, then set it back)" $evidence
 }
 
 function Invoke-QuestionCheck
