@@ -68,7 +68,17 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
     {
         if (!osBuildRead)
         {
-            var records = QueryOrNull(CimClassNames.Cimv2, CimClassNames.Win32OperatingSystem, null, null, "reading the Windows version");
+            IReadOnlyList<CimRecord>? records;
+            try
+            {
+                records = QueryOrNull(CimClassNames.Cimv2, CimClassNames.Win32OperatingSystem, null, null, "reading the Windows version");
+            }
+            catch (DscOffloadException)
+            {
+                // The build only refines what a setting means; a host that will not say it is treated as before.
+                records = null;
+            }
+
             osBuild = records is [var os, ..] && int.TryParse(os.GetString("BuildNumber"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var build)
                 ? build
                 : null;

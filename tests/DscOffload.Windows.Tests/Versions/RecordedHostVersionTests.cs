@@ -93,6 +93,6 @@ public sealed class RecordedHostVersionTests
         var run = WhatIf(Recording(null), GlobalOffloadDescriptor.TypeName, """{"chimney":"Automatic"}""");
 
         run.Results.Should().ContainSingle().Which.Error.Should().BeNull();
-        run.Envelope.ToString().Should().Contain("is unknown (a recording without metadata.DscOffload.osVersion)");
+        run.Envelope.ToString().Should().Contain("is unknown (a recording without metadata.DscOffload.osVersion");
     }
 }

@@ -304,7 +304,7 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
         if (restricted.Count > 0)
         {
             _saidBuildUnknown = true;
-            context.Info($"the Windows build of '{_platform.HostName}' is unknown (a recording without metadata.DscOffload.osVersion), so " +
+            context.Info($"the Windows build of '{_platform.HostName}' is unknown (a recording without metadata.DscOffload.osVersion, or a host whose Win32_OperatingSystem gave none), so " +
                 $"{string.Join(", ", restricted.Select(r => r.Item1))} {(restricted.Count == 1 ? "is" : "are")} compared as read; " +
                 string.Join("; ", restricted.Select(r => r.Item2.NoEffectBecause).Distinct()));
         }
