@@ -26,7 +26,4 @@ internal sealed record WindowsEffect(int? RemovedInBuild, string? NoEffectBecaus
 
     /// <summary>Whether the setting has an effect on <paramref name="build"/>; an unknown build (null) is assumed to.</summary>
     public bool HasEffectOn(int? build) => build is null || RemovedInBuild is null || build < RemovedInBuild;
-
-    /// <summary>The versions in words, for the docs and <c>dscoffload explain</c>.</summary>
-    public string Versions => RemovedInBuild is { } b ? $"Windows builds before {b}" : "every Windows version the resource supports";
 }

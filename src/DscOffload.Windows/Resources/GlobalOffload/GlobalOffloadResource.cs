@@ -13,7 +13,9 @@ namespace DscOffload.Windows.Resources.GlobalOffload;
 /// values that do not exist read as null, and a desired null means "value absent" (set deletes it, so
 /// exported state with nulls reproduces the Windows defaults); an omitted member is left alone. Task
 /// offload and registry changes report a required restart. A write that fails after part of the change
-/// was made is reported as partially applied, naming exactly what the platform wrote.
+/// was made is reported as partially applied, naming exactly what the platform wrote. A setting without effect on the
+/// host's Windows build (<see cref="GlobalOffloadSettings"/>: NetDMA, the Scalable Networking Pack values, TCP Chimney)
+/// is never written: off (or null) is satisfied with the reason, on is refused as not supported before any change.
 /// </summary>
 internal sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
