@@ -242,6 +242,7 @@ function Get-VerificationQuestion
         [pscustomobject]@{ Number = 18; Title = 'Numeric advanced properties.'; Check = ${function:Test-Question18} }
         [pscustomobject]@{ Number = 19; Title = 'Grouped checksum keywords.'; Check = ${function:Test-Question19} }
         [pscustomobject]@{ Number = 20; Title = 'IPsec offload through the documented `Set` method.'; Check = ${function:Test-Question20} }
+        [pscustomobject]@{ Number = 21; Title = 'Settings without effect on later Windows builds.'; Check = ${function:Test-Question21} }
     )
 }
 
@@ -504,6 +505,21 @@ function Test-Question20
     if ($set.ExitCode -ne 0) { return New-QuestionAnswer $Number $Title 'Failed' 'the Set method failed (see the error line)' $evidence }
     if ($null -ne $signals -and $signals.Restarted) { return New-QuestionAnswer $Number $Title 'Failed' 'the adapter restarted although Set was called with NoRestart' $evidence }
     return New-QuestionAnswer $Number $Title 'Answered' 'Set(Enabled, NoRestart = true) returned 0 and the adapter did not restart during the restart: Never set' $evidence
+}
+
+function Test-Question21
+{
+    # Says which settings dscoffload treats as without effect on this host's build; whether Windows itself refuses them is not provoked.
+    param ($Context, [int] $Number, [string] $Title)
+    $build = $null
+    if ($Context.Host -and "$($Context.Host.OsVersion)" -match '\(build (\d+)\)') { $build = [int]$Matches[1] }
+    if ($null -eq $build) { return New-QuestionAnswer $Number $Title 'NotRun' 'the host build was not read' }
+    $none = @()
+    if ($build -ge 6000) { $none += 'tcpipParameters.enableTCPChimney', 'tcpipParameters.enableRSS' }
+    if ($build -ge 9200) { $none += 'tcpipParameters.enableTCPA' }
+    if ($build -ge 16299) { $none += 'chimney', 'tcpConnectionOffloadIPv4', 'tcpConnectionOffloadIPv6' }
+    $evidence = @("host build $build; dscoffload treats as without effect: $($none -join ', ')") + @($Context.GlobalComparison | Where-Object { $_ -like 'chimney*' })
+    return New-QuestionAnswer $Number $Title 'Manual' "on build $build dscoffload refuses turning these on and satisfies turning them off without writing; check whether Set-NetOffloadGlobalSetting -Chimney Enabled fails here or succeeds with no effect (Get-NetOffloadGlobalSetting, then set it back)" $evidence
 }
 
 function Invoke-QuestionCheck

@@ -110,6 +110,18 @@ Describe 'The Windows verification script' {
 }
 
 Describe 'The checks of the verification script' {
+    It 'question 21: names the settings dscoffload treats as without effect on the host''s build' {
+        $answer = Get-Answer (New-CannedContext) 21
+        $answer.Status | Should -Be 'Manual'
+        ($answer.Evidence -join ' ') | Should -Match 'host build 20348; dscoffload treats as without effect: .*tcpipParameters\.enableTCPA.*chimney, tcpConnectionOffloadIPv4'
+    }
+
+    It 'question 21: a host whose build is older than the removals keeps chimney' {
+        $context = New-CannedContext
+        $context.Host.OsVersion = 'Microsoft Windows Server 2016 Datacenter 10.0.14393 (build 14393)'
+        ((Get-Answer $context 21).Evidence -join ' ') | Should -Not -Match ', chimney,'
+    }
+
     It 'question 3: a restart: Never set that fails verification shows setting data reports the old value' {
         $context = New-CannedContext
         Add-Step $context 'resource set, restart Never' 7 'dscoffload: error: partially applied: did not take effect'

@@ -73,6 +73,8 @@ public static class SnapshotCommand
                 {
                     ["host"] = Environment.MachineName,
                     ["os"] = os.ToLowerInvariant(),
+                    // The build decides which Windows settings still have an effect, so a dry run against the snapshot agrees.
+                    ["osVersion"] = $"{Environment.OSVersion.Version.Major}.{Environment.OSVersion.Version.Minor}.{Environment.OSVersion.Version.Build}",
                     ["recordedAt"] = DateTimeOffset.Now.ToString("o", CultureInfo.InvariantCulture),
                 },
             },

@@ -18,14 +18,18 @@ internal static class AdapterDifferenceReport
         {
             foreach (var key in c.SatisfiedByAbsence)
             {
-                context.Info($"'{c.Snapshot.Adapter.Name}' does not support {key}; desired off is satisfied");
+                context.Info(c.Snapshot.Get(key).Why is { } why
+                    ? $"'{c.Snapshot.Adapter.Name}' {key}: {why}; nothing to turn off, desired off is satisfied"
+                    : $"'{c.Snapshot.Adapter.Name}' does not support {key}; desired off is satisfied");
             }
 
             foreach (var d in c.Differences)
             {
                 if (d.Support == SettingSupport.Absent)
                 {
-                    context.Warn($"'{c.Snapshot.Adapter.Name}' does not support {d.Desired.Key}; it cannot be {JsonValues.Show(d.Desired.Value)}");
+                    context.Warn(c.Snapshot.Get(d.Desired.Key).Why is { } why
+                        ? $"'{c.Snapshot.Adapter.Name}' {d.Desired.Key}: {why}; it cannot be {JsonValues.Show(d.Desired.Value)}"
+                        : $"'{c.Snapshot.Adapter.Name}' does not support {d.Desired.Key}; it cannot be {JsonValues.Show(d.Desired.Value)}");
                 }
                 else if (d.Support == SettingSupport.Fixed)
                 {
@@ -47,7 +51,7 @@ internal static class AdapterDifferenceReport
             if (blocked.Count > 0)
             {
                 var what = string.Join(", ", blocked.Select(b => b.Support == SettingSupport.Absent
-                    ? $"{b.Desired.Key} (not supported)"
+                    ? c.Snapshot.Get(b.Desired.Key).Why is { } why ? $"{b.Desired.Key} (not supported: {why})" : $"{b.Desired.Key} (not supported)"
                     : $"{b.Desired.Key} (fixed at {(b.Actual is null ? null : JsonText.Compact(b.Actual))})"));
                 throw new DscOffloadException(ErrorKind.NotSupported,
                     $"'{c.Snapshot.Adapter.Name}' cannot reach the desired state: {what}; nothing was changed",

@@ -139,7 +139,7 @@ internal static class CoexistenceAdvisor
                     var scope = effect.PerInterface ? $" ({string.Join(", ", adapters.Select(a => a.Name))})" : "";
                     var nuance = row.Nuance is { } n && offload.Name == "chimney" && n.Chimney != effect.Verdict ? $"; {n.Source} says {n.Chimney}" : "";
                     yield return new CoexistenceAdvice(subject.InstanceName, subject.Type, level.Value,
-                        $"{setting}, but {where}{scope}: {row.Condition}; {row.Source}: {effect.Note}{nuance}. Evidence: {CoexistenceResource.Evidence(found)}.{NotOperational(settings, adapters)} See 'dscoffload explain {offload.Name}'.");
+                        $"{setting}, but {where}{scope}: {row.Condition}; {row.Source}: {effect.Note}{nuance}. Evidence: {CoexistenceResource.Evidence(found)}.{NotOperational(settings, adapters)}{NoEffect(settings, desired?.Path ?? actual!.Value.Path)} See 'dscoffload explain {offload.Name}'.");
                 }
             }
         }
@@ -197,6 +197,19 @@ internal static class CoexistenceAdvisor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What the resource type itself does with the setting on Windows builds where it has no effect (off satisfied, on
+    /// refused), so that the advice says the same as test and set: " From build 16299 it has no effect: …".
+    /// </summary>
+    private static string NoEffect(IReadOnlyList<OffloadSetting> settings, string path)
+    {
+        var ofAdapter = path.IndexOf(" of ", StringComparison.Ordinal);
+        var property = ofAdapter < 0 ? path : path[..ofAdapter];
+        return settings.FirstOrDefault(s => s.Path == property) is { NoEffectFromBuild: { } build, NoEffect: { } why }
+            ? $" From Windows build {build} the setting has no effect ({why}): desired off is satisfied there and on is refused."
+            : "";
     }
 
     /// <summary>

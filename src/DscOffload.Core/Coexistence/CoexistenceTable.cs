@@ -77,7 +77,9 @@ internal static class CoexistenceTable
     {
         var name = Text(o, "name", platform);
         var settings = Array(o, "settings", name).OfType<JObject>()
-            .Select(s => new OffloadSetting(Text(s, "type", name), Text(s, "path", name), Array(s, "on", name).ToList()))
+            .Select(s => new OffloadSetting(Text(s, "type", name), Text(s, "path", name), Array(s, "on", name).ToList(),
+                s["noEffectFromBuild"]?.Type == JTokenType.Integer ? s["noEffectFromBuild"]!.Value<int>() : null,
+                s["noEffect"]?.Type == JTokenType.String ? s["noEffect"]!.Value<string>() : null))
             .ToList();
         return new OffloadTopic(name, Text(o, "title", name), settings);
     }

@@ -10,7 +10,9 @@ namespace DscOffload.Core.Coexistence;
 /// <param name="Type">The resource type that has the property.</param>
 /// <param name="Path">The property path.</param>
 /// <param name="On">The values that turn the offload on.</param>
-public sealed record OffloadSetting(string Type, string Path, IReadOnlyList<JToken> On)
+/// <param name="NoEffectFromBuild">The Windows build from which the property has no effect at all (null: none known).</param>
+/// <param name="NoEffect">Why it has none from that build, as the resource type's settings table says it.</param>
+public sealed record OffloadSetting(string Type, string Path, IReadOnlyList<JToken> On, int? NoEffectFromBuild = null, string? NoEffect = null)
 {
     /// <summary>The value at <see cref="Path"/> in <paramref name="state"/>, or null when absent.</summary>
     public JToken? ValueIn(JObject state)

@@ -12,11 +12,12 @@ public sealed class RecordedHost
 {
     private readonly Dictionary<string, List<RecordedInstance>> _byType;
 
-    private RecordedHost(string hostName, string sourcePath, string? os, Dictionary<string, List<RecordedInstance>> byType)
+    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, Dictionary<string, List<RecordedInstance>> byType)
     {
         HostName = hostName;
         SourcePath = sourcePath;
         OperatingSystem = os;
+        OperatingSystemVersion = osVersion;
         _byType = byType;
     }
 
@@ -28,6 +29,12 @@ public sealed class RecordedHost
 
     /// <summary><c>windows</c> or <c>linux</c> when the snapshot says so.</summary>
     public string? OperatingSystem { get; }
+
+    /// <summary>
+    /// The operating system version the snapshot recorded (<c>metadata.DscOffload.osVersion</c>, on Windows such as
+    /// <c>10.0.17763</c>), or null when it says none (older snapshots, <c>dsc config export</c> documents).
+    /// </summary>
+    public string? OperatingSystemVersion { get; }
 
     /// <summary>Types with at least one recorded instance.</summary>
     public IEnumerable<string> Types => _byType.Keys;
@@ -64,6 +71,7 @@ public sealed class RecordedHost
         var meta = doc["metadata"]?["DscOffload"] as JObject;
         var host = meta?["host"]?.Type == JTokenType.String ? meta["host"]!.Value<string>()! : NameFromPath(sourcePath);
         var os = meta?["os"]?.Type == JTokenType.String ? meta["os"]!.Value<string>() : null;
+        var osVersion = meta?["osVersion"]?.Type == JTokenType.String ? meta["osVersion"]!.Value<string>() : null;
         var byType = new Dictionary<string, List<RecordedInstance>>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in resources)
         {
@@ -91,7 +99,7 @@ public sealed class RecordedHost
             list.Add(new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
         }
 
-        return new RecordedHost(host, sourcePath, os, byType);
+        return new RecordedHost(host, sourcePath, os, osVersion, byType);
     }
 
     private static string NameFromPath(string path)

@@ -61,6 +61,12 @@ public static class CoexistenceExplanation
         output.WriteLine($"{offload.Name}: {offload.Title} ({table.Platform})");
         output.WriteLine($"  {table.Title}.");
         output.WriteLine($"  Turned on by: {string.Join("; ", offload.Settings.Select(Setting))}");
+        foreach (var s in offload.Settings.Where(s => s.NoEffectFromBuild is not null))
+        {
+            // What test and set do on those builds, so that explain says the same as the resource types.
+            output.WriteLine($"  No effect from Windows build {s.NoEffectFromBuild}: {s.Path}: {s.NoEffect}; desired off is satisfied there, on is refused (exit 5).");
+        }
+
         var rows = table.RowsAffecting(offload.Name).ToList();
         if (rows.Count == 0)
         {

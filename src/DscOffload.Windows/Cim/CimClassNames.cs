@@ -19,6 +19,9 @@ internal static class CimClassNames
     public const string AdvancedProperty = "MSFT_NetAdapterAdvancedPropertySettingData";
     public const string Win32NetworkAdapter = "Win32_NetworkAdapter";
 
+    /// <summary>The operating system instance (ROOT/CIMV2); its <c>BuildNumber</c> is a string such as "17763".</summary>
+    public const string Win32OperatingSystem = "Win32_OperatingSystem";
+
     /// <summary>
     /// The NetAdapter provider's operation option that includes hidden adapters, as the cmdlets'
     /// <c>-IncludeHidden</c> does. [unverified] that the provider reads it for plain queries; it is

@@ -42,6 +42,8 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
     private readonly IRegistryGateway registry;
     private readonly NdisKeywordStore ndis;
     private readonly HashSet<string> missingClasses = new(StringComparer.Ordinal);
+    private int? osBuild;
+    private bool osBuildRead;
 
     /// <summary>Creates the platform over the given gateways.</summary>
     /// <param name="cim">CIM access (live: <c>MiCimGateway</c>).</param>
@@ -57,6 +59,35 @@ internal sealed class CimWindowsOffloadPlatform : IWindowsOffloadPlatform
 
     /// <inheritdoc/>
     public string HostName { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Read once per platform from <c>Win32_OperatingSystem.BuildNumber</c> (a string). A host where that cannot be read
+    /// (the class missing, or a value that is not a number) has an unknown build rather than failing the operation.
+    /// </remarks>
+    public int? ReadOsBuild()
+    {
+        if (!osBuildRead)
+        {
+            IReadOnlyList<CimRecord>? records;
+            try
+            {
+                records = QueryOrNull(CimClassNames.Cimv2, CimClassNames.Win32OperatingSystem, null, null, "reading the Windows version");
+            }
+            catch (DscOffloadException)
+            {
+                // The build only refines what a setting means; a host that will not say it is treated as before.
+                records = null;
+            }
+
+            osBuild = records is [var os, ..] && int.TryParse(os.GetString("BuildNumber"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var build)
+                ? build
+                : null;
+            osBuildRead = true;
+        }
+
+        return osBuild;
+    }
 
     /// <inheritdoc/>
     public GlobalOffloadState ReadGlobal()

@@ -15,6 +15,13 @@ public interface IWindowsOffloadPlatform
     /// <summary>The computer name, for <c>_restartRequired</c>.</summary>
     string HostName { get; }
 
+    /// <summary>
+    /// The host's Windows build number (<c>Win32_OperatingSystem.BuildNumber</c>, e.g. 17763), which decides whether a
+    /// setting still has an effect there; null when unknown (a recording without it), and then every setting is treated
+    /// as it was before the build was known. The default is null, for implementations written before this existed.
+    /// </summary>
+    int? ReadOsBuild() => null;
+
     /// <summary>Reads the global settings.</summary>
     GlobalOffloadState ReadGlobal();
 

@@ -47,6 +47,26 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
     public string HostName => _host.HostName;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// From the snapshot's <c>metadata.DscOffload.osVersion</c> (<c>10.0.17763</c>: the third part is the build; a bare
+    /// build number is accepted too); null when the recording has none.
+    /// </remarks>
+    public int? ReadOsBuild()
+    {
+        if (_host.OperatingSystemVersion is not { } version)
+        {
+            return null;
+        }
+
+        var parts = version.Split('.');
+        var build = parts.Length >= 3 ? parts[2] : parts.Length == 1 ? parts[0] : null;
+        return int.TryParse(build, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new DscOffloadException(ErrorKind.InvalidInput,
+                $"recorded host '{_host.HostName}' ({_host.SourcePath}) has osVersion '{version}'; expected a Windows version such as 10.0.17763");
+    }
+
+    /// <inheritdoc />
     public GlobalOffloadState ReadGlobal()
     {
         var instances = _host.InstancesOf(GlobalOffloadSettings.TypeName);

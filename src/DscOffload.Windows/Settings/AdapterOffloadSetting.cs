@@ -7,11 +7,15 @@ namespace DscOffload.Windows.Settings;
 /// NDIS keyword, the registry value in the adapter's driver key that backs it. <see cref="GroupedNdisKeyword"/> is
 /// the standardized keyword some drivers expose instead, for TCP and UDP together (same 0..3 values).
 /// <see cref="Minimum"/> is the smallest value a number may be set to where the documentation gives one above 0.
+/// <see cref="Effect"/> gives the Windows versions where the setting has an effect (null: every version).
 /// </summary>
 internal sealed record AdapterOffloadSetting(
     string Name, AdapterSettingKind Kind, string Description, string CimClass, string? CimProperty, string NdisKeyword, string? GroupedNdisKeyword = null,
-    long Minimum = 0)
+    long Minimum = 0, WindowsEffect? Effect = null)
 {
+    /// <summary>The Windows versions where the setting has an effect.</summary>
+    public WindowsEffect Windows => Effect ?? WindowsEffect.Unrestricted;
+
     /// <summary>The keyword, then the grouped keyword when the setting has one: the driver keywords that hold this setting.</summary>
     public IReadOnlyList<string> NdisKeywords => GroupedNdisKeyword is null ? [NdisKeyword] : [NdisKeyword, GroupedNdisKeyword];
 

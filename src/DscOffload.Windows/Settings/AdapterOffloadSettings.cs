@@ -63,9 +63,9 @@ internal static class AdapterOffloadSettings
         new("rscIPv6", AdapterSettingKind.Boolean, "Receive Segment Coalescing IPv6 (IPv6Enabled; *RscIPv6).",
             CimClassNames.Rsc, "IPv6Enabled", "*RscIPv6"),
         new("tcpConnectionOffloadIPv4", AdapterSettingKind.Boolean, "Per-adapter TCP Chimney, IPv4 (*TCPConnectionOffloadIPv4).",
-            CimClassNames.AdvancedProperty, null, "*TCPConnectionOffloadIPv4"),
+            CimClassNames.AdvancedProperty, null, "*TCPConnectionOffloadIPv4", Effect: GlobalOffloadSettings.TcpChimneyEffect),
         new("tcpConnectionOffloadIPv6", AdapterSettingKind.Boolean, "Per-adapter TCP Chimney, IPv6 (*TCPConnectionOffloadIPv6).",
-            CimClassNames.AdvancedProperty, null, "*TCPConnectionOffloadIPv6"),
+            CimClassNames.AdvancedProperty, null, "*TCPConnectionOffloadIPv6", Effect: GlobalOffloadSettings.TcpChimneyEffect),
         new("ipsecOffload", AdapterSettingKind.IPsecOffload, "IPsec task offload v2 (MSFT_NetAdapterIPsecOffloadV2SettingData.Enabled; *IPsecOffloadV2).",
             CimClassNames.IPsecOffload, "Enabled", "*IPsecOffloadV2"),
     ];

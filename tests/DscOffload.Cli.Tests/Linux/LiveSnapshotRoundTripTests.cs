@@ -30,6 +30,16 @@ public sealed class LiveSnapshotRoundTripTests : IDisposable
     }
 
     [PrivilegedFact]
+    public void Snapshot_RecordsTheOperatingSystemVersion()
+    {
+        // On Windows the build in it decides which settings still have an effect when the snapshot is replayed.
+        var meta = JObject.Parse(File.ReadAllText(Snapshot()))["metadata"]!["DscOffload"]!;
+
+        var version = Environment.OSVersion.Version;
+        meta["osVersion"]!.Value<string>().Should().Be($"{version.Major}.{version.Minor}.{version.Build}");
+    }
+
+    [PrivilegedFact]
     public void Snapshot_ExportsLoopbackSelectedWithIncludeLoopback()
     {
         var resources = JObject.Parse(File.ReadAllText(Snapshot()))["resources"]!;

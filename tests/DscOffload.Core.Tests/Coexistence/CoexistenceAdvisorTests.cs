@@ -35,7 +35,9 @@ public class CoexistenceAdvisorTests
         var advice = Advise(Windows, Report("ipsecPolicy"), Global, """{"chimney": "Disabled"}""", """{"chimney": "Automatic"}""");
 
         advice.Should().ContainSingle().Which.Should().Be(new CoexistenceAdvice("i", Global, MessageLevel.Warning,
-            "chimney = Automatic, but on h: An IPsec policy is applied; KB 951037: the stack offloads no TCP connection while an IPsec policy is applied; TechNet gg162710 (Windows Server 2008 R2) says Partial. Evidence: evidence of ipsecPolicy (from test). See 'dscoffload explain chimney'."));
+            "chimney = Automatic, but on h: An IPsec policy is applied; KB 951037: the stack offloads no TCP connection while an IPsec policy is applied; TechNet gg162710 (Windows Server 2008 R2) says Partial. Evidence: evidence of ipsecPolicy (from test). " +
+            "From Windows build 16299 the setting has no effect (TCP Chimney Offload was removed in Windows 10 / Windows Server version 1709 (build 16299)): desired off is satisfied there and on is refused. " +
+            "See 'dscoffload explain chimney'."));
     }
 
     [Fact]

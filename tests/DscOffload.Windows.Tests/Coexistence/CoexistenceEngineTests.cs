@@ -114,7 +114,8 @@ public class CoexistenceEngineTests
 
         var envelope = Run(target, EngineOperation.Test, false, ("Global offload off", GlobalOffloadDescriptor.TypeName, AllOffGlobal));
 
-        envelope["messages"]!.Should().BeEmpty();
+        // The one message left says that the recording has no Windows version, so chimney is compared as read.
+        envelope["messages"]!.Select(m => m["message"]!.Value<string>()).Should().ContainSingle().Which.Should().Contain("is unknown");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ internal static class FakeCimClassCatalog
     public const string LbfoTeam = "MSFT_NetLbfoTeam";
     public const string LbfoTeamMember = "MSFT_NetLbfoTeamMember";
     public const string NetNat = "MSFT_NetNat";
+    public const string OperatingSystem = "Win32_OperatingSystem";
 
     /// <summary>The classes the coexistence probe reads that exist on Server 2012 and later (MSFT_NetNat only with WinNAT).</summary>
     public static IReadOnlyList<string> CoexistenceClasses { get; } = [Service, Binding, ConSecRule, LbfoTeam, LbfoTeamMember];
@@ -211,6 +212,15 @@ internal static class FakeCimClassCatalog
                 ["NumericParameterStepValue"] = R(CimValueType.String),
                 ["Optional"] = R(CimValueType.Boolean),
             }, "Reset"),
+            // learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem: Name is the key; BuildNumber ("17763") and
+            // Version ("10.0.17763") are read-only strings.
+            new FakeCimClassSchema(Cimv2, OperatingSystem, ["Name"], new Dictionary<string, FakeCimPropertySchema>
+            {
+                ["Name"] = R(CimValueType.String),
+                ["Caption"] = R(CimValueType.String),
+                ["BuildNumber"] = R(CimValueType.String),
+                ["Version"] = R(CimValueType.String),
+            }, []),
             new FakeCimClassSchema(Cimv2, Service, ["Name"], new Dictionary<string, FakeCimPropertySchema>
             {
                 ["Name"] = R(CimValueType.String),

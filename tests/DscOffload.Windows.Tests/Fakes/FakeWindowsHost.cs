@@ -87,12 +87,33 @@ internal sealed class FakeWindowsHost
             }
         }
 
+        if (host["osVersion"]?.Type == JTokenType.String)
+        {
+            fake.SetOsVersion((string)host["osVersion"]!);
+        }
+
         foreach (var value in host["registry"]?.OfType<JObject>() ?? [])
         {
             fake.Registry.Set((string)value["key"]!, (string)value["name"]!, RegistryValueData.String((string)value["data"]!));
         }
 
         return fake;
+    }
+
+    /// <summary>
+    /// Makes the host report the Windows version <paramref name="version"/> (<c>10.0.17763</c>) through its
+    /// Win32_OperatingSystem instance; a host without one has an unknown build, as the test data files do unless they say.
+    /// </summary>
+    public void SetOsVersion(string version)
+    {
+        Cim.AddClass(FakeCimClassCatalog.OperatingSystem);
+        Cim.AddInstance(FakeCimClassCatalog.OperatingSystem, new Dictionary<string, object?>
+        {
+            ["Name"] = "Microsoft Windows|C:\\WINDOWS|\\Device\\Harddisk0\\Partition2",
+            ["Caption"] = "Microsoft Windows",
+            ["BuildNumber"] = version.Split('.')[^1],
+            ["Version"] = version,
+        });
     }
 
     /// <summary>Adds a Win32_Service instance (a service that is installed, in the given state).</summary>

@@ -13,7 +13,9 @@ namespace DscOffload.Windows.Resources.GlobalOffload;
 /// values that do not exist read as null, and a desired null means "value absent" (set deletes it, so
 /// exported state with nulls reproduces the Windows defaults); an omitted member is left alone. Task
 /// offload and registry changes report a required restart. A write that fails after part of the change
-/// was made is reported as partially applied, naming exactly what the platform wrote.
+/// was made is reported as partially applied, naming exactly what the platform wrote. A setting without effect on the
+/// host's Windows build (<see cref="GlobalOffloadSettings"/>: NetDMA, the Scalable Networking Pack values, TCP Chimney)
+/// is never written: off (or null) is satisfied with the reason, on is refused as not supported before any change.
 /// </summary>
 internal sealed class GlobalOffloadResource : ISettableResource, IExportableResource
 {
@@ -23,11 +25,16 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
     private readonly IWindowsOffloadPlatform _platform;
     private readonly bool _live;
 
+    // The host's Windows build, read once: it decides which settings still have an effect (GlobalOffloadSettings).
+    private readonly Lazy<int?> _osBuild;
+    private bool _saidBuildUnknown;
+
     /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
     public GlobalOffloadResource(IWindowsOffloadPlatform platform, bool live)
     {
         _platform = platform;
         _live = live;
+        _osBuild = new Lazy<int?>(platform.ReadOsBuild);
     }
 
     /// <inheritdoc />
@@ -41,6 +48,7 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
     {
         var actual = _platform.ReadGlobal();
         var differing = Compare(desired, actual, context, out _);
+        SayBuildUnknown(desired, context);
         var state = ToJson(actual, desired);
         state["_inDesiredState"] = differing.Count == 0;
         return new TestOutcome(Desired(desired), state, differing.Count == 0, differing);
@@ -51,6 +59,7 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
     {
         var before = _platform.ReadGlobal();
         var differing = Compare(desired, before, context, out var changes);
+        SayBuildUnknown(desired, context);
         var beforeState = ToJson(before, desired);
         if (differing.Count == 0)
         {
@@ -58,6 +67,7 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
             return new SetOutcome(beforeState, (JObject)beforeState.DeepClone(), [], []);
         }
 
+        RefuseWithoutEffect(changes, desired);
         var unsupported = changes.Settings.Keys.Where(k => !before.Settings.ContainsKey(k)).ToList();
         if (unsupported.Count > 0)
         {
@@ -141,23 +151,50 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
     public IEnumerable<JObject> Export(JObject filter, OperationContext context)
     {
         var state = ToJson(_platform.ReadGlobal(), null);
+
+        // A setting without effect on this build is not state to carry to another host: applied back here, an "on" value
+        // would be refused.
+        var build = _osBuild.Value;
+        foreach (var setting in GlobalOffloadSettings.CimSettings.Where(s => !s.Windows.HasEffectOn(build)))
+        {
+            state.Remove(setting.Name);
+        }
+
+        foreach (var parameter in GlobalOffloadSettings.TcpipParameters.Where(p => !p.Windows.HasEffectOn(build)))
+        {
+            (state["tcpipParameters"] as JObject)?.Remove(parameter.Name);
+        }
+
         state["_name"] = "GlobalOffload";
         yield return state;
     }
 
-    private static List<string> Compare(JObject desired, GlobalOffloadState actual, OperationContext? context, out GlobalOffloadState changes)
+    private List<string> Compare(JObject desired, GlobalOffloadState actual, OperationContext? context, out GlobalOffloadState changes)
     {
         changes = new GlobalOffloadState();
         var differing = new List<string>();
-        foreach (var name in CimSettingNames)
+        var build = _osBuild.Value;
+        foreach (var setting in GlobalOffloadSettings.CimSettings)
         {
+            var name = setting.Name;
             if (desired[name] is not { Type: JTokenType.String } want)
             {
                 continue;
             }
 
             var wanted = want.Value<string>()!;
-            if (!actual.Settings.TryGetValue(name, out var have))
+            if (!setting.Windows.HasEffectOn(build))
+            {
+                // No effect on this build: off is satisfied whatever Windows reports, anything else is refused by set.
+                if (wanted == "Disabled")
+                {
+                    context?.Info($"GlobalOffload {name}: {setting.Windows.NoEffectBecause}; nothing to turn off, desired Disabled is satisfied");
+                    continue;
+                }
+
+                context?.Warn($"GlobalOffload {name}: {setting.Windows.NoEffectBecause}; it cannot be {wanted}");
+            }
+            else if (!actual.Settings.TryGetValue(name, out var have))
             {
                 if (wanted == "Disabled")
                 {
@@ -179,12 +216,30 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
         if (desired["tcpipParameters"] is JObject tcpip)
         {
             var any = false;
-            foreach (var name in TcpipParameterNames)
+            foreach (var parameter in GlobalOffloadSettings.TcpipParameters)
             {
+                var name = parameter.Name;
+
                 // Omitted: leave alone. null: the value must not exist (Windows default). A bool: the DWORD 1 or 0.
                 if (tcpip[name] is { Type: JTokenType.Boolean or JTokenType.Null } want)
                 {
                     bool? wanted = want.Type == JTokenType.Boolean ? want.Value<bool>() : null;
+                    if (!parameter.Windows.HasEffectOn(build))
+                    {
+                        // No effect on this build: false and null (value absent) are satisfied without touching the
+                        // registry; true is refused by set. Only these three members are restricted, and true turns each on.
+                        if (wanted != true)
+                        {
+                            context?.Info($"GlobalOffload tcpipParameters.{name}: {parameter.Windows.NoEffectBecause}; nothing to turn off, desired {(wanted is null ? "null" : "false")} is satisfied");
+                            continue;
+                        }
+
+                        context?.Warn($"GlobalOffload tcpipParameters.{name}: {parameter.Windows.NoEffectBecause}; it cannot be true");
+                        changes.TcpipParameters[name] = wanted;
+                        any = true;
+                        continue;
+                    }
+
                     actual.TcpipParameters.TryGetValue(name, out var have);
                     if (have != wanted)
                     {
@@ -201,6 +256,60 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
         }
 
         return differing;
+    }
+
+    /// <summary>
+    /// Refuses, before any change (what-if included), a change to a setting that has no effect on this Windows build:
+    /// such a write would be reported as success and change nothing.
+    /// </summary>
+    private void RefuseWithoutEffect(GlobalOffloadState changes, JObject desired)
+    {
+        var build = _osBuild.Value;
+        foreach (var setting in GlobalOffloadSettings.CimSettings)
+        {
+            if (changes.Settings.TryGetValue(setting.Name, out var value) && !setting.Windows.HasEffectOn(build))
+            {
+                throw new DscOffloadException(ErrorKind.NotSupported,
+                    $"GlobalOffload {setting.Name} cannot be {value} on '{_platform.HostName}' (build {build}): {setting.Windows.NoEffectBecause}; nothing was changed",
+                    desired[setting.Name].Location());
+            }
+        }
+
+        foreach (var parameter in GlobalOffloadSettings.TcpipParameters)
+        {
+            if (changes.TcpipParameters.ContainsKey(parameter.Name) && !parameter.Windows.HasEffectOn(build))
+            {
+                throw new DscOffloadException(ErrorKind.NotSupported,
+                    $"GlobalOffload tcpipParameters.{parameter.Name} cannot be true on '{_platform.HostName}' (build {build}): {parameter.Windows.NoEffectBecause}; nothing was changed",
+                    desired["tcpipParameters"]?[parameter.Name].Location());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Says once, when the host's build is unknown (a recording without <c>osVersion</c>), that the settings the document
+    /// names which stop having an effect at some build are compared as read, as before builds were known.
+    /// </summary>
+    private void SayBuildUnknown(JObject desired, OperationContext context)
+    {
+        if (_saidBuildUnknown || _osBuild.Value is not null)
+        {
+            return;
+        }
+
+        var tcpip = desired["tcpipParameters"] as JObject;
+        var restricted = GlobalOffloadSettings.CimSettings.Where(s => s.Windows.RemovedInBuild is not null && desired[s.Name] is not null)
+            .Select(s => (s.Name, s.Windows))
+            .Concat(GlobalOffloadSettings.TcpipParameters.Where(p => p.Windows.RemovedInBuild is not null && tcpip?[p.Name] is not null)
+                .Select(p => ($"tcpipParameters.{p.Name}", p.Windows)))
+            .ToList();
+        if (restricted.Count > 0)
+        {
+            _saidBuildUnknown = true;
+            context.Info($"the Windows build of '{_platform.HostName}' is unknown (a recording without metadata.DscOffload.osVersion, or a host whose Win32_OperatingSystem gave none), so " +
+                $"{string.Join(", ", restricted.Select(r => r.Item1))} {(restricted.Count == 1 ? "is" : "are")} compared as read; " +
+                string.Join("; ", restricted.Select(r => r.Item2.NoEffectBecause).Distinct()));
+        }
     }
 
     /// <summary>

@@ -35,6 +35,10 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     // Numeric advanced property ranges per adapter, read with its state, so that test and what-if refuse what set would.
     private readonly Dictionary<string, Dictionary<string, NumericKeywordRange>> _ranges = new(StringComparer.OrdinalIgnoreCase);
 
+    // The host's Windows build, read once: it decides which settings still have an effect (AdapterOffloadSetting.Windows).
+    private readonly Lazy<int?> _osBuild;
+    private bool _saidBuildUnknown;
+
     /// <summary>Binds the resource to a platform (live, recorded or fake).</summary>
     /// <param name="platform">The adapters.</param>
     /// <param name="live">True for the running host (changes need elevation).</param>
@@ -45,6 +49,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         _platform = platform;
         _live = live;
         _pendingRestarts = pendingRestarts;
+        _osBuild = new Lazy<int?>(platform.ReadOsBuild);
     }
 
     /// <inheritdoc />
@@ -92,6 +97,8 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         {
             settings.Add(new(new SettingKey("advancedProperties", keyword), new AdapterSetting(value, SettingSupport.Changeable)));
         }
+
+        WithoutEffectOnThisBuild(settings);
 
         var extras = new JObject();
         var handle = (WindowsAdapterInfo)adapter.Handle;
@@ -144,6 +151,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     {
         WarnNotOperational(adapters, settings, context);
         RssProcessorRange.WarnNumberWithoutGroup(adapters, desired, context, _warnedRssGroups);
+        SayBuildUnknown(settings, context);
         if (_pendingRestarts is null)
         {
             return adapters;
@@ -398,6 +406,64 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             {
                 yield return (state.Name, $"requested on, not operational because {AdapterOperationalStates.Because(value)}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Replaces every setting that has no effect on this host's Windows build (TCP Chimney from build 16299), and the
+    /// NDIS keyword behind it, with an absent setting that says why: desired off is then satisfied with that reason, and
+    /// desired on is refused as not supported before any write, as for a feature the adapter lacks. Nothing is written.
+    /// </summary>
+    private void WithoutEffectOnThisBuild(List<KeyValuePair<SettingKey, AdapterSetting>> settings)
+    {
+        var build = _osBuild.Value;
+        foreach (var setting in AdapterOffloadSettings.All)
+        {
+            if (setting.Windows.HasEffectOn(build))
+            {
+                continue;
+            }
+
+            var why = setting.Windows.NoEffectBecause!;
+            var typed = new SettingKey(setting.Name);
+            // The keyword as the driver spells it, so that a desired keyword in another case still finds it.
+            var keyword = new SettingKey("advancedProperties", setting.NdisKeyword);
+            foreach (var (key, _) in settings)
+            {
+                if (key.Property == "advancedProperties" && string.Equals(key.Member, setting.NdisKeyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    keyword = key;
+                }
+            }
+
+            settings.RemoveAll(kv => kv.Key == typed || kv.Key == keyword);
+            settings.Add(new(typed, AdapterSetting.AbsentBecause(why)));
+            settings.Add(new(keyword, AdapterSetting.AbsentBecause(why)));
+        }
+    }
+
+    /// <summary>
+    /// Says once, when the host's build is unknown (a recording without <c>osVersion</c>), that the settings the document
+    /// names which stop having an effect at some build are compared as read, as before builds were known.
+    /// </summary>
+    private void SayBuildUnknown(IReadOnlyList<DesiredSetting>? settings, OperationContext context)
+    {
+        if (settings is null || _saidBuildUnknown || _osBuild.Value is not null)
+        {
+            return;
+        }
+
+        var restricted = AdapterOffloadSettings.All
+            .Where(s => s.Windows.RemovedInBuild is not null
+                && settings.Any(d => d.Key.Property == s.Name
+                    || (d.Key.Property == "advancedProperties" && string.Equals(d.Key.Member, s.NdisKeyword, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+        if (restricted.Count > 0)
+        {
+            _saidBuildUnknown = true;
+            context.Info($"the Windows build of '{_platform.HostName}' is unknown (a recording without metadata.DscOffload.osVersion, or a host whose Win32_OperatingSystem gave none), so " +
+                $"{string.Join(", ", restricted.Select(s => s.Name))} {(restricted.Count == 1 ? "is" : "are")} compared as read; " +
+                string.Join("; ", restricted.Select(s => s.Windows.NoEffectBecause).Distinct()));
         }
     }
 
