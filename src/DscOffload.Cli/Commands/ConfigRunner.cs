@@ -196,7 +196,7 @@ public sealed class ConfigRunner
         RecordedHost host;
         try
         {
-            host = RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
+            host = ReadSnapshot(path);
         }
         catch (DscOffloadException e)
         {
@@ -209,6 +209,12 @@ public sealed class ConfigRunner
         try
         {
             var run = engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+            if (run.HadErrors)
+            {
+                // The snapshot was read without locations; read it again with them, so its errors name file:line:column.
+                messages.Clear();
+                run = engine.Run(prepared, new RecordedHostTarget(RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path)), _request.Operation);
+            }
 
             // Only the output and the verdict wait for their turn, not the snapshot's or the run's state objects.
             var output = sink.Prepare(run);
@@ -217,6 +223,22 @@ public sealed class ConfigRunner
         finally
         {
             _heldMessages = null;
+        }
+    }
+
+    /// <summary>
+    /// A fleet's snapshot, read without source locations (they cost more than the rest of the run); a snapshot that is not
+    /// a valid export document is read again with them, so the error names file:line:column.
+    /// </summary>
+    private static RecordedHost ReadSnapshot(string path)
+    {
+        try
+        {
+            return RecordedHost.FromDocument(StructuredTextParser.ParseFileUnlocated(path), path);
+        }
+        catch (DscOffloadException)
+        {
+            return RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
         }
     }
 
