@@ -196,7 +196,7 @@ public sealed class ConfigRunner
         RecordedHost host;
         try
         {
-            host = ReadSnapshot(path);
+            host = RecordedHost.ReadUnlocated(path);
         }
         catch (DscOffloadException e)
         {
@@ -223,22 +223,6 @@ public sealed class ConfigRunner
         finally
         {
             _heldMessages = null;
-        }
-    }
-
-    /// <summary>
-    /// A fleet's snapshot, read without source locations (they cost more than the rest of the run); a snapshot that is not
-    /// a valid export document is read again with them, so the error names file:line:column.
-    /// </summary>
-    private static RecordedHost ReadSnapshot(string path)
-    {
-        try
-        {
-            return RecordedHost.FromDocument(StructuredTextParser.ParseFileUnlocated(path), path);
-        }
-        catch (DscOffloadException)
-        {
-            return RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
         }
     }
 
