@@ -196,7 +196,7 @@ public sealed class ConfigRunner
         RecordedHost host;
         try
         {
-            host = RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path);
+            host = RecordedHost.ReadUnlocated(path);
         }
         catch (DscOffloadException e)
         {
@@ -209,6 +209,12 @@ public sealed class ConfigRunner
         try
         {
             var run = engine.Run(prepared, new RecordedHostTarget(host), _request.Operation);
+            if (run.HadErrors)
+            {
+                // The snapshot was read without locations; read it again with them, so its errors name file:line:column.
+                messages.Clear();
+                run = engine.Run(prepared, new RecordedHostTarget(RecordedHost.FromDocument(StructuredTextParser.ParseFile(path), path)), _request.Operation);
+            }
 
             // Only the output and the verdict wait for their turn, not the snapshot's or the run's state objects.
             var output = sink.Prepare(run);

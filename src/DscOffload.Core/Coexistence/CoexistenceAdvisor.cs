@@ -152,7 +152,14 @@ internal static class CoexistenceAdvisor
     {
         try
         {
-            if (target.Resolve(provider) is not IGettableResource resource)
+            var type = target.Resolve(provider);
+            if (type is CoexistenceResource coexistence && coexistence.ReadBack(table) is { } direct)
+            {
+                // The same report as below, without writing the state as JSON and reading it back: once per host of a fleet.
+                return direct;
+            }
+
+            if (type is not IGettableResource resource)
             {
                 return null;
             }

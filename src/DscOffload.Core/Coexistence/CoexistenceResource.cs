@@ -30,6 +30,14 @@ internal sealed class CoexistenceResource : ITestableResource, IExportableResour
     /// <inheritdoc />
     public GetOutcome Get(JObject input, OperationContext context) => new(CoexistenceState.ToJson(_table, _probe.Probe()));
 
+    /// <summary>
+    /// What <see cref="Get"/> reports, as read back from its state by <paramref name="table"/>
+    /// (<see cref="CoexistenceState.FromJson"/>), without writing and reading the state; null when this type reads
+    /// another table, whose state only the JSON carries across.
+    /// </summary>
+    public CoexistenceReport? ReadBack(PlatformCoexistenceTable table) =>
+        ReferenceEquals(table, _table) ? CoexistenceState.RoundTrip(_table, _probe.Probe()) : null;
+
     /// <inheritdoc />
     public TestOutcome Test(JObject desired, OperationContext context)
     {

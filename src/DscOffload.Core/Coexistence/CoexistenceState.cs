@@ -39,6 +39,33 @@ internal static class CoexistenceState
     }
 
     /// <summary>
+    /// <c>FromJson(table, ToJson(table, report))</c> without the JSON: the conditions of the table's rows in its order,
+    /// each with its evidence, and the undetermined ones with their reasons. A host's advice reads this for every host
+    /// of a fleet.
+    /// </summary>
+    public static CoexistenceReport RoundTrip(PlatformCoexistenceTable table, CoexistenceReport report)
+    {
+        var copy = new CoexistenceReport();
+        foreach (var row in table.Rows)
+        {
+            if (report.Find(row.Id) is { } found)
+            {
+                copy.Add(row.Id, found.DetectedBy, found.Details, found.Interfaces.Count > 0 ? found.Interfaces : null);
+            }
+        }
+
+        foreach (var row in table.Rows)
+        {
+            if (report.Has(row.Id) is null)
+            {
+                copy.MarkUndetermined(row.Id, report.Undetermined[row.Id]);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
     /// The offloads that no detected or undetermined condition rules out (verdict No). An undetermined
     /// condition counts, because it cannot be shown to be absent.
     /// </summary>

@@ -9,27 +9,35 @@ namespace DscOffload.Core.Documents;
 /// <summary>
 /// Builds a located <see cref="JToken"/> tree from JSON text with Newtonsoft's streaming reader.
 /// The reader reports where a token ends; the start of each token is found by skipping separators
-/// from the end of the previous one, so every node is located at its first character.
+/// from the end of the previous one, so every node is located at its first character. Unlocated
+/// (<see cref="BuildUnlocated"/>), it skips that work: the same tree and the same checks, without locations, for
+/// input that is read by the thousand and whose locations are only needed when something is wrong with it.
 /// </summary>
 internal sealed class JsonTokenBuilder
 {
     private readonly string text;
     private readonly string file;
-    private readonly TextLineMap lines;
+    private readonly TextLineMap? lines;
     private readonly List<JContainer> open = new();
     private JToken? root;
     private string pendingName = string.Empty;
     private SourceLocation pendingNameAt;
     private int nodes;
 
-    private JsonTokenBuilder(string text, string file)
+    private JsonTokenBuilder(string text, string file, bool located)
     {
         this.text = text;
         this.file = file;
-        lines = new TextLineMap(text, file);
+        lines = located ? new TextLineMap(text, file) : null;
     }
 
-    public static JToken Build(string text, string file) => new JsonTokenBuilder(text, file).Run();
+    public static JToken Build(string text, string file) => new JsonTokenBuilder(text, file, located: true).Run();
+
+    /// <summary>
+    /// Builds the tree without locations. Any problem is still an error, but one without a location: parse again with
+    /// <see cref="Build"/> to report it (it finds the same problem, and says where).
+    /// </summary>
+    public static JToken BuildUnlocated(string text, string file) => new JsonTokenBuilder(text, file, located: false).Run();
 
     private JToken Run()
     {
@@ -46,8 +54,13 @@ internal sealed class JsonTokenBuilder
         {
             while (reader.Read())
             {
-                var start = SkipSeparators(scanFrom);
-                scanFrom = lines.OffsetOf(reader.LineNumber, reader.LinePosition);
+                var start = 0;
+                if (lines is not null)
+                {
+                    start = SkipSeparators(scanFrom);
+                    scanFrom = lines.OffsetOf(reader.LineNumber, reader.LinePosition);
+                }
+
                 if (reader.TokenType != JsonToken.Comment)
                 {
                     Accept(reader, start);
@@ -69,7 +82,7 @@ internal sealed class JsonTokenBuilder
             throw new DscOffloadException(
                 ErrorKind.InvalidInput,
                 $"invalid JSON: the text ends before the value is complete ({missing} expected)",
-                lines.LocationOf(text.Length));
+                lines?.LocationOf(text.Length));
         }
 
         return root;
@@ -77,7 +90,7 @@ internal sealed class JsonTokenBuilder
 
     private void Accept(JsonTextReader reader, int start)
     {
-        var at = lines.LocationOf(start);
+        var at = lines?.LocationOf(start) ?? default;
         switch (reader.TokenType)
         {
             case JsonToken.StartObject:
@@ -161,14 +174,19 @@ internal sealed class JsonTokenBuilder
                 at);
         }
 
-        token.At(at);
+        if (lines is not null)
+        {
+            token.At(at);
+        }
+
         if (open.Count == 0)
         {
             root = token;
         }
         else if (open[^1] is JObject obj)
         {
-            obj.Add(new JProperty(pendingName, token).At(pendingNameAt));
+            var property = new JProperty(pendingName, token);
+            obj.Add(lines is null ? property : property.At(pendingNameAt));
         }
         else
         {

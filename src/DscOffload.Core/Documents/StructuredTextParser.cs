@@ -46,6 +46,33 @@ public static class StructuredTextParser
     }
 
     /// <summary>
+    /// Reads and parses a file as <see cref="ParseFile"/> does, but a JSON file's tree carries no locations: for input
+    /// read by the thousand (a fleet's snapshots), where building them costs more than everything else done with the
+    /// tree. Bad input is reported exactly as <see cref="ParseFile"/> reports it, with its location: it is parsed again,
+    /// located, only then. A caller that meets a problem later, in the tree's values, parses the file again with
+    /// <see cref="ParseFile"/> to say where it is.
+    /// </summary>
+    internal static JToken ParseFileUnlocated(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var text = Prepare(Decode(ReadBytes(path), path), path);
+        if (!LooksLikeJson(text))
+        {
+            return YamlTokenBuilder.Build(text, path);
+        }
+
+        try
+        {
+            return JsonTokenBuilder.BuildUnlocated(text, path);
+        }
+        catch (DscOffloadException)
+        {
+            // The located parse finds the same problem and says where it is.
+            return JsonTokenBuilder.Build(text, path);
+        }
+    }
+
+    /// <summary>
     /// Reads text from a stream such as standard input with the same rules as a file: at most
     /// <see cref="InputLimits.MaxInputBytes"/> (reading stops one byte past the limit, so an endless stream cannot
     /// exhaust memory), strict UTF-8 with an optional byte order mark.

@@ -1,4 +1,5 @@
 using DscOffload.Core.Diagnostics;
+using DscOffload.Core.Documents;
 using DscOffload.Core.Json;
 using Newtonsoft.Json.Linq;
 
@@ -100,6 +101,23 @@ public sealed class RecordedHost
         }
 
         return new RecordedHost(host, sourcePath, os, osVersion, byType);
+    }
+
+    /// <summary>
+    /// Reads a snapshot file without source locations, for fleets (building them costs more than the rest of a host's
+    /// run); one that is not a valid export document is read again with them, so the error names file:line:column. A
+    /// caller whose run of the host meets an error reads it again with <see cref="FromDocument"/> and a located parse.
+    /// </summary>
+    internal static RecordedHost ReadUnlocated(string path)
+    {
+        try
+        {
+            return FromDocument(StructuredTextParser.ParseFileUnlocated(path), path);
+        }
+        catch (DscOffloadException)
+        {
+            return FromDocument(StructuredTextParser.ParseFile(path), path);
+        }
     }
 
     private static string NameFromPath(string path)

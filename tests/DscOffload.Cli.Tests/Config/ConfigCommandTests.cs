@@ -146,4 +146,38 @@ public class ConfigCommandTests
             dir.Delete(true);
         }
     }
+
+    [Fact]
+    public void Test_BadRecordedValueAmongOtherSnapshots_NamesItsFileLineAndColumn()
+    {
+        var dir = Directory.CreateTempSubdirectory("dscoffload-fleet-");
+        try
+        {
+            foreach (var f in Directory.GetFiles(RepositoryPaths.InRepo("examples", "snapshots", "windows")))
+            {
+                File.Copy(f, Path.Combine(dir.FullName, Path.GetFileName(f)));
+            }
+
+            // Fleet snapshots are read without locations; the one whose value fails its instance still names where it is.
+            var bad = Path.Combine(dir.FullName, "fast-01.dsc.json");
+            var text = File.ReadAllText(bad);
+            var at = text.IndexOf("\"lsoIPv4\": false", StringComparison.Ordinal) + "\"lsoIPv4\": ".Length;
+            File.WriteAllText(bad, text[..at] + "\"yes\"" + text[(at + "false".Length)..]);
+            var line = text[..at].Count(c => c == '\n') + 1;
+            var column = at - text.LastIndexOf('\n', at - 1);
+
+            var result = DscOffloadProcess.Run("config", "test", "--file", WindowsBaseline, "--against", dir.FullName, "--format", "json");
+
+            result.ExitCode.Should().NotBe(0, result.ToString());
+            result.Stderr.Should().Contain($"fast-01.dsc.json:{line}:{column}").And.Contain("lsoIPv4");
+            var envelopes = Envelopes(result);
+            envelopes.Should().HaveCount(3);
+            Host(envelopes, "fast-01")["messages"]!.Select(m => m["message"]!.Value<string>()).Should().Contain(m => m!.Contains($"fast-01.dsc.json:{line}:{column}"));
+            envelopes.Count(e => !e["hadErrors"]!.Value<bool>()).Should().Be(2);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
 }

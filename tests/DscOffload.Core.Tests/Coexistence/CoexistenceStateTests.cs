@@ -29,6 +29,24 @@ public class CoexistenceStateTests
     }
 
     [Fact]
+    public void RoundTripWithoutJson_IsWhatReadingBackTheWrittenStateGives()
+    {
+        var report = new CoexistenceReport();
+        // Added out of the table's order, merged, with and without interfaces, and one undetermined.
+        report.Add("hyperV", "Win32_Service 'vmms'", ["service vmms is Running"]);
+        report.Add("hyperV", "MSFT_NetAdapterBindingSettingData", ["Ethernet bound"], ["Ethernet"]);
+        report.Add("ipsecPolicy", "MSFT_NetIPsecMainModeSA", ["rule A"]);
+        report.MarkUndetermined("networkLoadBalancing", "MSFT_NetAdapterBindingSettingData does not exist on this Windows version");
+
+        var direct = CoexistenceState.RoundTrip(Windows, report);
+        var viaJson = CoexistenceState.FromJson(Windows, CoexistenceState.ToJson(Windows, report));
+
+        direct.Detected.Should().BeEquivalentTo(viaJson.Detected, o => o.WithStrictOrdering());
+        direct.Undetermined.Should().Equal(viaJson.Undetermined);
+        CoexistenceState.ToJson(Windows, direct).ToString().Should().Be(CoexistenceState.ToJson(Windows, viaJson).ToString());
+    }
+
+    [Fact]
     public void ToJson_UndeterminedConditionThatRulesChimneyOut_KeepsChimneyOutOfCompatibleWith()
     {
         var report = new CoexistenceReport();
