@@ -2,7 +2,7 @@
 # Builds every release artifact of dscoffload into one folder (default artifacts/release), reproducibly:
 # the same sources and SOURCE_DATE_EPOCH (default: the last commit's time) give the same bytes.
 #
-#   dscoffload-VERSION-linux-x64.tar.gz   Native AOT binary, dsc manifests, LICENSE, README.txt
+#   dscoffload-VERSION-linux-x64.tar.gz   Native AOT binary (linked against Debian 11's glibc: needs 2.28), dsc manifests, LICENSE, README.txt
 #   dscoffload-VERSION-linux-arm64.tar.gz only where this machine can build it (see below)
 #   dscoffload-VERSION-win-x64.zip        self-contained single-file dscoffload.exe (as publish-windows.sh) and the
 #                                         native libraries it loads from its folder (MI's), manifests, LICENSE, README.txt
@@ -67,7 +67,13 @@ publish() { # rid, extra msbuild flags... Returns 1 (after saying why) when the 
 rids=()
 for arch in x64 arm64; do
   if [ "$arch" = "$host_arch" ]; then
-    publish "linux-$arch"
+    # Linked against Debian 11's C library (scripts/release/glibc-sysroot.sh, cached), so the binary needs glibc
+    # 2.28, not the build machine's (docs/releasing.md). DSCOFFLOAD_GLIBC_SYSROOT=host links against this machine's.
+    sysroot_flags=()
+    if [ "${DSCOFFLOAD_GLIBC_SYSROOT:-}" != host ]; then
+      read -ra sysroot_flags <<<"$(bash scripts/release/glibc-sysroot.sh "${DSCOFFLOAD_SYSROOT_CACHE:-$repo/artifacts/sysroot}")"
+    fi
+    publish "linux-$arch" "${sysroot_flags[@]}"
     rids+=("linux-$arch")
   else
     echo "release: skipped linux-$arch: Native AOT does not cross-compile here (that needs a linux-$arch sysroot and linker, which this script does not set up); run this script on a linux-$arch machine for it" >&2

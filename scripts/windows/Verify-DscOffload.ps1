@@ -243,6 +243,7 @@ function Get-VerificationQuestion
         [pscustomobject]@{ Number = 19; Title = 'Grouped checksum keywords.'; Check = ${function:Test-Question19} }
         [pscustomobject]@{ Number = 20; Title = 'IPsec offload through the documented `Set` method.'; Check = ${function:Test-Question20} }
         [pscustomobject]@{ Number = 21; Title = 'Settings without effect on later Windows builds.'; Check = ${function:Test-Question21} }
+        [pscustomobject]@{ Number = 22; Title = 'The state directory''s ACL.'; Check = ${function:Test-Question22} }
     )
 }
 
@@ -520,6 +521,25 @@ function Test-Question21
     if ($build -ge 16299) { $none += 'chimney', 'tcpConnectionOffloadIPv4', 'tcpConnectionOffloadIPv6' }
     $evidence = @("host build $build; dscoffload treats as without effect: $($none -join ', ')") + @($Context.GlobalComparison | Where-Object { $_ -like 'chimney*' })
     return New-QuestionAnswer $Number $Title 'Manual' "on build $build dscoffload refuses turning these on and satisfies turning them off without writing; check whether Set-NetOffloadGlobalSetting -Chimney Enabled fails here or succeeds with no effect (Get-NetOffloadGlobalSetting, then set it back)" $evidence
+}
+
+function Test-Question22
+{
+    # StateDirectoryAcl: what Get-Acl reads of %ProgramData%\DscOffload after the run (Read-StateDirectoryAcl).
+    param ($Context, [int] $Number, [string] $Title)
+    $acl = $Context.StateDirectoryAcl
+    if ($null -eq $acl -or -not $acl.Exists) { return New-QuestionAnswer $Number $Title 'NotRun' 'the state directory does not exist yet: run with -Adapter and -AllowChanges (a set creates it)' }
+    $evidence = @("$($acl.Path): owner $($acl.Owner), protected (inheritance off): $($acl.Protected)") + @($acl.Entries) + @($acl.Files | ForEach-Object { "file $_" })
+    $trusted = @('S-1-5-18', 'S-1-5-32-544')
+    $problems = @()
+    if (-not $acl.Protected) { $problems += 'the DACL inherits from %ProgramData%' }
+    if ($trusted -notcontains $acl.OwnerSid) { $problems += "owned by $($acl.Owner)" }
+    $others = @($acl.EntrySids | Where-Object { $trusted -notcontains $_ })
+    if ($others.Count -gt 0) { $problems += "entries for $($others -join ', ')" }
+    $strangers = @($acl.FileOwnerSids | Where-Object { $trusted -notcontains $_ })
+    if ($strangers.Count -gt 0) { $problems += "files owned by $($strangers -join ', ')" }
+    if ($problems.Count -gt 0) { return New-QuestionAnswer $Number $Title 'Failed' "the state directory is not SYSTEM and Administrators only: $($problems -join '; ')" $evidence }
+    return New-QuestionAnswer $Number $Title 'Answered' 'the state directory has a protected DACL for SYSTEM and Administrators only, and they own it and its files; that a planted file is refused needs a second, standard account (see the page)' $evidence
 }
 
 function Invoke-QuestionCheck
@@ -909,6 +929,30 @@ function Invoke-ChangeSequence
     if (-not $check.Passed) { Write-Warning "$note Restore it by hand (Set-NetAdapterLso / Set-NetAdapterAdvancedProperty)." }
 }
 
+function Read-StateDirectoryAcl
+{
+    # Question 20: the owner and access entries of %ProgramData%\DscOffload and the owners of its files, as Get-Acl reads them.
+    param ($Context)
+    $path = Join-Path $env:ProgramData 'DscOffload'
+    $result = [pscustomobject]@{ Path = $path; Exists = (Test-Path -LiteralPath $path); Protected = $false; Owner = ''; OwnerSid = ''; Entries = @(); EntrySids = @(); Files = @(); FileOwnerSids = @() }
+    if ($result.Exists)
+    {
+        $sid = [System.Security.Principal.SecurityIdentifier]
+        $acl = Get-Acl -LiteralPath $path
+        $result.Protected = $acl.AreAccessRulesProtected
+        $result.Owner = $acl.Owner
+        $result.OwnerSid = $acl.GetOwner($sid).Value
+        $rules = @($acl.GetAccessRules($true, $true, $sid) | Where-Object { $_.AccessControlType -eq 'Allow' })
+        $result.Entries = @($rules | ForEach-Object { "$($_.IdentityReference.Value) $($_.FileSystemRights) inherited=$($_.IsInherited) $($_.InheritanceFlags)" })
+        $result.EntrySids = @($rules | ForEach-Object { $_.IdentityReference.Value } | Where-Object { $_ -notin @('S-1-3-0', 'S-1-3-1', 'S-1-3-4') } | Select-Object -Unique)
+        # change.lock.owner only feeds a message and is never trusted, so it is not checked.
+        $files = @(Get-ChildItem -LiteralPath $path -Recurse -Force -ErrorAction SilentlyContinue | Where-Object { $_.Name -ne 'change.lock.owner' })
+        $result.Files = @($files | ForEach-Object { "$($_.FullName): $((Get-Acl -LiteralPath $_.FullName).Owner)" })
+        $result.FileOwnerSids = @($files | ForEach-Object { (Get-Acl -LiteralPath $_.FullName).GetOwner($sid).Value } | Select-Object -Unique)
+    }
+    $Context.StateDirectoryAcl = $result
+}
+
 function Get-HostFact
 {
     param ($Context, [string] $AdapterName, $Installed)
@@ -948,6 +992,7 @@ function Invoke-Verification
         Descriptions = $null; HiddenComparison = $null; SettingDataClasses = $null; GlobalComparison = @(); RegistryComparison = @()
         AdapterComparison = @(); RssRscComparison = @(); ModuleDiscovery = $null; ReadBack = $null; NeverRestartSignals = $null
         RejectedWrite = $null
+        StateDirectoryAcl = $null
     }
     $context.Host = Get-HostFact $context $Adapter $installed
     Write-Host "dscoffload installed in $($installed.Folder) ($($context.Host.BinaryKind))"
@@ -972,6 +1017,7 @@ function Invoke-Verification
             $context.RejectedWrite = Get-RejectedWriteError $Adapter
         }
     }
+    if ($context.Host.Elevated -and -not $env:DSCOFFLOAD_STATE_DIR) { Read-StateDirectoryAcl $context }
     $report = [pscustomobject]@{
         Generated = (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'); Mode = $mode; Host = $context.Host
         Questions = @(Invoke-QuestionCheck $context); Steps = @($steps)

@@ -32,6 +32,7 @@ BeforeAll {
             Descriptions = $null; HiddenComparison = $null; SettingDataClasses = $null; GlobalComparison = @(); RegistryComparison = @()
             AdapterComparison = @(); RssRscComparison = @(); ModuleDiscovery = $null; ReadBack = $null; NeverRestartSignals = $null
             RejectedWrite = $null
+            StateDirectoryAcl = $null
         }
     }
 
@@ -225,6 +226,30 @@ Describe 'The checks of the verification script' {
         (Get-Answer $context 12).Status | Should -Be 'Answered'
         $context.Steps[1].ExitCode = 0
         (Get-Answer $context 12).Status | Should -Be 'Failed'
+    }
+
+    It 'question 22: without a state directory it is not run' {
+        (Get-Answer (New-CannedContext) 22).Status | Should -Be 'NotRun'
+    }
+
+    It 'question 22: a protected DACL of SYSTEM and Administrators, owning it and its files, answers it' {
+        $context = New-CannedContext
+        $context.StateDirectoryAcl = [pscustomobject]@{ Path = 'C:\ProgramData\DscOffload'; Exists = $true; Protected = $true
+            Owner = 'BUILTIN\Administrators'; OwnerSid = 'S-1-5-32-544'; Entries = @('S-1-5-18 FullControl'); EntrySids = @('S-1-5-18', 'S-1-5-32-544')
+            Files = @('C:\ProgramData\DscOffload\change.lock: BUILTIN\Administrators'); FileOwnerSids = @('S-1-5-32-544') }
+        (Get-Answer $context 22).Status | Should -Be 'Answered'
+    }
+
+    It 'question 22: an inherited DACL, Users in it or a file owned by someone else fails it' {
+        $context = New-CannedContext
+        $context.StateDirectoryAcl = [pscustomobject]@{ Path = 'C:\ProgramData\DscOffload'; Exists = $true; Protected = $false
+            Owner = 'BUILTIN\Administrators'; OwnerSid = 'S-1-5-32-544'; Entries = @(); EntrySids = @('S-1-5-18', 'S-1-5-32-545')
+            Files = @(); FileOwnerSids = @('S-1-5-21-1-2-3-1001') }
+        $answer = Get-Answer $context 22
+        $answer.Status | Should -Be 'Failed'
+        $answer.Answer | Should -Match 'inherits'
+        $answer.Answer | Should -Match 'S-1-5-32-545'
+        $answer.Answer | Should -Match 'S-1-5-21-1-2-3-1001'
     }
 
     It 'question 8: an elevated run asks for a second, unelevated run' {

@@ -28,3 +28,21 @@ release_linux_binary_needs_no_newer_glibc_than_documented() {
   done
   [ "$depends" = "$documented" ] || fail "the Debian package depends on glibc $depends but docs/releasing.md says $documented"
 }
+
+# The floor the release promises: glibc 2.28, the RHEL 8 family's, reached by linking against Debian 11's C library
+# (scripts/release/glibc-sysroot.sh) with log and pow bound to their old versions (scripts/release/glibc-compat.c).
+release_linux_binary_needs_at_most_glibc_2_28() {
+  command -v objdump >/dev/null || fail "objdump is required (Debian package binutils)"
+  local arch; arch="$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
+  local archive="$release/dscoffload-$version-linux-$arch.tar.gz"
+  [ -f "$archive" ] || fail "missing $(basename "$archive")"
+  tar -xzf "$archive" -C "$work" "dscoffload-$version-linux-$arch/dscoffload"
+  local binary="$work/dscoffload-$version-linux-$arch/dscoffload"
+  local needed; needed="$(newest_glibc "$binary")"
+  [ -n "$needed" ] || fail "no GLIBC_ symbol version found in the binary"
+  echo "binary needs glibc $needed"
+  if [ "$(printf '%s\n%s\n' "$needed" 2.28 | sort -V | tail -n 1)" != 2.28 ]; then
+    local newer; newer="$(objdump -T "$binary" | awk '/GLIBC_2\.(29|[3-9][0-9])/ {print $NF}' | sort -u | tr '\n' ' ')"
+    fail "the binary needs glibc $needed ($newer); the release promises 2.28 (built without the sysroot?)"
+  fi
+}

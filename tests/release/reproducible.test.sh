@@ -13,6 +13,6 @@ release_a_second_build_from_a_copy_elsewhere_gives_the_same_bytes() {
   mkdir -p "$work/elsewhere"
   git clone -q "$repo" "$copy"
   (cd "$repo" && git ls-files -z -co --exclude-standard | xargs -0 -I{} cp --parents -P {} "$copy/")
-  bash "$copy/scripts/release.sh" "$work/elsewhere/out" >"$work/rebuild.log" 2>&1 || { cat "$work/rebuild.log"; fail "second build failed"; }
+  DSCOFFLOAD_SYSROOT_CACHE="${DSCOFFLOAD_SYSROOT_CACHE:-$repo/artifacts/sysroot}" bash "$copy/scripts/release.sh" "$work/elsewhere/out" >"$work/rebuild.log" 2>&1 || { cat "$work/rebuild.log"; fail "second build failed"; }
   diff "$release/SHA256SUMS" "$work/elsewhere/out/SHA256SUMS" || fail "the second build differs (above)"
 }

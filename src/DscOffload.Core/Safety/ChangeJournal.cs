@@ -32,12 +32,17 @@ internal sealed class ChangeJournal
 
     private static readonly TimeSpan TemporaryFileAge = TimeSpan.FromHours(1);
     private readonly TimeProvider _clock;
+    private readonly StateDirectoryTrust _trust;
 
-    /// <summary>Opens the journal in <paramref name="directory"/> (created on the first write).</summary>
-    public ChangeJournal(string directory, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens the journal in <paramref name="directory"/> (created on the first write); <paramref name="trust"/> (by default the
+    /// platform's) refuses a journal directory or entry that another account owns or may write.
+    /// </summary>
+    public ChangeJournal(string directory, TimeProvider? clock = null, StateDirectoryTrust? trust = null)
     {
         Directory = directory;
         _clock = clock ?? TimeProvider.System;
+        _trust = trust ?? StateDirectoryTrust.ForThisHost;
     }
 
     /// <summary>The journal directory.</summary>
@@ -63,7 +68,7 @@ internal sealed class ChangeJournal
             ["status"] = JournalStatusNames.Name(JournalStatus.Pending),
             ["notes"] = new JArray(notes ?? []),
         };
-        StateDirectory.Ensure(Directory);
+        StateDirectory.Ensure(Directory, _trust);
         var path = Path.Combine(Directory, id + Suffix);
         Write(path, document);
         Prune();
@@ -105,13 +110,24 @@ internal sealed class ChangeJournal
     /// <summary>Every readable entry, newest first.</summary>
     public IReadOnlyList<JournalEntry> List() => List(out _);
 
-    /// <summary>Every readable entry, newest first; <paramref name="unreadable"/> names files that are not valid entries.</summary>
+    /// <summary>
+    /// Every readable entry, newest first; <paramref name="unreadable"/> names files that are not valid entries, and
+    /// entries that another account owns or may write (never applied: a planted entry would make a rollback its tool).
+    /// </summary>
+    /// <exception cref="DscOffloadException">The journal directory itself is owned or writable by another account.</exception>
     public IReadOnlyList<JournalEntry> List(out IReadOnlyList<string> unreadable)
     {
         var entries = new List<JournalEntry>();
         var problems = new List<string>();
+        _trust.CheckDirectory(Directory);
         foreach (var path in EntryFiles())
         {
+            if (!_trust.IsUsable(path, out var untrusted))
+            {
+                problems.Add(untrusted!);
+                continue;
+            }
+
             try
             {
                 if (StructuredTextParser.ParseFile(path) is JObject document)
@@ -212,5 +228,5 @@ internal sealed class ChangeJournal
             : [];
 
     private void Write(string path, JObject document) =>
-        StateDirectory.WriteFile(Directory, path, document.ToString(Formatting.Indented) + "\n");
+        StateDirectory.WriteFile(Directory, path, document.ToString(Formatting.Indented) + "\n", _trust);
 }

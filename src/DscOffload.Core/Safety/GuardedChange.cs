@@ -44,10 +44,11 @@ internal sealed class GuardedChange : IDisposable, IChangeGate
 
     /// <summary>
     /// Begins a live change: refuses without privileges when any of <paramref name="types"/> needs them to set or
-    /// <paramref name="files"/> are to be changed, then takes the lock in <paramref name="stateDirectory"/>.
+    /// <paramref name="files"/> are to be changed, then takes the lock in <paramref name="stateDirectory"/> (refused when another
+    /// account owns or may write it: <paramref name="trust"/>, by default the platform's <see cref="StateDirectoryTrust"/>).
     /// </summary>
     public static GuardedChange Begin(string stateDirectory, string command, IEnumerable<ResourceDescriptor> types, bool privileged,
-        IEnumerable<string>? files = null)
+        IEnumerable<string>? files = null, StateDirectoryTrust? trust = null)
     {
         var needing = types.Where(t => t.SetRequiresElevation && t.CanSet).Select(t => t.Type).Distinct(StringComparer.OrdinalIgnoreCase)
             .Concat(files ?? []).ToList();
@@ -57,8 +58,8 @@ internal sealed class GuardedChange : IDisposable, IChangeGate
             throw new DscOffloadException(ErrorKind.ElevationRequired, $"changing {string.Join(", ", needing)} needs {who}; nothing was changed");
         }
 
-        var held = HostChangeLock.Acquire(stateDirectory, command);
-        return new GuardedChange(held, new ChangeJournal(StateDirectory.JournalOf(stateDirectory)), command);
+        var held = HostChangeLock.Acquire(stateDirectory, command, trust);
+        return new GuardedChange(held, new ChangeJournal(StateDirectory.JournalOf(stateDirectory), trust: trust), command);
     }
 
     /// <summary>

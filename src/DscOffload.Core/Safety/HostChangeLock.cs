@@ -29,13 +29,23 @@ internal sealed class HostChangeLock : IDisposable
 
     /// <summary>
     /// Takes the lock in <paramref name="stateDirectory"/> without waiting, recording <paramref name="command"/>
-    /// as the holder; throws <see cref="ErrorKind.Busy"/> naming the holder when another process has it.
+    /// as the holder; throws <see cref="ErrorKind.Busy"/> naming the holder when another process has it. A state
+    /// directory or lock file that another account owns or may write is refused first (<see cref="StateDirectoryTrust"/>,
+    /// <paramref name="trust"/> or the platform's): whoever planted the lock could otherwise block every change.
     /// </summary>
-    public static HostChangeLock Acquire(string stateDirectory, string command)
+    public static HostChangeLock Acquire(string stateDirectory, string command, StateDirectoryTrust? trust = null)
     {
-        StateDirectory.Ensure(stateDirectory);
+        trust ??= StateDirectoryTrust.ForThisHost;
+        StateDirectory.Ensure(stateDirectory, trust);
         var path = StateDirectory.LockFileOf(stateDirectory);
+        trust.CheckFile(path);
+        var created = !File.Exists(path);
         var held = OperatingSystem.IsWindows() ? AcquireWindows(path) : AcquireUnix(path);
+        if (created)
+        {
+            held.Adopt(trust);
+        }
+
         held.WriteOwner(command);
         return held;
     }
@@ -91,6 +101,19 @@ internal sealed class HostChangeLock : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw StateDirectory.Unusable(path, e);
+        }
+    }
+
+    private void Adopt(StateDirectoryTrust trust)
+    {
+        try
+        {
+            trust.Adopt(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Dispose();
+            throw StateDirectory.Unusable(Path, e);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using DscOffload.Core.Diagnostics;
 
 namespace DscOffload.Core.Safety;
@@ -29,15 +30,18 @@ internal static class StateDirectory
         return "/var/lib/dscoffload";
     }
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>
     /// Writes <paramref name="path"/> in the state directory <paramref name="directory"/> durably
-    /// (<see cref="DurableFile"/>); a failure is reported as the state directory being unusable.
+    /// (<see cref="DurableFile"/>, owner-only, given to the trusted owner before it appears: <see cref="StateDirectoryTrust.Adopt"/>);
+    /// a failure is reported as the state directory being unusable.
     /// </summary>
-    public static void WriteFile(string directory, string path, string text)
+    public static void WriteFile(string directory, string path, string text, StateDirectoryTrust? trust = null)
     {
         try
         {
-            DurableFile.Write(path, text);
+            DurableFile.Write(path, Utf8.GetBytes(text), UnixFileMode.UserRead | UnixFileMode.UserWrite, (trust ?? StateDirectoryTrust.ForThisHost).Adopt);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,27 +56,12 @@ internal static class StateDirectory
     public static string LockFileOf(string root) => Path.Combine(root, "change.lock");
 
     /// <summary>
-    /// Creates <paramref name="directory"/> (owner-only on Unix, so no other user can hold the lock or edit the
-    /// journal) and fails with a clear message when that is impossible.
+    /// Creates <paramref name="directory"/> when missing, usable by trusted accounts only (mode 0700 on Unix; on Windows a
+    /// protected ACL of SYSTEM and Administrators), and refuses it when another account owns or may write it
+    /// (<see cref="StateDirectoryTrust"/>); fails with a clear message when it cannot be created.
     /// </summary>
-    public static void Ensure(string directory)
-    {
-        try
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Unusable(directory, e);
-        }
-    }
+    public static void Ensure(string directory, StateDirectoryTrust? trust = null) =>
+        (trust ?? StateDirectoryTrust.ForThisHost).EnsureDirectory(directory);
 
     /// <summary>The error for a state directory that cannot be used; nothing has been changed when it is thrown.</summary>
     public static DscOffloadException Unusable(string path, Exception cause) =>

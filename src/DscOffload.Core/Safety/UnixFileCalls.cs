@@ -45,11 +45,17 @@ internal static unsafe partial class UnixFileCalls
     [LibraryImport(Library, EntryPoint = "lchown", SetLastError = true)]
     private static partial int Lchown(byte* path, uint owner, uint group);
 
+    /// <summary>The effective user id of this process.</summary>
+    [LibraryImport(Library, EntryPoint = "geteuid")]
+    public static partial uint EffectiveUserId();
+
     // struct statx has the same layout on every Linux architecture (unlike struct stat): 256 bytes, stx_uid at
     // offset 20 and stx_gid at 24. AT_FDCWD, AT_SYMLINK_NOFOLLOW, STATX_UID | STATX_GID.
     private const int StatxSize = 256;
     private const int StatxUidOffset = 20;
     private const int StatxGidOffset = 24;
+    private const int StatxModeOffset = 28;
+    private const uint ModeUidAndGid = 0x2 | 0x8 | 0x10;
     private const int CurrentDirectory = -100;
     private const int NoFollow = 0x100;
     private const uint UidAndGid = 0x8 | 0x10;
@@ -68,6 +74,25 @@ internal static unsafe partial class UnixFileCalls
         }
 
         return (*(uint*)(buffer + StatxUidOffset), *(uint*)(buffer + StatxGidOffset));
+    }
+
+    /// <summary>
+    /// The owner and the file type and permission bits (<c>st_mode</c>) of <paramref name="path"/>, not following a final
+    /// link; null when it does not exist or cannot be read.
+    /// </summary>
+    public static (uint Owner, uint Mode)? OwnerAndModeOf(string path)
+    {
+        var buffer = stackalloc byte[StatxSize];
+        var bytes = NulTerminated(path);
+        fixed (byte* p = bytes)
+        {
+            if (Statx(CurrentDirectory, p, NoFollow, ModeUidAndGid, buffer) != 0)
+            {
+                return null;
+            }
+        }
+
+        return (*(uint*)(buffer + StatxUidOffset), *(ushort*)(buffer + StatxModeOffset));
     }
 
     /// <summary>Sets the owner and group of <paramref name="path"/> (not following a final link); returns 0 or the errno.</summary>

@@ -30,13 +30,18 @@ internal sealed class PendingRestartLedger
     private readonly string _directory;
     private readonly Func<TimeSpan> _uptime;
     private readonly TimeProvider _clock;
+    private readonly StateDirectoryTrust _trust;
 
-    /// <summary>A ledger in <paramref name="stateDirectory"/>; tests pass the host's uptime and the clock.</summary>
-    public PendingRestartLedger(string stateDirectory, Func<TimeSpan>? uptime = null, TimeProvider? clock = null)
+    /// <summary>
+    /// A ledger in <paramref name="stateDirectory"/>; tests pass the host's uptime, the clock and the ACL checks
+    /// (<paramref name="trust"/>, by default the platform's).
+    /// </summary>
+    public PendingRestartLedger(string stateDirectory, Func<TimeSpan>? uptime = null, TimeProvider? clock = null, StateDirectoryTrust? trust = null)
     {
         _directory = stateDirectory;
         _uptime = uptime ?? (() => TimeSpan.FromMilliseconds(Environment.TickCount64));
         _clock = clock ?? TimeProvider.System;
+        _trust = trust ?? StateDirectoryTrust.ForThisHost;
     }
 
     /// <summary>The file.</summary>
@@ -113,9 +118,12 @@ internal sealed class PendingRestartLedger
     // Windows compares GUIDs without case; the ledger stores them upper-case.
     private static string Key(string interfaceGuid) => interfaceGuid.ToUpperInvariant();
 
-    // The adapters of the current boot, or null when there is no file.
+    // The adapters of the current boot, or null when there is no file. A directory or file that another account owns or
+    // may write is refused: a planted ledger would make the next set restart adapters.
     private JObject? Load()
     {
+        _trust.CheckDirectory(_directory);
+        _trust.CheckFile(Path);
         var text = HostTextFile.ReadOrNull(Path);
         if (text is null)
         {
@@ -160,7 +168,7 @@ internal sealed class PendingRestartLedger
             ["uptimeMs"] = (long)_uptime().TotalMilliseconds,
             ["adapters"] = adapters,
         };
-        StateDirectory.Ensure(_directory);
-        StateDirectory.WriteFile(_directory, Path, ledger.ToString(Formatting.Indented) + "\n");
+        StateDirectory.Ensure(_directory, _trust);
+        StateDirectory.WriteFile(_directory, Path, ledger.ToString(Formatting.Indented) + "\n", _trust);
     }
 }
