@@ -13,14 +13,17 @@ namespace DscOffload.Core.Safety;
 /// with a byte order mark, is saved as base64) and, where they were saved, with the mode, owner and group it had.
 /// </summary>
 /// <remarks>
-/// Only dscoffload's own persistence files are accepted (absolute paths whose name is
-/// <c>10-dscoffload-*.link</c>): a journal entry is applied as root, and it must not become a way to make
-/// <c>rollback</c> write or delete any other file.
+/// Only the persistence files a set may touch are accepted, an explicit allow-list: absolute paths whose name is
+/// <c>10-dscoffload-*.link</c> (dscoffload's own systemd files), or <c>*.nmconnection</c> directly in a directory named
+/// <c>system-connections</c> (NetworkManager keyfile profiles that <c>persist: NetworkManager</c> edits). A journal entry
+/// is applied as root, and it must not become a way to make <c>rollback</c> write or delete any other file.
 /// </remarks>
 public sealed record JournaledFile(string Path, string? PreviousContent)
 {
     private const string NamePrefix = "10-dscoffload-";
     private const string NameSuffix = ".link";
+    private const string ProfileSuffix = ".nmconnection";
+    private const string ProfileDirectory = "system-connections";
     private const string Base64 = "base64";
     private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -40,12 +43,22 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     /// <summary>True when the file did not exist before the change (restoring deletes it).</summary>
     public bool DidNotExist => PreviousContent is null;
 
-    /// <summary>True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c>.</summary>
+    /// <summary>
+    /// True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c>, and NetworkManager's
+    /// <c>*.nmconnection</c> profiles (which are accepted only in a <c>system-connections</c> directory).
+    /// </summary>
     public static bool IsRestorableName(string fileName) =>
+        fileName.IndexOfAny(['/', '\\', '\0']) < 0
+        && (IsLinkFileName(fileName) || IsProfileName(fileName));
+
+    private static bool IsLinkFileName(string fileName) =>
         fileName.Length > NamePrefix.Length + NameSuffix.Length
         && fileName.StartsWith(NamePrefix, StringComparison.Ordinal)
-        && fileName.EndsWith(NameSuffix, StringComparison.Ordinal)
-        && fileName.IndexOfAny(['/', '\\', '\0']) < 0;
+        && fileName.EndsWith(NameSuffix, StringComparison.Ordinal);
+
+    // A leading dot would be a temporary file of a writer, which NetworkManager does not load.
+    private static bool IsProfileName(string fileName) =>
+        fileName.Length > ProfileSuffix.Length && fileName[0] != '.' && fileName.EndsWith(ProfileSuffix, StringComparison.Ordinal);
 
     /// <summary>Reads <paramref name="path"/> as it is now.</summary>
     /// <exception cref="DscOffloadException">The path is not restorable (Unexpected: a resource bug) or unreadable.</exception>
@@ -196,8 +209,12 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     private static string? WhyNotRestorable(string path) =>
         !System.IO.Path.IsPathFullyQualified(path) ? "not an absolute path"
         : System.IO.Path.GetFullPath(path) != path ? "not a normalized path (no '.', '..' or repeated separators)"
-        : !IsRestorableName(System.IO.Path.GetFileName(path)) ? $"only dscoffload's own {NamePrefix}*{NameSuffix} files are restored"
+        : !IsRestorableName(System.IO.Path.GetFileName(path)) ? RestorableFiles
+        : IsProfileName(System.IO.Path.GetFileName(path)) && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) != ProfileDirectory ? RestorableFiles
         : null;
+
+    private const string RestorableFiles =
+        $"only dscoffload's own {NamePrefix}*{NameSuffix} files and NetworkManager's {ProfileDirectory}/*{ProfileSuffix} profiles are restored";
 
     // A link planted where dscoffload's file belongs would make a capture copy its target and a restore write
     // through it; only regular files (or nothing) are read and replaced.

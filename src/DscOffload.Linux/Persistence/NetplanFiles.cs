@@ -44,6 +44,14 @@ internal static class NetplanFiles
         }
     }
 
+    /// <summary>True when an <c>ethernets</c> entry under <paramref name="root"/> applies to <paramref name="device"/>.</summary>
+    public static bool Configures(string root, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml"))
+            .Any(path => Entries(StackFileText.Lines(path)).Any(e => e.AppliesTo(device)));
+    }
+
     private static List<Entry> Entries(string[] lines)
     {
         var entries = new List<Entry>();

@@ -19,7 +19,12 @@ public class JournaledFileTests : IDisposable
     [InlineData("99-default.link", false)]
     [InlineData("10-dscoffload-eth0.link.bak", false)]
     [InlineData("passwd", false)]
-    public void IsRestorableName_AcceptsOnlyDscoffloadLinkFiles(string name, bool expected) =>
+    [InlineData("eth0.nmconnection", true)]
+    [InlineData(".nmconnection", false)]
+    [InlineData(".eth0.nmconnection.1a2b3c4d.tmp", false)]
+    [InlineData(".eth0.nmconnection", false)]
+    [InlineData("eth0.nmconnection.bak", false)]
+    public void IsRestorableName_AcceptsOnlyDscoffloadLinkFilesAndNetworkManagerProfiles(string name, bool expected) =>
         JournaledFile.IsRestorableName(name).Should().Be(expected);
 
     [Fact]
@@ -94,6 +99,37 @@ public class JournaledFileTests : IDisposable
         {
             Stat(LinkPath()).Should().Be("1234:5678");
         }
+    }
+
+    [Fact]
+    public void Restore_PutsBackANetworkManagerProfileByteForByteWithItsMode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var directory = Directory.CreateDirectory(Path.Combine(_dir.FullName, "system-connections")).FullName;
+        var profile = Path.Combine(directory, "uplink.nmconnection");
+        var before = "# kept\r\n[connection]\r\nid=uplink\r\ninterface-name=eth0\r\n"u8.ToArray();
+        File.WriteAllBytes(profile, before);
+        File.SetUnixFileMode(profile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = JournaledFile.FromJson(JournaledFile.Capture(profile).ToJson());
+        File.WriteAllText(profile, "[connection]\nid=uplink\n[ethtool]\nfeature-gro=false\n");
+        File.SetUnixFileMode(profile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        file.Restore();
+
+        File.ReadAllBytes(profile).Should().Equal(before);
+        File.GetUnixFileMode(profile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void Capture_OfAProfileOutsideASystemConnectionsDirectory_IsRefused()
+    {
+        var act = () => JournaledFile.Capture(Path.Combine(_dir.FullName, "uplink.nmconnection"));
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("system-connections/*.nmconnection"));
     }
 
     [Fact]
@@ -172,6 +208,8 @@ public class JournaledFileTests : IDisposable
     [Theory]
     [InlineData("""{"path":"/etc/passwd","content":"root::0:0::/root:/bin/sh\n"}""", "only dscoffload's own")]
     [InlineData("""{"path":"10-dscoffload-eth0.link","content":null}""", "not an absolute path")]
+    [InlineData("""{"path":"/etc/cron.d/x.nmconnection","content":"* * * * * root sh\n"}""", "only dscoffload's own")]
+    [InlineData("""{"path":"/etc/NetworkManager/system-connections/../../cron.d/x.nmconnection","content":null}""", "not a normalized path")]
     [InlineData("""{"path":"/etc/systemd/network/../../cron.d/10-dscoffload-x.link","content":"* * * * * root sh\n"}""", "not a normalized path")]
     [InlineData("""{"path":"/etc/systemd/network/10-dscoffload-eth0.link"}""", "needs a string 'path'")]
     public void FromJson_RefusesEntriesThatWouldTouchOtherFiles_WithTheirLocation(string json, string why)

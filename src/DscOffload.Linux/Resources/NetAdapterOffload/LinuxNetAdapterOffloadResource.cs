@@ -33,6 +33,11 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
     private readonly SystemdLinkPersistence? _persistence;
+    private readonly NetworkManagerPersistence? _networkManager;
+    private readonly OtherNetworkStacks? _stacks;
+
+    // The store each interface's persistence goes to in the running test or set (with Auto, picked per interface).
+    private readonly Dictionary<string, IOffloadPersistence> _picked = new(StringComparer.Ordinal);
 
     // The desired settings of the running test or set: Apply receives only the differences, but also needs
     // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
@@ -46,7 +51,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
     /// <param name="otherStacks">Where NetworkManager, netplan, ifupdown and udev rules keep their settings; null means
     /// <see cref="OtherStacksFromEnvironment"/> for a live host and none otherwise.</param>
-    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
+    /// <param name="networkManager">The NetworkManager profiles <c>persist: NetworkManager</c> edits; null means those below
+    /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
+    public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
+        NetworkManagerPersistence? networkManager = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
@@ -54,7 +62,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         linkFiles ??= live ? LinkFilesFromEnvironment() : null;
         otherStacks ??= live ? OtherStacksFromEnvironment() : null;
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
+        _stacks = otherStacks;
+        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
     }
+
+    private static string NetworkConfigurationRoot() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
     /// Environment variable naming a directory to read the other network tools' configuration below (its
@@ -175,9 +188,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             result.AddRange(ChannelRequests.Desired(channels, matched));
         }
 
-        if (PersistsToSystemdLink(desired) && _persistence is not null)
+        if (RequestedPersistence(desired) is { } persist
+            && (persist == NetworkManagerPersistence.NetworkManager ? _networkManager is not null
+                : persist == PersistencePicker.Auto ? _persistence is not null || _networkManager is not null
+                : _persistence is not null))
         {
-            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, persist, IsOff: false, desired["persist"]!));
         }
 
         return result;
@@ -192,7 +208,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             _desired = settings;
         }
 
-        if (!PersistsToSystemdLink(desired) || adapters.Count == 0)
+        if (RequestedPersistence(desired) is not { } persist || adapters.Count == 0)
         {
             return adapters;
         }
@@ -201,24 +217,44 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         var result = new List<AdapterSnapshot>(adapters.Count);
         foreach (var adapter in adapters)
         {
-            var wanted = SystemdLinkPlanner.Map(adapter, settings, desired);
-            if (_persistence is null)
+            var device = (LinuxInterface)adapter.Adapter.Handle;
+            var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
+            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _stacks, context)
+                : persist == NetworkManagerPersistence.NetworkManager ? _networkManager
+                : _persistence;
+            if (store is null)
             {
-                context.Info($"'{adapter.Adapter.Name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                ValidateOnly(persist, adapter, settings, desired, context);
                 result.Add(adapter);
+                continue;
             }
-            else
-            {
-                var device = (LinuxInterface)adapter.Adapter.Handle;
-                var features = settings.Where(s => s.Key.Property == "features" && s.Value.Type == JTokenType.Boolean)
-                    .GroupBy(s => s.Key.Member!, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Last().Value.Value<bool>(), StringComparer.Ordinal);
-                var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
-                result.Add(_persistence.Relate(adapter, wanted, features, facts, context));
-            }
+
+            _picked[adapter.Adapter.Name] = store;
+            var related = store.Relate(adapter, settings, desired, facts, context);
+            result.Add(persist == store.Name ? related : PersistencePicker.AsRequested(related, store.Name, persist));
         }
 
         return result;
+    }
+
+    // Recorded state has no configuration files: what the store can express is still checked, because it is a property of the document.
+    private static void ValidateOnly(string persist, AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, OperationContext context)
+    {
+        var name = adapter.Adapter.Name;
+        switch (persist)
+        {
+            case NetworkManagerPersistence.NetworkManager:
+                _ = NetworkManagerPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no NetworkManager profiles; persist NetworkManager is checked for what it can express, not compared");
+                break;
+            case PersistencePicker.Auto:
+                context.Info($"'{name}': recorded state does not say what manages the interface; persist Auto is not compared");
+                break;
+            default:
+                _ = SystemdLinkPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                break;
+        }
     }
 
     /// <summary>
@@ -228,20 +264,20 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        if (_persistence is null || test.ActualState["adapters"] is not JArray adapters)
+        if (test.ActualState["adapters"] is not JArray adapters)
         {
             return [];
         }
 
         return [.. adapters.OfType<JObject>()
             .Where(a => a["persisted"] is { Type: JTokenType.Boolean } persisted && !persisted.Value<bool>() && a["name"]?.Type == JTokenType.String)
-            .Select(a => _persistence.PathFor(a["name"]!.Value<string>()!))];
+            .SelectMany(a => _picked.TryGetValue(a["name"]!.Value<string>()!, out var store) ? store.FilesFor(a["name"]!.Value<string>()!) : [])];
     }
 
     /// <inheritdoc />
     protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
         entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
-            ? persist.Value<string>() == SystemdLinkPersistence.SystemdLink
+            ? persist.Value<string>() != "None"
             : JValue.CreateNull();
 
     /// <inheritdoc />
@@ -259,7 +295,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     {
         var report = new AdapterApplyReport();
         var name = comparison.Snapshot.Adapter.Name;
-        _persistence?.EnsureWritableIfNeeded(comparison);
+        var store = _picked.GetValueOrDefault(name);
+        store?.EnsureWritableIfNeeded(comparison);
         var features = FeatureApplyOrder.Of(comparison, _desired);
         var channels = ChannelRequests.ToWrite(comparison, () => _devices.GetChannels(name)?.Current);
         var before = features.IsEmpty ? null : _devices.GetFeatures(name);
@@ -274,11 +311,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             _devices.SetChannels(name, channels);
         }
 
-        _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
+        store?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
         context.Debug($"'{name}': applied {features.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
     }
 
-    private static bool PersistsToSystemdLink(JObject desired) =>
-        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
+    // The persist value asking for a store, or null for None (or absent).
+    private static string? RequestedPersistence(JObject desired) =>
+        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() is { } value && value != "None" ? value : null;
 }
