@@ -130,7 +130,7 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
         if (state.Blockers.Count > 0)
         {
             throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"'{name}': NetworkManager would not persist the desired state: {string.Join("; ", state.Blockers)}; nothing was changed");
+                $"'{name}': NetworkManager would not persist the desired state: {string.Join("; ", state.Blockers)}");
         }
 
         foreach (var edit in state.Edits)

@@ -13,10 +13,11 @@ namespace DscOffload.Linux.Tests.Resources;
 /// </summary>
 internal sealed class ResourceHarness
 {
-    public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null)
+    public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
+        NetworkManagerPersistence? networkManager = null)
     {
         Fake = fake;
-        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles, otherStacks);
+        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles, otherStacks, networkManager);
     }
 
     public FakeEthtoolDevices Fake { get; }
