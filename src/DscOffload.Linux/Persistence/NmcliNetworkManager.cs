@@ -6,8 +6,11 @@ namespace DscOffload.Linux.Persistence;
 /// <see cref="INetworkManagerControl"/> through NetworkManager's own command-line client, <c>nmcli</c>, which talks to it
 /// over the system D-Bus (<c>DBUS_SYSTEM_BUS_ADDRESS</c> when set).
 /// </summary>
-internal sealed class NmcliNetworkManager : INetworkManagerControl
+/// <param name="busAddress">The system bus to reach NetworkManager on instead of the default (a private NetworkManager); null: the default.</param>
+internal sealed class NmcliNetworkManager(string? busAddress = null) : INetworkManagerControl
 {
+    private const string BusVariable = "DBUS_SYSTEM_BUS_ADDRESS";
+
     private static readonly string[] Directories = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"];
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -25,7 +28,7 @@ internal sealed class NmcliNetworkManager : INetworkManagerControl
     /// <inheritdoc />
     public string? Reapply(string interfaceName) => Run("device", "reapply", interfaceName).Error;
 
-    private static (string Output, string? Error) Run(params string[] arguments)
+    private (string Output, string? Error) Run(params string[] arguments)
     {
         if (FindClient() is not { } client)
         {
@@ -33,6 +36,11 @@ internal sealed class NmcliNetworkManager : INetworkManagerControl
         }
 
         var start = new ProcessStartInfo(client) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (busAddress is not null)
+        {
+            start.Environment[BusVariable] = busAddress;
+        }
+
         start.ArgumentList.Add("--wait");
         start.ArgumentList.Add(((int)Timeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var argument in arguments)
