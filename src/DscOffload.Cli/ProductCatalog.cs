@@ -21,7 +21,13 @@ public static class ProductCatalog
         new LinuxOffloadCoexistenceProvider(),
     ]);
 
-    /// <summary>Where this product's live sets write files (the Linux <c>.link</c> directory), read from the environment when asked.</summary>
-    public static RestorableFileDirectory FileDirectory() => new(
-        LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable);
+    /// <summary>
+    /// Where this product's live sets write files (the Linux <c>.link</c> directory first, then NetworkManager's keyfile
+    /// directory), read from the environment when asked.
+    /// </summary>
+    public static IReadOnlyList<RestorableFileDirectory> FileDirectories() =>
+    [
+        new(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable),
+        new(LinuxNetAdapterOffloadResource.NetworkManagerProfileDirectoryFromEnvironment(), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable),
+    ];
 }

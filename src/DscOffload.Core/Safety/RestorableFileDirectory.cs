@@ -3,8 +3,8 @@ using DscOffload.Core.Diagnostics;
 namespace DscOffload.Core.Safety;
 
 /// <summary>
-/// The one directory whose files a live set may write and a rollback may put back (on Linux, the <c>.link</c>
-/// directory of the host), and the environment variable that moves it. The platform that writes the files says
+/// A directory whose files a live set may write and a rollback may put back (on Linux, the <c>.link</c> directory
+/// of the host, and NetworkManager's keyfile directory), and the environment variable that moves it. The platform that writes the files says
 /// where they are; the rollback only checks journal entries against it, so it needs no platform types.
 /// </summary>
 /// <param name="Path">The directory the files of a change live in on this host.</param>
@@ -17,16 +17,26 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
     /// rollback at another one.
     /// </summary>
     /// <exception cref="DscOffloadException">A file of the entry lies elsewhere (<see cref="ErrorKind.NotAllowed"/>).</exception>
-    public void RequireHolds(JournalEntry entry)
+    public void RequireHolds(JournalEntry entry) => RequireHeldByAny(entry, [this]);
+
+    /// <summary>
+    /// Refuses <paramref name="entry"/> when one of its files is in none of <paramref name="directories"/> (the first is
+    /// the <c>.link</c> directory, the others those of further persistence stores, such as NetworkManager's keyfiles).
+    /// </summary>
+    /// <exception cref="DscOffloadException">A file of the entry lies elsewhere (<see cref="ErrorKind.NotAllowed"/>).</exception>
+    internal static void RequireHeldByAny(JournalEntry entry, IReadOnlyList<RestorableFileDirectory> directories)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var directory = System.IO.Path.TrimEndingDirectorySeparator(Path);
-        var outside = entry.Files.FirstOrDefault(f => !string.Equals(System.IO.Path.GetDirectoryName(f.Path), directory, StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(directories);
+        var trimmed = directories.Select(d => System.IO.Path.TrimEndingDirectorySeparator(d.Path)).ToList();
+        var outside = entry.Files.FirstOrDefault(f => !trimmed.Contains(System.IO.Path.GetDirectoryName(f.Path), StringComparer.Ordinal));
         if (outside is not null)
         {
+            var others = string.Concat(trimmed.Skip(1).Select(d => $" nor in {d}"));
+            var variables = string.Join(" or ", directories.Select(d => d.OverrideVariable).Distinct(StringComparer.Ordinal));
             throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}; it is not applied " +
-                $"(set {OverrideVariable} to the directory the change wrote to)");
+                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {trimmed[0]}{others}; it is not applied " +
+                $"(set {variables} to the directory the change wrote to)");
         }
     }
 }
