@@ -193,4 +193,17 @@ public sealed class NetworkManagerPersistTests : IDisposable
         File.Exists(Path.Combine(_root, "link", "10-dscoffload-v0.link")).Should().BeTrue();
         File.ReadAllText(V0Profile).Should().Be(Profile);
     }
+
+    [Fact]
+    public void Auto_ForAnInterfaceNetplanConfigures_PicksTheLinkFileAndSaysWhy()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "etc/netplan"));
+        File.WriteAllText(Path.Combine(_root, "etc/netplan/01-uplink.yaml"), "network:\n  version: 2\n  ethernets:\n    v0:\n      dhcp4: true\n");
+
+        _host.Set("""{"name": "v0", "features": {"gro": true}, "persist": "Auto"}""");
+
+        _host.Messages.Should().Contain(m => m.Text.Contains("persist Auto picked SystemdLink") && m.Text.Contains("netplan configures it"));
+        File.Exists(Path.Combine(_root, "link", "10-dscoffload-v0.link")).Should().BeTrue();
+        _networkManager.Calls.Should().BeEmpty();
+    }
 }
