@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing DscOffload needs on a Debian/Ubuntu machine:
 # clang and zlib (the Native AOT linker), ethtool (tests cross-check the kernel with it) and iproute2
-# (tests create network namespaces), udev (tests ask udevadm which .link file systemd applies), python3, GNU time and
-# script (the fleet benchmark's smoke test and the progress-line test), network-manager (tests run a private
-# NetworkManager on a private D-Bus in a test namespace; it is installed without starting the machine's own service).
-# Needs root for apt-get; without root it only reports what is missing.
+# (tests create network namespaces), udev (tests ask udevadm which .link file systemd applies), netplan.io (tests render
+# netplan files with netplan generate), python3, GNU time and script (the fleet benchmark's smoke test and the
+# progress-line test), network-manager (tests run a private NetworkManager on a private D-Bus in a test namespace; it is
+# installed without starting the machine's own service). Needs root for apt-get; without root it only reports what is missing.
 set -euo pipefail
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
@@ -12,6 +12,7 @@ command -v clang >/dev/null 2>&1 || missing+=(clang)
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || [ -x /sbin/ethtool ] || missing+=(ethtool)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || missing+=(iproute2)
 command -v udevadm >/dev/null 2>&1 || [ -x /usr/bin/udevadm ] || [ -x /bin/udevadm ] || missing+=(udev)
+command -v netplan >/dev/null 2>&1 || [ -x /usr/sbin/netplan ] || missing+=(netplan.io)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)

@@ -22,12 +22,22 @@ public static class ProductCatalog
     ]);
 
     /// <summary>
-    /// Where this product's live sets write files (the Linux <c>.link</c> directory first, then NetworkManager's keyfile
-    /// directory), read from the environment when asked.
+    /// Where this product's live sets write files (the Linux <c>.link</c> directory first, then netplan's and
+    /// NetworkManager's keyfile directory), each for its own kind of file, read from the environment when asked.
     /// </summary>
     public static IReadOnlyList<RestorableFileDirectory> FileDirectories() =>
     [
-        new(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable),
-        new(LinuxNetAdapterOffloadResource.NetworkManagerProfileDirectoryFromEnvironment(), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable),
+        new(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable)
+        {
+            Kind = RestorableFileKind.SystemdLink,
+        },
+        new(Path.Combine(LinuxNetAdapterOffloadResource.NetplanRootFromEnvironment(), "etc", "netplan"), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
+        {
+            Kind = RestorableFileKind.Netplan,
+        },
+        new(LinuxNetAdapterOffloadResource.NetworkManagerProfileDirectoryFromEnvironment(), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
+        {
+            Kind = RestorableFileKind.NetworkManagerProfile,
+        },
     ];
 }

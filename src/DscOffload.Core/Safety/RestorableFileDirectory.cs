@@ -4,13 +4,17 @@ namespace DscOffload.Core.Safety;
 
 /// <summary>
 /// A directory whose files a live set may write and a rollback may put back (on Linux, the <c>.link</c> directory
-/// of the host, and NetworkManager's keyfile directory), and the environment variable that moves it. The platform that writes the files says
-/// where they are; the rollback only checks journal entries against it, so it needs no platform types.
+/// of the host, netplan's <c>etc/netplan</c> and NetworkManager's keyfile directory), and the environment variable that
+/// moves it. The platform that writes the files says where they are; the rollback only checks journal entries against
+/// it, so it needs no platform types.
 /// </summary>
 /// <param name="Path">The directory the files of a change live in on this host.</param>
 /// <param name="OverrideVariable">The environment variable that points changes at another directory.</param>
 public sealed record RestorableFileDirectory(string Path, string OverrideVariable)
 {
+    /// <summary>The one kind of file this directory holds; null: any restorable name (the <c>.link</c> directory of <see cref="RequireHolds"/>).</summary>
+    internal RestorableFileKind? Kind { get; init; }
+
     /// <summary>
     /// Refuses <paramref name="entry"/> when it names a file outside <see cref="Path"/>: the journal only accepts
     /// dscoffload's own file names, and this also pins them to this directory, so an entry cannot point a root
@@ -29,14 +33,19 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(directories);
         var trimmed = directories.Select(d => System.IO.Path.TrimEndingDirectorySeparator(d.Path)).ToList();
-        var outside = entry.Files.FirstOrDefault(f => !trimmed.Contains(System.IO.Path.GetDirectoryName(f.Path), StringComparer.Ordinal));
+        var outside = entry.Files.FirstOrDefault(f => !directories.Any(d => d.Holds(f.Path)));
         if (outside is not null)
         {
             var others = string.Concat(trimmed.Skip(1).Select(d => $" nor in {d}"));
             var variables = string.Join(" or ", directories.Select(d => d.OverrideVariable).Distinct(StringComparer.Ordinal));
             throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {trimmed[0]}{others}; it is not applied " +
-                $"(set {variables} to the directory the change wrote to)");
+                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {trimmed[0]}{others} (each kind of file only in its own); " +
+                $"it is not applied (set {variables} to the directory the change wrote to)");
         }
     }
+
+    // The file lies directly in this directory and is of the kind it holds.
+    private bool Holds(string file) =>
+        string.Equals(System.IO.Path.GetDirectoryName(file), System.IO.Path.TrimEndingDirectorySeparator(Path), StringComparison.Ordinal)
+        && (Kind is null || JournaledFile.KindOf(System.IO.Path.GetFileName(file)) == Kind);
 }

@@ -6,7 +6,8 @@ namespace DscOffload.Linux.Persistence;
 
 /// <summary>
 /// One value of <c>persist</c> on the Linux resource: the store that keeps the desired offload state across reboots and
-/// reconnects (<see cref="SystemdLinkPersistence"/>, <see cref="NetworkManagerPersistence"/>). The resource calls it in
+/// reconnects (<see cref="SystemdLinkPersistence"/>, <see cref="NetplanPersistence"/>,
+/// <see cref="NetworkManagerPersistence"/>). The resource calls it in
 /// the order of a set: <see cref="Relate"/> in get, test and set (plans, refuses what the store cannot express before
 /// anything changes, and exposes the comparison as the setting <c>persist</c>), <see cref="EnsureWritableIfNeeded"/>
 /// before the kernel is changed, <see cref="WriteIfVerified"/> after the running state is read back, and
@@ -14,7 +15,7 @@ namespace DscOffload.Linux.Persistence;
 /// </summary>
 internal interface IOffloadPersistence
 {
-    /// <summary>The value of <c>persist</c> this store answers to (<c>SystemdLink</c>, <c>NetworkManager</c>).</summary>
+    /// <summary>The value of <c>persist</c> this store answers to (<c>SystemdLink</c>, <c>Netplan</c>, <c>NetworkManager</c>).</summary>
     string Name { get; }
 
     /// <summary>

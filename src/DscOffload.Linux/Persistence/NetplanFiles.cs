@@ -13,6 +13,9 @@ internal static class NetplanFiles
     /// <summary>netplan's configuration directories below a root.</summary>
     public static IReadOnlyList<string> Directories { get; } = ["etc/netplan", "run/netplan", "lib/netplan"];
 
+    // A file name in an earlier directory hides the same name in later ones (netplan-generate(8), "Handling multiple files").
+    private static readonly string[] ByPrecedence = ["run/netplan", "etc/netplan", "lib/netplan"];
+
     // netplan key → the kernel feature(s) its networkd key sets.
     private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
     {
@@ -52,6 +55,26 @@ internal static class NetplanFiles
             .Any(path => Entries(StackFileText.Lines(path)).Any(e => e.AppliesTo(device)));
     }
 
+    /// <summary>
+    /// The files netplan reads below <paramref name="root"/>, in the order it merges them: a name in <c>run/netplan</c>
+    /// hides the same name in <c>etc/netplan</c>, which hides it in <c>lib/netplan</c>; the rest are taken by file name,
+    /// across directories, and a later file amends the definitions of an earlier one.
+    /// </summary>
+    public static IReadOnlyList<string> EffectiveFiles(string root)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in ByPrecedence.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml")))
+        {
+            byName.TryAdd(Path.GetFileName(path), path);
+        }
+
+        return [.. byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)];
+    }
+
+    /// <summary>The <c>ethernets</c> definitions of <paramref name="path"/>, in file order.</summary>
+    public static IReadOnlyList<NetplanDefinition> Definitions(string path) =>
+        [.. Entries(StackFileText.Lines(path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads))];
+
     private static List<Entry> Entries(string[] lines)
     {
         var entries = new List<Entry>();
@@ -76,7 +99,7 @@ internal static class NetplanFiles
             var keys = stack.Select(s => s.Key).ToList();
             if (keys.Count == 3 && keys[0] == "network" && keys[1] == "ethernets")
             {
-                current = new Entry(key);
+                current = new Entry(key, index + 1);
                 entries.Add(current);
             }
             else if (current is not null && keys.Count == 4 && keys[1] == "ethernets" && Keys.ContainsKey(key))
@@ -92,26 +115,39 @@ internal static class NetplanFiles
         return entries;
     }
 
+    /// <summary>
+    /// Whether a definition with <paramref name="id"/> and <paramref name="match"/> is about <paramref name="device"/>:
+    /// without <c>match</c> the id is the interface name; with it, <c>name</c> (a shell glob) and <c>macaddress</c> must
+    /// both fit where given.
+    /// </summary>
+    public static bool Applies(string id, IReadOnlyDictionary<string, string> match, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(device);
+        if (match.Count == 0)
+        {
+            return id == device.Name;
+        }
+
+        var name = !match.TryGetValue("name", out var pattern) || ShellGlob.Matches(pattern, device.Name);
+        var address = !match.TryGetValue("macaddress", out var mac)
+            || string.Equals(mac, device.CurrentAddress ?? device.PermanentAddress, StringComparison.OrdinalIgnoreCase);
+        return name && address;
+    }
+
     private static string Unquote(string text) =>
         text.Length >= 2 && text[0] == text[^1] && text[0] is '"' or '\'' ? text[1..^1] : text;
 
-    private sealed class Entry(string id)
+    private sealed class Entry(string id, int line)
     {
+        public string Id => id;
+
+        public int Line => line;
+
         public List<(string Key, string Value, int Line)> Offloads { get; } = [];
 
         public Dictionary<string, string> Match { get; } = new(StringComparer.Ordinal);
 
-        public bool AppliesTo(LinkDeviceFacts device)
-        {
-            if (Match.Count == 0)
-            {
-                return id == device.Name;
-            }
-
-            var name = !Match.TryGetValue("name", out var pattern) || ShellGlob.Matches(pattern, device.Name);
-            var address = !Match.TryGetValue("macaddress", out var mac)
-                || string.Equals(mac, device.CurrentAddress ?? device.PermanentAddress, StringComparison.OrdinalIgnoreCase);
-            return name && address;
-        }
+        public bool AppliesTo(LinkDeviceFacts device) => Applies(id, Match, device);
     }
 }

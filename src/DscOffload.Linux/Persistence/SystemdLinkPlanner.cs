@@ -21,6 +21,28 @@ internal static class SystemdLinkPlanner
     /// <exception cref="DscOffloadException">Something cannot be expressed (ValidationFailed, naming it and why).</exception>
     public static SystemdLinkSettings Map(AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired)
     {
+        var (features, channels) = Wanted(adapter, settings);
+        var device = (LinuxInterface)adapter.Adapter.Handle;
+        var result = SystemdLinkMapping.Map(device, features, channels, FeatureSetOf(adapter));
+        if (result.IsExpressible)
+        {
+            return result.Settings!;
+        }
+
+        var why = string.Join("; ", result.Unexpressible.Select(u => $"{u.Setting}: {u.Reason}"));
+        var first = result.Unexpressible[0].Setting;
+        var at = settings.FirstOrDefault(s => s.Key.Member == first || s.Key.ToString() == first)?.Source.Location()
+            ?? desired["persist"].Location();
+        throw new DscOffloadException(ErrorKind.ValidationFailed,
+            $"persist SystemdLink cannot express the desired state of '{device.Name}': {why}; nothing was changed", at);
+    }
+
+    /// <summary>
+    /// The changeable desired features (kernel name → on) and channel counts of <paramref name="adapter"/>. Features the
+    /// device cannot change need no key: the driver sets them the same way at every boot.
+    /// </summary>
+    internal static (Dictionary<string, bool> Features, SystemdLinkChannels Channels) Wanted(AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings)
+    {
         var features = new Dictionary<string, bool>(StringComparer.Ordinal);
         uint? rx = null, tx = null, combined = null;
         foreach (var d in settings)
@@ -52,23 +74,11 @@ internal static class SystemdLinkPlanner
             }
         }
 
-        var device = (LinuxInterface)adapter.Adapter.Handle;
-        var result = SystemdLinkMapping.Map(device, features, new SystemdLinkChannels(rx, tx, null, combined), FeatureSetOf(adapter));
-        if (result.IsExpressible)
-        {
-            return result.Settings!;
-        }
-
-        var why = string.Join("; ", result.Unexpressible.Select(u => $"{u.Setting}: {u.Reason}"));
-        var first = result.Unexpressible[0].Setting;
-        var at = settings.FirstOrDefault(s => s.Key.Member == first || s.Key.ToString() == first)?.Source.Location()
-            ?? desired["persist"].Location();
-        throw new DscOffloadException(ErrorKind.ValidationFailed,
-            $"persist SystemdLink cannot express the desired state of '{device.Name}': {why}; nothing was changed", at);
+        return (features, new SystemdLinkChannels(rx, tx, null, combined));
     }
 
     /// <summary>The device's features as the mapping needs them (which tx-checksum-* it can change, what is fixed off).</summary>
-    private static EthtoolFeatureSet FeatureSetOf(AdapterSnapshot adapter)
+    internal static EthtoolFeatureSet FeatureSetOf(AdapterSnapshot adapter)
     {
         var states = new List<EthtoolFeatureState>();
         foreach (var (key, setting) in adapter.Ordered)

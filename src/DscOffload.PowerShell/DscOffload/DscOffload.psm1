@@ -717,9 +717,9 @@ class LinuxNetAdapterOffload
     [DscProperty()]
     [string] $channels
 
-    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads; NetworkManager sets ethtool keys in the NetworkManager profile(s) bound to the interface; Auto picks what manages the interface.
+    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads; Netplan adds the offload keys to the interface's netplan definition in a netplan file of dscoffload's; NetworkManager sets ethtool keys in the NetworkManager profile(s) bound to the interface; Auto picks what manages the interface.
     [DscProperty()]
-    [ValidateSet('None', 'SystemdLink', 'NetworkManager', 'Auto')]
+    [ValidateSet('None', 'SystemdLink', 'Netplan', 'NetworkManager', 'Auto')]
     [string] $persist
 
     # Kernel interface index (identity; names can change).
@@ -742,7 +742,7 @@ class LinuxNetAdapterOffload
     [DscProperty(NotConfigurable)]
     [string] $maxChannels
 
-    # With persist: whether the picked store (.link file, NetworkManager profile) expresses the desired state and nothing else wins.
+    # With persist: whether the picked store (.link file, netplan file, NetworkManager profile) expresses the desired state and nothing else wins.
     [DscProperty(NotConfigurable)]
     [Nullable[bool]] $persisted
 

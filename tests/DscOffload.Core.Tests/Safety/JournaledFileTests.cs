@@ -1,6 +1,7 @@
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Documents;
 using DscOffload.Core.Safety;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Tests.Safety;
 
@@ -24,8 +25,109 @@ public class JournaledFileTests : IDisposable
     [InlineData(".eth0.nmconnection.1a2b3c4d.tmp", false)]
     [InlineData(".eth0.nmconnection", false)]
     [InlineData("eth0.nmconnection.bak", false)]
-    public void IsRestorableName_AcceptsOnlyDscoffloadLinkFilesAndNetworkManagerProfiles(string name, bool expected) =>
+    [InlineData("90-dscoffload-eth0.yaml", true)]
+    [InlineData("90-dscoffload-.yaml", false)]
+    [InlineData("50-cloud-init.yaml", false)]
+    [InlineData("90-dscoffload-eth0.link", false)]
+    [InlineData("10-dscoffload-eth0.yaml", false)]
+    public void IsRestorableName_AcceptsOnlyDscoffloadLinkAndNetplanFilesAndNetworkManagerProfiles(string name, bool expected) =>
         JournaledFile.IsRestorableName(name).Should().Be(expected);
+
+    [Fact]
+    public void Restore_PutsBackANetplanFileByteForByte_WithItsMode0600()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(_dir.FullName, "netplan")).FullName, "90-dscoffload-eth0.yaml");
+        const string before = "network:\n  ethernets:\n    uplink:\n      generic-receive-offload: true\n";
+        File.WriteAllText(path, before);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = JournaledFile.FromJson(JournaledFile.Capture(path).ToJson());
+        File.WriteAllText(path, "network:\n  ethernets:\n    uplink:\n      generic-receive-offload: false\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        file.Restore().Should().StartWith("restored ");
+
+        File.ReadAllText(path).Should().Be(before);
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        file.IsCurrent().Should().BeTrue();
+    }
+
+    [Fact]
+    public void RestorableFileDirectories_AcceptEachKindOfFileOnlyInItsOwnDirectory()
+    {
+        var links = Path.Combine(_dir.FullName, "systemd");
+        var netplan = Path.Combine(_dir.FullName, "etc", "netplan");
+        var profiles = Path.Combine(_dir.FullName, "system-connections");
+        RestorableFileDirectory[] directories =
+        [
+            new(links, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { Kind = RestorableFileKind.SystemdLink },
+            new(netplan, "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.Netplan },
+            new(profiles, "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.NetworkManagerProfile },
+        ];
+        JournalEntry Entry(string path) => JournalEntry.FromDocument("entry.dsc.json", new JObject
+        {
+            ["metadata"] = new JObject
+            {
+                ["DscOffload"] = new JObject
+                {
+                    ["journal"] = new JObject
+                    {
+                        ["id"] = "x", ["createdAt"] = "2026-01-01T00:00:00Z", ["host"] = "h", ["command"] = "config set", ["status"] = "applied",
+                    },
+                    ["files"] = new JArray(new JObject { ["path"] = path, ["content"] = null }),
+                },
+            },
+        });
+        Action Check(string path) => () => RestorableFileDirectory.RequireHeldByAny(Entry(path), directories);
+
+        Check(Path.Combine(links, "10-dscoffload-eth0.link")).Should().NotThrow();
+        Check(Path.Combine(netplan, "90-dscoffload-eth0.yaml")).Should().NotThrow();
+        Check(Path.Combine(profiles, "uplink.nmconnection")).Should().NotThrow();
+        Check(Path.Combine(_dir.FullName, "netplan", "90-dscoffload-eth0.yaml")).Should().Throw<DscOffloadException>()
+            .Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains(netplan));
+        Check(Path.Combine(_dir.FullName, "etc", "systemd", "netplan", "90-dscoffload-eth0.yaml")).Should().Throw<DscOffloadException>();
+    }
+
+    [Fact]
+    public void RestorableFileDirectories_RefuseAFileOfOneKindInAnotherKindsDirectory()
+    {
+        var shared = Path.Combine(_dir.FullName, "netplan");
+        RestorableFileDirectory[] directories =
+        [
+            new(shared, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { Kind = RestorableFileKind.SystemdLink },
+            new(Path.Combine(_dir.FullName, "etc", "netplan"), "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.Netplan },
+        ];
+        var entry = JournalEntry.FromDocument("entry.dsc.json", new JObject
+        {
+            ["metadata"] = new JObject
+            {
+                ["DscOffload"] = new JObject
+                {
+                    ["journal"] = new JObject
+                    {
+                        ["id"] = "x", ["createdAt"] = "2026-01-01T00:00:00Z", ["host"] = "h", ["command"] = "config set", ["status"] = "applied",
+                    },
+                    ["files"] = new JArray(new JObject { ["path"] = Path.Combine(shared, "90-dscoffload-eth0.yaml"), ["content"] = null }),
+                },
+            },
+        });
+
+        var act = () => RestorableFileDirectory.RequireHeldByAny(entry, directories);
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed);
+    }
+
+    [Fact]
+    public void Capture_OfANetplanFileOutsideANetplanDirectory_IsRefused()
+    {
+        var act = () => JournaledFile.Capture(Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml"));
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("netplan/90-dscoffload-*.yaml"));
+    }
 
     [Fact]
     public void Capture_OfAMissingFile_RecordsThatItDidNotExist()

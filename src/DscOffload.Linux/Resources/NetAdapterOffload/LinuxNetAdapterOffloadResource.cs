@@ -19,7 +19,9 @@ namespace DscOffload.Linux.Resources.NetAdapterOffload;
 /// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
 /// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
-/// when its content differs) after the kernel state of that interface is verified.
+/// when its content differs) after the kernel state of that interface is verified. <c>Netplan</c> and
+/// <c>NetworkManager</c> work the same way with their stores (each an <see cref="IOffloadPersistence"/>), and
+/// <c>Auto</c> picks one per interface (<see cref="PersistencePicker"/>); the setting then reads the store's name or <c>None</c>.
 /// </remarks>
 internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
@@ -34,6 +36,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private readonly bool _live;
     private readonly SystemdLinkPersistence? _persistence;
     private readonly NetworkManagerPersistence? _networkManager;
+    private readonly NetplanPersistence? _netplan;
     private readonly OtherNetworkStacks? _stacks;
 
     // The store each interface's persistence goes to in the running test or set (with Auto, picked per interface).
@@ -53,8 +56,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <see cref="OtherStacksFromEnvironment"/> for a live host and none otherwise.</param>
     /// <param name="networkManager">The NetworkManager profiles <c>persist: NetworkManager</c> edits; null means those below
     /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
+    /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
+    /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
     public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
-        NetworkManagerPersistence? networkManager = null)
+        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
@@ -64,12 +69,24 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
         _stacks = otherStacks;
         _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
+        _netplan = netplan ?? (live ? NetplanFromEnvironment(otherStacks) : null);
     }
 
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
     public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
 
     private static string NetworkConfigurationRoot() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
+
+    /// <summary>
+    /// The netplan files of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set, else below
+    /// <c>/</c>; <c>netplan generate</c> runs after a write where netplan is installed.
+    /// </summary>
+    public static NetplanPersistence NetplanFromEnvironment(OtherNetworkStacks? otherStacks) =>
+        new(NetplanRootFromEnvironment(), otherStacks, NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(NetplanRootFromEnvironment()));
+
+    /// <summary>The directory netplan's files are below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
+    public static string NetplanRootFromEnvironment() =>
         Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
@@ -191,10 +208,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             result.AddRange(ChannelRequests.Desired(channels, matched));
         }
 
-        if (RequestedPersistence(desired) is { } persist
-            && (persist == NetworkManagerPersistence.NetworkManager ? _networkManager is not null
-                : persist == PersistencePicker.Auto ? _persistence is not null || _networkManager is not null
-                : _persistence is not null))
+        if (RequestedPersistence(desired) is { } persist && StoreFor(persist) is not null)
         {
             result.Add(new DesiredSetting(SystemdLinkPersistence.Key, persist, IsOff: false, desired["persist"]!));
         }
@@ -222,9 +236,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         {
             var device = (LinuxInterface)adapter.Adapter.Handle;
             var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
-            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _stacks, context)
-                : persist == NetworkManagerPersistence.NetworkManager ? _networkManager
-                : _persistence;
+            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan, _stacks, context)
+                : StoreFor(persist);
             if (store is null)
             {
                 ValidateOnly(persist, adapter, settings, desired, context);
@@ -250,6 +263,10 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
                 _ = NetworkManagerPlanner.Map(adapter, settings, desired);
                 context.Info($"'{name}': recorded state has no NetworkManager profiles; persist NetworkManager is checked for what it can express, not compared");
                 break;
+            case NetplanPersistence.Netplan:
+                _ = NetplanPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no netplan files; persist Netplan is checked for what it can express, not compared");
+                break;
             case PersistencePicker.Auto:
                 context.Info($"'{name}': recorded state does not say what manages the interface; persist Auto is not compared");
                 break;
@@ -261,8 +278,9 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     }
 
     /// <summary>
-    /// The <c>.link</c> files of the interfaces whose <c>persisted</c> is false in <paramref name="test"/>: set
-    /// writes those (once the running state is verified), so the journal saves them first.
+    /// The files of the picked store (<c>.link</c> file, netplan file or NetworkManager profiles) of the interfaces whose
+    /// <c>persisted</c> is false in <paramref name="test"/>: set writes those (once the running state is verified), so
+    /// the journal saves them first.
     /// </summary>
     public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
     {
@@ -318,6 +336,15 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         context.Debug($"'{name}': applied {features.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
     }
+
+    // The store a persist value other than Auto names (for Auto, any store there is: it picks per interface); null on recorded state.
+    private IOffloadPersistence? StoreFor(string persist) => persist switch
+    {
+        NetworkManagerPersistence.NetworkManager => _networkManager,
+        NetplanPersistence.Netplan => _netplan,
+        PersistencePicker.Auto => _persistence ?? _networkManager ?? (IOffloadPersistence?)_netplan,
+        _ => _persistence,
+    };
 
     // The persist value asking for a store, or null for None (or absent).
     private static string? RequestedPersistence(JObject desired) =>

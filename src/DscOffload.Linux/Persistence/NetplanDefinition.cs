@@ -1,0 +1,17 @@
+namespace DscOffload.Linux.Persistence;
+
+/// <summary>
+/// One <c>network: ethernets: &lt;id&gt;:</c> block of a netplan file, as far as dscoffload reads it: its id, how it
+/// matches devices and its offload keys, each with its line. netplan merges the blocks of one id across files.
+/// </summary>
+/// <param name="Path">The file.</param>
+/// <param name="Id">The definition's id (the interface name when it has no <c>match</c>).</param>
+/// <param name="Line">The 1-based line of the id.</param>
+/// <param name="Match">The <c>match</c> keys of this block (<c>name</c>, <c>macaddress</c>, <c>driver</c>).</param>
+/// <param name="Offloads">The <c>*-offload</c> keys of this block, with their values and lines.</param>
+internal sealed record NetplanDefinition(
+    string Path,
+    string Id,
+    int Line,
+    IReadOnlyDictionary<string, string> Match,
+    IReadOnlyList<(string Key, string Value, int Line)> Offloads);
