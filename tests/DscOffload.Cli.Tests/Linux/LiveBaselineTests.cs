@@ -276,6 +276,30 @@ public sealed class LiveBaselineTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    public void Rollback_OfAnEntryNamingALinkFileInNetplansDirectory_IsRefusedAndChangesNothing()
+    {
+        // Each kind of file is accepted only in its own directory: netplan's directory is one rollback may write to,
+        // but not for a .link file.
+        var root = _ns.Files.CreateSubdirectory("root").FullName;
+        var netplan = Directory.CreateDirectory(Path.Combine(root, "etc", "netplan")).FullName;
+        var env = new Dictionary<string, string?> { ["DSCOFFLOAD_NETWORK_CONFIG_ROOT"] = root };
+        var document = GroOffPersisted("persist-kind.dsc.yaml", "eth0");
+        _ns.Run(["config", "set", "--file", document, "--format", "json"], env).ExitCode.Should().Be(0);
+        var decoy = Path.Combine(netplan, "10-dscoffload-eth0.link");
+        File.WriteAllText(decoy, "must survive");
+        var entry = Directory.GetFiles(Path.Combine(_ns.Files.FullName, "state", "journal"), "*.dsc.json").Should().ContainSingle().Subject;
+        File.WriteAllText(entry, File.ReadAllText(entry).Replace(_ns.LinkDirectory, netplan, StringComparison.Ordinal));
+        var kernel = _ns.KernelState();
+
+        var rollback = _ns.Run(["rollback", "--format", "json"], env);
+
+        rollback.ExitCode.Should().Be(1, rollback.ToString());
+        rollback.Stderr.Should().Contain($"names {decoy}, which is not in the .link directory {_ns.LinkDirectory}");
+        File.ReadAllText(decoy).Should().Be("must survive");
+        _ns.KernelState().Should().Be(kernel);
+    }
+
+    [PrivilegedFact("ethtool")]
     public void ConfigSet_BaselineWithPersistSystemdLink_IsRefusedNamingTheFeatureAndChangesNothing()
     {
         var document = _ns.WriteFile("persist-baseline.dsc.yaml", File.ReadAllText(_baseline).TrimEnd('\n') + "\n    persist: SystemdLink\n");
