@@ -21,10 +21,23 @@ public static class ProductCatalog
         new LinuxOffloadCoexistenceProvider(),
     ]);
 
-    /// <summary>Where this product's live sets write files (the Linux <c>.link</c> directory and netplan's), read from the environment when asked.</summary>
-    public static RestorableFileDirectory FileDirectory() => new(
-        LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable)
-    {
-        OtherPaths = [Path.Combine(LinuxNetAdapterOffloadResource.NetplanRootFromEnvironment(), "etc", "netplan")],
-    };
+    /// <summary>
+    /// Where this product's live sets write files (the Linux <c>.link</c> directory first, then netplan's and
+    /// NetworkManager's keyfile directory), each for its own kind of file, read from the environment when asked.
+    /// </summary>
+    public static IReadOnlyList<RestorableFileDirectory> FileDirectories() =>
+    [
+        new(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable)
+        {
+            Kind = RestorableFileKind.SystemdLink,
+        },
+        new(Path.Combine(LinuxNetAdapterOffloadResource.NetplanRootFromEnvironment(), "etc", "netplan"), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
+        {
+            Kind = RestorableFileKind.Netplan,
+        },
+        new(LinuxNetAdapterOffloadResource.NetworkManagerProfileDirectoryFromEnvironment(), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
+        {
+            Kind = RestorableFileKind.NetworkManagerProfile,
+        },
+    ];
 }

@@ -15,7 +15,7 @@ DscOffload.Cli.Output.TraceOptions.AddTo(root);
 root.Subcommands.Add(ConfigCommand.Create(catalog));
 root.Subcommands.Add(ValidateCommand.Create(catalog));
 root.Subcommands.Add(SnapshotCommand.Create(catalog));
-root.Subcommands.Add(RollbackCommand.Create(catalog, ProductCatalog.FileDirectory));
+root.Subcommands.Add(RollbackCommand.Create(catalog, ProductCatalog.FileDirectories));
 root.Subcommands.Add(ResourceCommand.Create(catalog));
 root.Subcommands.Add(ManifestCommand.Create(catalog));
 root.Subcommands.Add(PackageCommand.Create(catalog));

@@ -19,7 +19,7 @@ namespace DscOffload.Cli.Commands;
 public static class RollbackCommand
 {
     /// <summary>Builds the command; <paramref name="fileDirectory"/> says where the files a change may have written live on this host.</summary>
-    public static Command Create(ResourceCatalog catalog, Func<RestorableFileDirectory> fileDirectory)
+    public static Command Create(ResourceCatalog catalog, Func<IReadOnlyList<RestorableFileDirectory>> fileDirectory)
     {
         var command = new Command("rollback", "Restore the offload state saved in the change journal before a set (default: the latest change), or list the journal.");
         var list = new Option<bool>("--list", "-l") { Description = "List the journal entries, newest first; change nothing." };
@@ -55,7 +55,7 @@ public static class RollbackCommand
     }
 
     private static int Restore(ResourceCatalog catalog, StandardStreams streams, ChangeJournal journal, JournalEntry entry, bool whatIf, string format,
-        Func<RestorableFileDirectory> fileDirectory)
+        Func<IReadOnlyList<RestorableFileDirectory>> fileDirectory)
     {
         if (!string.Equals(entry.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
         {
@@ -65,7 +65,7 @@ public static class RollbackCommand
 
         if (entry.Files.Count > 0)
         {
-            fileDirectory().RequireHolds(entry);
+            RestorableFileDirectory.RequireHeldByAny(entry, fileDirectory());
         }
 
         foreach (var note in entry.Notes)

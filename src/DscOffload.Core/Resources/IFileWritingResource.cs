@@ -2,7 +2,7 @@ namespace DscOffload.Core.Resources;
 
 /// <summary>
 /// A resource whose set writes files besides changing the running state (the Linux type's systemd
-/// <c>.link</c> files). Files are state too: the change journal asks, right after the test that precedes a
+/// <c>.link</c> files and NetworkManager profiles). Files are state too: the change journal asks, right after the test that precedes a
 /// set, which files the set is going to write, and saves their current content so that
 /// <c>dscoffload rollback</c> can put them back.
 /// </summary>

@@ -13,16 +13,21 @@ namespace DscOffload.Core.Safety;
 /// with a byte order mark, is saved as base64) and, where they were saved, with the mode, owner and group it had.
 /// </summary>
 /// <remarks>
-/// Only dscoffload's own persistence files are accepted (absolute paths whose name is
-/// <c>10-dscoffload-*.link</c>, or <c>90-dscoffload-*.yaml</c> for netplan): a journal entry is applied as root, and it must not become a way to make
-/// <c>rollback</c> write or delete any other file.
+/// Only the persistence files a set may touch are accepted, an explicit allow-list of absolute paths: whose name is
+/// <c>10-dscoffload-*.link</c> (dscoffload's own systemd files), <c>90-dscoffload-*.yaml</c> directly in a directory named
+/// <c>netplan</c> (dscoffload's own netplan files), or <c>*.nmconnection</c> directly in a directory named
+/// <c>system-connections</c> (NetworkManager keyfile profiles that <c>persist: NetworkManager</c> edits). A journal entry
+/// is applied as root, and it must not become a way to make <c>rollback</c> write or delete any other file.
 /// </remarks>
 public sealed record JournaledFile(string Path, string? PreviousContent)
 {
     private const string NamePrefix = "10-dscoffload-";
     private const string NameSuffix = ".link";
+    private const string ProfileSuffix = ".nmconnection";
+    private const string ProfileDirectory = "system-connections";
     private const string NetplanPrefix = "90-dscoffload-";
     private const string NetplanSuffix = ".yaml";
+    private const string NetplanDirectory = "netplan";
     private const string Base64 = "base64";
     private const UnixFileMode DefaultMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -42,10 +47,24 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     /// <summary>True when the file did not exist before the change (restoring deletes it).</summary>
     public bool DidNotExist => PreviousContent is null;
 
-    /// <summary>True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c> and <c>90-dscoffload-*.yaml</c>.</summary>
-    public static bool IsRestorableName(string fileName) =>
-        (HasName(fileName, NamePrefix, NameSuffix) || HasName(fileName, NetplanPrefix, NetplanSuffix))
-        && fileName.IndexOfAny(['/', '\\', '\0']) < 0;
+    /// <summary>
+    /// True for the names of files dscoffload writes and may restore: <c>10-dscoffload-*.link</c>, <c>90-dscoffload-*.yaml</c>
+    /// (accepted only in a <c>netplan</c> directory) and NetworkManager's <c>*.nmconnection</c> profiles (accepted only in a
+    /// <c>system-connections</c> directory).
+    /// </summary>
+    public static bool IsRestorableName(string fileName) => KindOf(fileName) is not null;
+
+    /// <summary>The kind of restorable file <paramref name="fileName"/> names, or null when it is none of them.</summary>
+    internal static RestorableFileKind? KindOf(string fileName) =>
+        fileName.IndexOfAny(['/', '\\', '\0']) >= 0 ? null
+        : HasName(fileName, NamePrefix, NameSuffix) ? RestorableFileKind.SystemdLink
+        : HasName(fileName, NetplanPrefix, NetplanSuffix) ? RestorableFileKind.Netplan
+        : IsProfileName(fileName) ? RestorableFileKind.NetworkManagerProfile
+        : null;
+
+    // A leading dot would be a temporary file of a writer, which NetworkManager does not load.
+    private static bool IsProfileName(string fileName) =>
+        fileName.Length > ProfileSuffix.Length && fileName[0] != '.' && fileName.EndsWith(ProfileSuffix, StringComparison.Ordinal);
 
     private static bool HasName(string fileName, string prefix, string suffix) =>
         fileName.Length > prefix.Length + suffix.Length
@@ -201,8 +220,15 @@ public sealed record JournaledFile(string Path, string? PreviousContent)
     private static string? WhyNotRestorable(string path) =>
         !System.IO.Path.IsPathFullyQualified(path) ? "not an absolute path"
         : System.IO.Path.GetFullPath(path) != path ? "not a normalized path (no '.', '..' or repeated separators)"
-        : !IsRestorableName(System.IO.Path.GetFileName(path)) ? $"only dscoffload's own {NamePrefix}*{NameSuffix} and {NetplanPrefix}*{NetplanSuffix} files are restored"
+        : KindOf(System.IO.Path.GetFileName(path)) is not { } kind ? RestorableFiles
+        : kind == RestorableFileKind.NetworkManagerProfile && ParentName(path) != ProfileDirectory ? RestorableFiles
+        : kind == RestorableFileKind.Netplan && ParentName(path) != NetplanDirectory ? RestorableFiles
         : null;
+
+    private const string RestorableFiles =
+        $"only dscoffload's own {NamePrefix}*{NameSuffix} and {NetplanDirectory}/{NetplanPrefix}*{NetplanSuffix} files and NetworkManager's {ProfileDirectory}/*{ProfileSuffix} profiles are restored";
+
+    private static string ParentName(string path) => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) ?? string.Empty;
 
     // A link planted where dscoffload's file belongs would make a capture copy its target and a restore write
     // through it; only regular files (or nothing) are read and replaced.

@@ -3,16 +3,17 @@ using DscOffload.Core.Diagnostics;
 namespace DscOffload.Core.Safety;
 
 /// <summary>
-/// The one directory whose files a live set may write and a rollback may put back (on Linux, the <c>.link</c>
-/// directory of the host), and the environment variable that moves it. The platform that writes the files says
-/// where they are; the rollback only checks journal entries against it, so it needs no platform types.
+/// A directory whose files a live set may write and a rollback may put back (on Linux, the <c>.link</c> directory
+/// of the host, netplan's <c>etc/netplan</c> and NetworkManager's keyfile directory), and the environment variable that
+/// moves it. The platform that writes the files says where they are; the rollback only checks journal entries against
+/// it, so it needs no platform types.
 /// </summary>
 /// <param name="Path">The directory the files of a change live in on this host.</param>
 /// <param name="OverrideVariable">The environment variable that points changes at another directory.</param>
 public sealed record RestorableFileDirectory(string Path, string OverrideVariable)
 {
-    /// <summary>Further directories a live set may write files to (on Linux, netplan's <c>etc/netplan</c>); none by default.</summary>
-    public IReadOnlyList<string> OtherPaths { get; init; } = [];
+    /// <summary>The one kind of file this directory holds; null: any restorable name (the <c>.link</c> directory of <see cref="RequireHolds"/>).</summary>
+    internal RestorableFileKind? Kind { get; init; }
 
     /// <summary>
     /// Refuses <paramref name="entry"/> when it names a file outside <see cref="Path"/>: the journal only accepts
@@ -20,17 +21,31 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
     /// rollback at another one.
     /// </summary>
     /// <exception cref="DscOffloadException">A file of the entry lies elsewhere (<see cref="ErrorKind.NotAllowed"/>).</exception>
-    public void RequireHolds(JournalEntry entry)
+    public void RequireHolds(JournalEntry entry) => RequireHeldByAny(entry, [this]);
+
+    /// <summary>
+    /// Refuses <paramref name="entry"/> when one of its files is in none of <paramref name="directories"/> (the first is
+    /// the <c>.link</c> directory, the others those of further persistence stores, such as NetworkManager's keyfiles).
+    /// </summary>
+    /// <exception cref="DscOffloadException">A file of the entry lies elsewhere (<see cref="ErrorKind.NotAllowed"/>).</exception>
+    internal static void RequireHeldByAny(JournalEntry entry, IReadOnlyList<RestorableFileDirectory> directories)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var directory = System.IO.Path.TrimEndingDirectorySeparator(Path);
-        var allowed = OtherPaths.Select(System.IO.Path.TrimEndingDirectorySeparator).Append(directory).ToHashSet(StringComparer.Ordinal);
-        var outside = entry.Files.FirstOrDefault(f => !allowed.Contains(System.IO.Path.GetDirectoryName(f.Path) ?? string.Empty));
+        ArgumentNullException.ThrowIfNull(directories);
+        var trimmed = directories.Select(d => System.IO.Path.TrimEndingDirectorySeparator(d.Path)).ToList();
+        var outside = entry.Files.FirstOrDefault(f => !directories.Any(d => d.Holds(f.Path)));
         if (outside is not null)
         {
+            var others = string.Concat(trimmed.Skip(1).Select(d => $" nor in {d}"));
+            var variables = string.Join(" or ", directories.Select(d => d.OverrideVariable).Distinct(StringComparer.Ordinal));
             throw new DscOffloadException(ErrorKind.NotAllowed,
-                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {directory}{string.Concat(OtherPaths.Select(p => $" or {p}"))}; it is not applied " +
-                $"(set {OverrideVariable} to the directory the change wrote to)");
+                $"journal entry {entry.Id} names {outside.Path}, which is not in the .link directory {trimmed[0]}{others} (each kind of file only in its own); " +
+                $"it is not applied (set {variables} to the directory the change wrote to)");
         }
     }
+
+    // The file lies directly in this directory and is of the kind it holds.
+    private bool Holds(string file) =>
+        string.Equals(System.IO.Path.GetDirectoryName(file), System.IO.Path.TrimEndingDirectorySeparator(Path), StringComparison.Ordinal)
+        && (Kind is null || JournaledFile.KindOf(System.IO.Path.GetFileName(file)) == Kind);
 }

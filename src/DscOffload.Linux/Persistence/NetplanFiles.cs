@@ -47,6 +47,14 @@ internal static class NetplanFiles
         }
     }
 
+    /// <summary>True when an <c>ethernets</c> entry under <paramref name="root"/> applies to <paramref name="device"/>.</summary>
+    public static bool Configures(string root, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml"))
+            .Any(path => Entries(StackFileText.Lines(path)).Any(e => e.AppliesTo(device)));
+    }
+
     /// <summary>
     /// The files netplan reads below <paramref name="root"/>, in the order it merges them: a name in <c>run/netplan</c>
     /// hides the same name in <c>etc/netplan</c>, which hides it in <c>lib/netplan</c>; the rest are taken by file name,

@@ -4,6 +4,7 @@ using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -21,7 +22,7 @@ namespace DscOffload.Linux.Persistence;
 /// <c>.link</c> file under <c>run/systemd/network</c> agrees with the YAML, and reports the keys found in it. It never
 /// runs <c>netplan apply</c>.
 /// </remarks>
-internal sealed class NetplanPersistence
+internal sealed class NetplanPersistence : IOffloadPersistence
 {
     /// <summary>The value of <c>persist</c> that asks for netplan keys.</summary>
     public const string Netplan = "Netplan";
@@ -65,6 +66,23 @@ internal sealed class NetplanPersistence
 
     /// <summary>The full path of <paramref name="interfaceName"/>'s file.</summary>
     public string PathFor(string interfaceName) => Path.Combine(Directory, FileNameFor(interfaceName));
+
+    /// <inheritdoc />
+    public string Name => Netplan;
+
+    /// <summary>True when netplan is installed (<c>netplan generate</c> can render what is written), which <c>persist: Auto</c> requires.</summary>
+    public bool IsInstalled => _generator is not null;
+
+    /// <summary>True when a netplan definition below the root configures <paramref name="device"/>.</summary>
+    public bool Configures(LinkDeviceFacts device) => NetplanFiles.Configures(_root, device);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> FilesFor(string interfaceName) => [PathFor(interfaceName)];
+
+    /// <inheritdoc />
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, LinkDeviceFacts device,
+        OperationContext context) =>
+        Relate(adapter, NetplanPlanner.Map(adapter, settings, desired), DesiredFeatures.Of(settings), device, context);
 
     /// <summary>
     /// Reads the netplan configuration for the interface, remembers how our file compares with <paramref name="keys"/>

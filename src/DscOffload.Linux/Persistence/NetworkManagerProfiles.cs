@@ -11,6 +11,26 @@ internal static class NetworkManagerProfiles
     public static IReadOnlyList<string> Directories { get; } =
         ["etc/NetworkManager/system-connections", "run/NetworkManager/system-connections", "usr/lib/NetworkManager/system-connections"];
 
+    /// <summary>The profiles under <paramref name="root"/> bound to <paramref name="device"/>, in directory and name order.</summary>
+    public static IReadOnlyList<NetworkManagerProfile> Bound(string root, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var result = new List<NetworkManagerProfile>();
+        for (var index = 0; index < Directories.Count; index++)
+        {
+            foreach (var path in StackFileText.FilesIn(Path.Combine(root, Directories[index]), ".nmconnection"))
+            {
+                var lines = LinkFileLines.Read(string.Join('\n', StackFileText.Lines(path)));
+                if (IsBoundTo(lines, device))
+                {
+                    result.Add(new NetworkManagerProfile(path, index == 0, lines));
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The offload keys of profiles under <paramref name="root"/> bound to <paramref name="device"/>.</summary>
     public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
     {

@@ -1,6 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -10,7 +11,7 @@ namespace DscOffload.Linux.Persistence;
 /// says it, <c>None</c> otherwise) so the shared adapter logic compares, predicts and reports it like any other
 /// setting, and writes the file once the running state is verified.
 /// </summary>
-internal sealed class SystemdLinkPersistence
+internal sealed class SystemdLinkPersistence : IOffloadPersistence
 {
     /// <summary>The value of <c>persist</c> that asks for a <c>.link</c> file.</summary>
     public const string SystemdLink = "SystemdLink";
@@ -32,6 +33,17 @@ internal sealed class SystemdLinkPersistence
 
     /// <summary>The setting that carries persistence.</summary>
     public static SettingKey Key { get; } = new("persist");
+
+    /// <inheritdoc />
+    public string Name => SystemdLink;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> FilesFor(string interfaceName) => [PathFor(interfaceName)];
+
+    /// <inheritdoc />
+    public AdapterSnapshot Relate(AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, LinkDeviceFacts device,
+        OperationContext context) =>
+        Relate(adapter, SystemdLinkPlanner.Map(adapter, settings, desired), DesiredFeatures.Of(settings), device, context);
 
     /// <summary>
     /// Reads the interface's file, remembers how it compares with <paramref name="wanted"/> for a later write, and

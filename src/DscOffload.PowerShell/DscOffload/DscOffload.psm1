@@ -732,9 +732,9 @@ class LinuxNetAdapterOffload
     [DscProperty()]
     [string] $channels
 
-    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads; Netplan adds the offload keys to the interface's netplan definition in a netplan file of dscoffload's.
+    # SystemdLink also writes a systemd .link file so the state survives reboots and driver reloads; Netplan adds the offload keys to the interface's netplan definition in a netplan file of dscoffload's; NetworkManager sets ethtool keys in the NetworkManager profile(s) bound to the interface; Auto picks what manages the interface.
     [DscProperty()]
-    [ValidateSet('None', 'SystemdLink', 'Netplan')]
+    [ValidateSet('None', 'SystemdLink', 'Netplan', 'NetworkManager', 'Auto')]
     [string] $persist
 
     # Kernel interface index (identity; names can change).
@@ -757,7 +757,7 @@ class LinuxNetAdapterOffload
     [DscProperty(NotConfigurable)]
     [string] $maxChannels
 
-    # With persist SystemdLink or Netplan: whether the file on disk expresses the desired state and is the configuration that applies at the next boot.
+    # With persist: whether the picked store (.link file, netplan file, NetworkManager profile) expresses the desired state and nothing else wins.
     [DscProperty(NotConfigurable)]
     [Nullable[bool]] $persisted
 

@@ -216,6 +216,44 @@ public sealed class LiveBaselineTests : IDisposable
     }
 
     [PrivilegedFact("ethtool")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Rollback_OfAPersistNetworkManagerSet_PutsBackTheProfileByteForByteWithItsMode()
+    {
+        var root = _ns.Files.CreateSubdirectory("root").FullName;
+        var connections = Directory.CreateDirectory(Path.Combine(root, "etc/NetworkManager/system-connections")).FullName;
+        var profile = Path.Combine(connections, "uplink.nmconnection");
+        const string Before = "# kept by hand\r\n[connection]\r\nid=uplink\r\ninterface-name=eth0\r\n\r\n[ethernet]\r\nmtu=9000\r\n";
+        File.WriteAllText(profile, Before);
+        File.SetUnixFileMode(profile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var document = _ns.WriteFile("persist-nm.dsc.yaml", """
+            $schema: https://aka.ms/dsc/schemas/v3/bundled/config/document.json
+            resources:
+            - name: GRO off, kept by NetworkManager
+              type: DscOffload.Linux/NetAdapterOffload
+              properties:
+                name: eth0
+                features: {gro: false}
+                persist: NetworkManager
+            """);
+        // No NetworkManager answers on this bus: the machine's own NetworkManager, if any, is never asked to load a test file.
+        var env = new Dictionary<string, string?>
+        {
+            ["DSCOFFLOAD_NETWORK_CONFIG_ROOT"] = root,
+            ["DBUS_SYSTEM_BUS_ADDRESS"] = $"unix:path={Path.Combine(_ns.Files.FullName, "no-bus")}",
+        };
+        var set = _ns.Run(["config", "set", "--file", document, "--format", "json"], env);
+        set.ExitCode.Should().Be(0, set.ToString());
+        File.ReadAllText(profile).Should().Be(Before + "\r\n[ethtool]\r\nfeature-gro=false\r\n");
+        set.ToString().Should().Contain("NetworkManager is not running");
+
+        var rollback = _ns.Run(["rollback", "--format", "json"], env);
+
+        rollback.ExitCode.Should().Be(0, rollback.ToString());
+        File.ReadAllText(profile).Should().Be(Before);
+        File.GetUnixFileMode(profile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [PrivilegedFact("ethtool")]
     public void Rollback_OfAnEntryNamingAFileOutsideTheLinkDirectory_IsRefusedAndChangesNothing()
     {
         var document = GroOffPersisted("persist-tampered.dsc.yaml", "eth0");
@@ -234,6 +272,30 @@ public sealed class LiveBaselineTests : IDisposable
         rollback.Stderr.Should().Contain($"names {decoy}, which is not in the .link directory {_ns.LinkDirectory}");
         File.ReadAllText(decoy).Should().Be("must survive");
         File.ReadAllText(Path.Combine(_ns.LinkDirectory, "10-dscoffload-eth0.link")).Should().Be(link);
+        _ns.KernelState().Should().Be(kernel);
+    }
+
+    [PrivilegedFact("ethtool")]
+    public void Rollback_OfAnEntryNamingALinkFileInNetplansDirectory_IsRefusedAndChangesNothing()
+    {
+        // Each kind of file is accepted only in its own directory: netplan's directory is one rollback may write to,
+        // but not for a .link file.
+        var root = _ns.Files.CreateSubdirectory("root").FullName;
+        var netplan = Directory.CreateDirectory(Path.Combine(root, "etc", "netplan")).FullName;
+        var env = new Dictionary<string, string?> { ["DSCOFFLOAD_NETWORK_CONFIG_ROOT"] = root };
+        var document = GroOffPersisted("persist-kind.dsc.yaml", "eth0");
+        _ns.Run(["config", "set", "--file", document, "--format", "json"], env).ExitCode.Should().Be(0);
+        var decoy = Path.Combine(netplan, "10-dscoffload-eth0.link");
+        File.WriteAllText(decoy, "must survive");
+        var entry = Directory.GetFiles(Path.Combine(_ns.Files.FullName, "state", "journal"), "*.dsc.json").Should().ContainSingle().Subject;
+        File.WriteAllText(entry, File.ReadAllText(entry).Replace(_ns.LinkDirectory, netplan, StringComparison.Ordinal));
+        var kernel = _ns.KernelState();
+
+        var rollback = _ns.Run(["rollback", "--format", "json"], env);
+
+        rollback.ExitCode.Should().Be(1, rollback.ToString());
+        rollback.Stderr.Should().Contain($"names {decoy}, which is not in the .link directory {_ns.LinkDirectory}");
+        File.ReadAllText(decoy).Should().Be("must survive");
         _ns.KernelState().Should().Be(kernel);
     }
 

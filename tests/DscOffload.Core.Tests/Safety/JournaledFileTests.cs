@@ -20,12 +20,17 @@ public class JournaledFileTests : IDisposable
     [InlineData("99-default.link", false)]
     [InlineData("10-dscoffload-eth0.link.bak", false)]
     [InlineData("passwd", false)]
+    [InlineData("eth0.nmconnection", true)]
+    [InlineData(".nmconnection", false)]
+    [InlineData(".eth0.nmconnection.1a2b3c4d.tmp", false)]
+    [InlineData(".eth0.nmconnection", false)]
+    [InlineData("eth0.nmconnection.bak", false)]
     [InlineData("90-dscoffload-eth0.yaml", true)]
     [InlineData("90-dscoffload-.yaml", false)]
     [InlineData("50-cloud-init.yaml", false)]
     [InlineData("90-dscoffload-eth0.link", false)]
     [InlineData("10-dscoffload-eth0.yaml", false)]
-    public void IsRestorableName_AcceptsOnlyDscoffloadLinkAndNetplanFiles(string name, bool expected) =>
+    public void IsRestorableName_AcceptsOnlyDscoffloadLinkAndNetplanFilesAndNetworkManagerProfiles(string name, bool expected) =>
         JournaledFile.IsRestorableName(name).Should().Be(expected);
 
     [Fact]
@@ -36,7 +41,7 @@ public class JournaledFileTests : IDisposable
             return;
         }
 
-        var path = Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml");
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(_dir.FullName, "netplan")).FullName, "90-dscoffload-eth0.yaml");
         const string before = "network:\n  ethernets:\n    uplink:\n      generic-receive-offload: true\n";
         File.WriteAllText(path, before);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -52,11 +57,17 @@ public class JournaledFileTests : IDisposable
     }
 
     [Fact]
-    public void RestorableFileDirectory_AcceptsTheNetplanDirectory_AndStillRefusesAnyOther()
+    public void RestorableFileDirectories_AcceptEachKindOfFileOnlyInItsOwnDirectory()
     {
         var links = Path.Combine(_dir.FullName, "systemd");
-        var netplan = Path.Combine(_dir.FullName, "netplan");
-        var directory = new RestorableFileDirectory(links, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { OtherPaths = [netplan] };
+        var netplan = Path.Combine(_dir.FullName, "etc", "netplan");
+        var profiles = Path.Combine(_dir.FullName, "system-connections");
+        RestorableFileDirectory[] directories =
+        [
+            new(links, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { Kind = RestorableFileKind.SystemdLink },
+            new(netplan, "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.Netplan },
+            new(profiles, "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.NetworkManagerProfile },
+        ];
         JournalEntry Entry(string path) => JournalEntry.FromDocument("entry.dsc.json", new JObject
         {
             ["metadata"] = new JObject
@@ -71,12 +82,51 @@ public class JournaledFileTests : IDisposable
                 },
             },
         });
+        Action Check(string path) => () => RestorableFileDirectory.RequireHeldByAny(Entry(path), directories);
 
-        var ours = () => directory.RequireHolds(Entry(Path.Combine(netplan, "90-dscoffload-eth0.yaml")));
-        var elsewhere = () => directory.RequireHolds(Entry(Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml")));
+        Check(Path.Combine(links, "10-dscoffload-eth0.link")).Should().NotThrow();
+        Check(Path.Combine(netplan, "90-dscoffload-eth0.yaml")).Should().NotThrow();
+        Check(Path.Combine(profiles, "uplink.nmconnection")).Should().NotThrow();
+        Check(Path.Combine(_dir.FullName, "netplan", "90-dscoffload-eth0.yaml")).Should().Throw<DscOffloadException>()
+            .Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains(netplan));
+        Check(Path.Combine(_dir.FullName, "etc", "systemd", "netplan", "90-dscoffload-eth0.yaml")).Should().Throw<DscOffloadException>();
+    }
 
-        ours.Should().NotThrow();
-        elsewhere.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains(netplan));
+    [Fact]
+    public void RestorableFileDirectories_RefuseAFileOfOneKindInAnotherKindsDirectory()
+    {
+        var shared = Path.Combine(_dir.FullName, "netplan");
+        RestorableFileDirectory[] directories =
+        [
+            new(shared, "DSCOFFLOAD_SYSTEMD_NETWORK_DIR") { Kind = RestorableFileKind.SystemdLink },
+            new(Path.Combine(_dir.FullName, "etc", "netplan"), "DSCOFFLOAD_NETWORK_CONFIG_ROOT") { Kind = RestorableFileKind.Netplan },
+        ];
+        var entry = JournalEntry.FromDocument("entry.dsc.json", new JObject
+        {
+            ["metadata"] = new JObject
+            {
+                ["DscOffload"] = new JObject
+                {
+                    ["journal"] = new JObject
+                    {
+                        ["id"] = "x", ["createdAt"] = "2026-01-01T00:00:00Z", ["host"] = "h", ["command"] = "config set", ["status"] = "applied",
+                    },
+                    ["files"] = new JArray(new JObject { ["path"] = Path.Combine(shared, "90-dscoffload-eth0.yaml"), ["content"] = null }),
+                },
+            },
+        });
+
+        var act = () => RestorableFileDirectory.RequireHeldByAny(entry, directories);
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed);
+    }
+
+    [Fact]
+    public void Capture_OfANetplanFileOutsideANetplanDirectory_IsRefused()
+    {
+        var act = () => JournaledFile.Capture(Path.Combine(_dir.FullName, "90-dscoffload-eth0.yaml"));
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("netplan/90-dscoffload-*.yaml"));
     }
 
     [Fact]
@@ -151,6 +201,37 @@ public class JournaledFileTests : IDisposable
         {
             Stat(LinkPath()).Should().Be("1234:5678");
         }
+    }
+
+    [Fact]
+    public void Restore_PutsBackANetworkManagerProfileByteForByteWithItsMode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var directory = Directory.CreateDirectory(Path.Combine(_dir.FullName, "system-connections")).FullName;
+        var profile = Path.Combine(directory, "uplink.nmconnection");
+        var before = "# kept\r\n[connection]\r\nid=uplink\r\ninterface-name=eth0\r\n"u8.ToArray();
+        File.WriteAllBytes(profile, before);
+        File.SetUnixFileMode(profile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var file = JournaledFile.FromJson(JournaledFile.Capture(profile).ToJson());
+        File.WriteAllText(profile, "[connection]\nid=uplink\n[ethtool]\nfeature-gro=false\n");
+        File.SetUnixFileMode(profile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        file.Restore();
+
+        File.ReadAllBytes(profile).Should().Equal(before);
+        File.GetUnixFileMode(profile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void Capture_OfAProfileOutsideASystemConnectionsDirectory_IsRefused()
+    {
+        var act = () => JournaledFile.Capture(Path.Combine(_dir.FullName, "uplink.nmconnection"));
+
+        act.Should().Throw<DscOffloadException>().Where(e => e.Message.Contains("system-connections/*.nmconnection"));
     }
 
     [Fact]
@@ -229,6 +310,8 @@ public class JournaledFileTests : IDisposable
     [Theory]
     [InlineData("""{"path":"/etc/passwd","content":"root::0:0::/root:/bin/sh\n"}""", "only dscoffload's own")]
     [InlineData("""{"path":"10-dscoffload-eth0.link","content":null}""", "not an absolute path")]
+    [InlineData("""{"path":"/etc/cron.d/x.nmconnection","content":"* * * * * root sh\n"}""", "only dscoffload's own")]
+    [InlineData("""{"path":"/etc/NetworkManager/system-connections/../../cron.d/x.nmconnection","content":null}""", "not a normalized path")]
     [InlineData("""{"path":"/etc/systemd/network/../../cron.d/10-dscoffload-x.link","content":"* * * * * root sh\n"}""", "not a normalized path")]
     [InlineData("""{"path":"/etc/systemd/network/10-dscoffload-eth0.link"}""", "needs a string 'path'")]
     public void FromJson_RefusesEntriesThatWouldTouchOtherFiles_WithTheirLocation(string json, string why)

@@ -264,4 +264,53 @@ public sealed class NetplanPersistTests : IDisposable
         ResourceHarness.Entry(test.ActualState, "v0")["persisted"]!.Value<bool>().Should().BeFalse();
         host.Messages.Should().Contain(m => m.Text.Contains(leftover) && m.Text.Contains("persist SystemdLink"));
     }
+
+    [NetplanFact]
+    public void Auto_ForAnInterfaceNetplanConfigures_WhereNetplanIsInstalled_PicksNetplanAndSaysWhy()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile);
+        var links = Path.Combine(_root, "staging-links");
+        var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(links), new OtherNetworkStacks(_root),
+            netplan: new NetplanPersistence(_root, new OtherNetworkStacks(_root), NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(_root)));
+        const string auto = """{"name": "v0", "features": {"gro": true, "tx": false}, "persist": "Auto"}""";
+
+        var outcome = host.Set(auto);
+
+        outcome.AfterState["persist"]!.Value<string>().Should().Be("Auto");
+        File.ReadAllText(OurFile).Should().Contain("generic-receive-offload: true");
+        File.ReadAllText(RenderedLink).Should().Contain("GenericReceiveOffload=true");
+        Directory.Exists(links).Should().BeFalse("no .link file of dscoffload's is written when netplan is picked");
+        host.Messages.Should().Contain(m => m.Text.Contains("persist Auto picked Netplan") && m.Text.Contains("netplan is installed"));
+        host.Test(auto).InDesiredState.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Auto_ForAnInterfaceNetplanConfigures_WhereNetplanIsNotInstalled_PicksTheLinkFileAndSaysWhy()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile);
+        var links = Path.Combine(_root, "staging-links");
+        var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(links), otherStacks: null,
+            netplan: new NetplanPersistence(_root, null, generator: null));
+
+        host.Set("""{"name": "v0", "features": {"gro": true}, "persist": "Auto"}""");
+
+        File.Exists(Path.Combine(links, "10-dscoffload-v0.link")).Should().BeTrue();
+        File.Exists(OurFile).Should().BeFalse();
+        host.Messages.Should().Contain(m => m.Text.Contains("persist Auto picked SystemdLink") && m.Text.Contains("netplan is not installed"));
+    }
+
+    [Fact]
+    public void Auto_ForAnInterfaceNoNetplanDefinitionConfigures_PicksTheLinkFile()
+    {
+        Write("etc/netplan/50-site.yaml", SiteFile.Replace("name: v0", "name: v9", StringComparison.Ordinal));
+        var links = Path.Combine(_root, "staging-links");
+        var host = new ResourceHarness(FakeEthtoolDevices.WithVethPairs(), new SystemdLinkFile(links), otherStacks: null,
+            netplan: new NetplanPersistence(_root, null, new NetplanGenerator("/nonexistent/netplan")));
+
+        host.Set("""{"name": "v0", "features": {"gro": true}, "persist": "Auto"}""");
+
+        File.Exists(Path.Combine(links, "10-dscoffload-v0.link")).Should().BeTrue();
+        File.Exists(OurFile).Should().BeFalse();
+        host.Messages.Should().Contain(m => m.Text.Contains("persist Auto picked SystemdLink") && m.Text.Contains("no NetworkManager profile or netplan definition"));
+    }
 }

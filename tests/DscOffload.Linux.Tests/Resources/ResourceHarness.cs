@@ -14,10 +14,10 @@ namespace DscOffload.Linux.Tests.Resources;
 internal sealed class ResourceHarness
 {
     public ResourceHarness(FakeEthtoolDevices fake, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
-        NetplanPersistence? netplan = null)
+        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null)
     {
         Fake = fake;
-        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles, otherStacks, netplan);
+        Resource = new LinuxNetAdapterOffloadResource(fake, live: false, linkFiles, otherStacks, networkManager, netplan);
     }
 
     public FakeEthtoolDevices Fake { get; }

@@ -19,8 +19,9 @@ namespace DscOffload.Linux.Resources.NetAdapterOffload;
 /// read-only <c>persisted</c> (null without <c>persist: SystemdLink</c>). A desired state that a <c>.link</c>
 /// file cannot express is a ValidationFailed error in get, test and set alike, before anything is changed,
 /// because it is a property of the document rather than of the host. Set writes the file (atomically, only
-/// when its content differs) after the kernel state of that interface is verified. <c>persist: Netplan</c> works the
-/// same way with a netplan file (<see cref="NetplanPersistence"/>); the setting then reads <c>Netplan</c> or <c>None</c>.
+/// when its content differs) after the kernel state of that interface is verified. <c>Netplan</c> and
+/// <c>NetworkManager</c> work the same way with their stores (each an <see cref="IOffloadPersistence"/>), and
+/// <c>Auto</c> picks one per interface (<see cref="PersistencePicker"/>); the setting then reads the store's name or <c>None</c>.
 /// </remarks>
 internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, IFileWritingResource
 {
@@ -34,10 +35,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
     private readonly SystemdLinkPersistence? _persistence;
+    private readonly NetworkManagerPersistence? _networkManager;
     private readonly NetplanPersistence? _netplan;
+    private readonly OtherNetworkStacks? _stacks;
 
-    // The persist value of the running test or set, so that the files the journal saves are the backend's.
-    private string _persist = "None";
+    // The store each interface's persistence goes to in the running test or set (with Auto, picked per interface).
+    private readonly Dictionary<string, IOffloadPersistence> _picked = new(StringComparer.Ordinal);
 
     // The desired settings of the running test or set: Apply receives only the differences, but also needs
     // the satisfied ones (a feature that is off as desired yet still requested on) and the persistence check.
@@ -51,10 +54,12 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// recorded state, whose files are not known (persistence is then validated but not compared).</param>
     /// <param name="otherStacks">Where NetworkManager, netplan, ifupdown and udev rules keep their settings; null means
     /// <see cref="OtherStacksFromEnvironment"/> for a live host and none otherwise.</param>
+    /// <param name="networkManager">The NetworkManager profiles <c>persist: NetworkManager</c> edits; null means those below
+    /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
     /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
     /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
     public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
-        NetplanPersistence? netplan = null)
+        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
@@ -62,8 +67,16 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         linkFiles ??= live ? LinkFilesFromEnvironment() : null;
         otherStacks ??= live ? OtherStacksFromEnvironment() : null;
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
+        _stacks = otherStacks;
+        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
         _netplan = netplan ?? (live ? NetplanFromEnvironment(otherStacks) : null);
     }
+
+    /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
+    public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
+
+    private static string NetworkConfigurationRoot() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
     /// The netplan files of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set, else below
@@ -195,13 +208,9 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             result.AddRange(ChannelRequests.Desired(channels, matched));
         }
 
-        if (PersistsToSystemdLink(desired) && _persistence is not null)
+        if (RequestedPersistence(desired) is { } persist && StoreFor(persist) is not null)
         {
-            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, SystemdLinkPersistence.SystemdLink, IsOff: false, desired["persist"]!));
-        }
-        else if (PersistValue(desired) == NetplanPersistence.Netplan && _netplan is not null)
-        {
-            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, NetplanPersistence.Netplan, IsOff: false, desired["persist"]!));
+            result.Add(new DesiredSetting(SystemdLinkPersistence.Key, persist, IsOff: false, desired["persist"]!));
         }
 
         return result;
@@ -216,13 +225,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             _desired = settings;
         }
 
-        _persist = PersistValue(desired);
-        if (_persist == NetplanPersistence.Netplan && adapters.Count > 0)
-        {
-            return RelateToNetplan(adapters, desired, settings ?? ReadDesired(desired, adapters), context);
-        }
-
-        if (!PersistsToSystemdLink(desired) || adapters.Count == 0)
+        if (RequestedPersistence(desired) is not { } persist || adapters.Count == 0)
         {
             return adapters;
         }
@@ -231,78 +234,71 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         var result = new List<AdapterSnapshot>(adapters.Count);
         foreach (var adapter in adapters)
         {
-            var wanted = SystemdLinkPlanner.Map(adapter, settings, desired);
-            if (_persistence is null)
+            var device = (LinuxInterface)adapter.Adapter.Handle;
+            var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
+            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan, _stacks, context)
+                : StoreFor(persist);
+            if (store is null)
             {
-                context.Info($"'{adapter.Adapter.Name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                ValidateOnly(persist, adapter, settings, desired, context);
                 result.Add(adapter);
+                continue;
             }
-            else
-            {
-                result.Add(_persistence.Relate(adapter, wanted, DesiredFeatures(settings), Facts(adapter), context));
-            }
+
+            _picked[adapter.Adapter.Name] = store;
+            var related = store.Relate(adapter, settings, desired, facts, context);
+            result.Add(persist == store.Name ? related : PersistencePicker.AsRequested(related, store.Name, persist));
         }
 
         return result;
     }
 
-    // persist: Netplan, the same steps as SystemdLink above with netplan's planner and files.
-    private List<AdapterSnapshot> RelateToNetplan(IReadOnlyList<AdapterSnapshot> adapters, JObject desired, IReadOnlyList<DesiredSetting> settings,
-        OperationContext context)
+    // Recorded state has no configuration files: what the store can express is still checked, because it is a property of the document.
+    private static void ValidateOnly(string persist, AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, OperationContext context)
     {
-        var result = new List<AdapterSnapshot>(adapters.Count);
-        foreach (var adapter in adapters)
+        var name = adapter.Adapter.Name;
+        switch (persist)
         {
-            var keys = NetplanPlanner.Map(adapter, settings, desired);
-            if (_netplan is null)
-            {
-                context.Info($"'{adapter.Adapter.Name}': recorded state has no netplan files; persist Netplan is checked for what it can express, not compared");
-                result.Add(adapter);
-            }
-            else
-            {
-                result.Add(_netplan.Relate(adapter, keys, DesiredFeatures(settings), Facts(adapter), context));
-            }
+            case NetworkManagerPersistence.NetworkManager:
+                _ = NetworkManagerPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no NetworkManager profiles; persist NetworkManager is checked for what it can express, not compared");
+                break;
+            case NetplanPersistence.Netplan:
+                _ = NetplanPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no netplan files; persist Netplan is checked for what it can express, not compared");
+                break;
+            case PersistencePicker.Auto:
+                context.Info($"'{name}': recorded state does not say what manages the interface; persist Auto is not compared");
+                break;
+            default:
+                _ = SystemdLinkPlanner.Map(adapter, settings, desired);
+                context.Info($"'{name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
+                break;
         }
-
-        return result;
-    }
-
-    private static Dictionary<string, bool> DesiredFeatures(IReadOnlyList<DesiredSetting> settings) =>
-        settings.Where(s => s.Key.Property == "features" && s.Value.Type == JTokenType.Boolean)
-            .GroupBy(s => s.Key.Member!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value.Value<bool>(), StringComparer.Ordinal);
-
-    private LinkDeviceFacts Facts(AdapterSnapshot adapter)
-    {
-        var device = (LinuxInterface)adapter.Adapter.Handle;
-        return _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
     }
 
     /// <summary>
-    /// The <c>.link</c> files (or, with <c>persist: Netplan</c>, the netplan files) of the interfaces whose
+    /// The files of the picked store (<c>.link</c> file, netplan file or NetworkManager profiles) of the interfaces whose
     /// <c>persisted</c> is false in <paramref name="test"/>: set writes those (once the running state is verified), so
     /// the journal saves them first.
     /// </summary>
     public IReadOnlyList<string> FilesSetWillWrite(TestOutcome test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        Func<string, string>? pathFor = _persist == NetplanPersistence.Netplan ? _netplan is null ? null : _netplan.PathFor
-            : _persistence is null ? null : _persistence.PathFor;
-        if (pathFor is null || test.ActualState["adapters"] is not JArray adapters)
+        if (test.ActualState["adapters"] is not JArray adapters)
         {
             return [];
         }
 
         return [.. adapters.OfType<JObject>()
             .Where(a => a["persisted"] is { Type: JTokenType.Boolean } persisted && !persisted.Value<bool>() && a["name"]?.Type == JTokenType.String)
-            .Select(a => pathFor(a["name"]!.Value<string>()!))];
+            .SelectMany(a => _picked.TryGetValue(a["name"]!.Value<string>()!, out var store) ? store.FilesFor(a["name"]!.Value<string>()!) : [])];
     }
 
     /// <inheritdoc />
     protected override void DescribeAdapter(JObject entry, AdapterSnapshot adapter) =>
         entry["persisted"] = adapter.Get(SystemdLinkPersistence.Key).Value is { } persist
-            ? persist.Value<string>() is SystemdLinkPersistence.SystemdLink or NetplanPersistence.Netplan
+            ? persist.Value<string>() != "None"
             : JValue.CreateNull();
 
     /// <inheritdoc />
@@ -320,16 +316,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     {
         var report = new AdapterApplyReport();
         var name = comparison.Snapshot.Adapter.Name;
-        var netplan = _persist == NetplanPersistence.Netplan;
-        if (netplan)
-        {
-            _netplan?.EnsureWritableIfNeeded(comparison);
-        }
-        else
-        {
-            _persistence?.EnsureWritableIfNeeded(comparison);
-        }
-
+        var store = _picked.GetValueOrDefault(name);
+        store?.EnsureWritableIfNeeded(comparison);
         var features = FeatureApplyOrder.Of(comparison, _desired);
         var channels = ChannelRequests.ToWrite(comparison, () => _devices.GetChannels(name)?.Current);
         var before = features.IsEmpty ? null : _devices.GetFeatures(name);
@@ -344,22 +332,21 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
             _devices.SetChannels(name, channels);
         }
 
-        if (netplan)
-        {
-            _netplan?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
-        }
-        else
-        {
-            _persistence?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
-        }
-
+        store?.WriteIfVerified(comparison, () => Read(comparison.Snapshot.Adapter), _desired, report, context);
         context.Debug($"'{name}': applied {features.Count} feature change(s){(channels is null ? "" : " and channel counts")}");
         return report;
     }
 
-    private static bool PersistsToSystemdLink(JObject desired) =>
-        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() == SystemdLinkPersistence.SystemdLink;
+    // The store a persist value other than Auto names (for Auto, any store there is: it picks per interface); null on recorded state.
+    private IOffloadPersistence? StoreFor(string persist) => persist switch
+    {
+        NetworkManagerPersistence.NetworkManager => _networkManager,
+        NetplanPersistence.Netplan => _netplan,
+        PersistencePicker.Auto => _persistence ?? _networkManager ?? (IOffloadPersistence?)_netplan,
+        _ => _persistence,
+    };
 
-    private static string PersistValue(JObject desired) =>
-        desired["persist"] is { Type: JTokenType.String } persist ? persist.Value<string>()! : "None";
+    // The persist value asking for a store, or null for None (or absent).
+    private static string? RequestedPersistence(JObject desired) =>
+        desired["persist"] is { Type: JTokenType.String } persist && persist.Value<string>() is { } value && value != "None" ? value : null;
 }
