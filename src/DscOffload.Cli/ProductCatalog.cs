@@ -21,23 +21,6 @@ public static class ProductCatalog
         new LinuxOffloadCoexistenceProvider(),
     ]);
 
-    /// <summary>
-    /// Where this product's live sets write files (the Linux <c>.link</c> directory first, then netplan's and
-    /// NetworkManager's keyfile directory), each for its own kind of file, read from the environment when asked.
-    /// </summary>
-    public static IReadOnlyList<RestorableFileDirectory> FileDirectories() =>
-    [
-        new(LinuxNetAdapterOffloadResource.LinkFilesFromEnvironment().Directory, LinuxNetAdapterOffloadResource.SystemdNetworkDirectoryVariable)
-        {
-            Kind = RestorableFileKind.SystemdLink,
-        },
-        new(Path.Combine(LinuxNetAdapterOffloadResource.NetplanRootFromEnvironment(), "etc", "netplan"), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
-        {
-            Kind = RestorableFileKind.Netplan,
-        },
-        new(LinuxNetAdapterOffloadResource.NetworkManagerProfileDirectoryFromEnvironment(), LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable)
-        {
-            Kind = RestorableFileKind.NetworkManagerProfile,
-        },
-    ];
+    /// <summary>Where this product's live sets write files, each directory for its own kind of file (see the Linux resource).</summary>
+    public static IReadOnlyList<RestorableFileDirectory> FileDirectories() => LinuxNetAdapterOffloadResource.RestorableDirectoriesFromEnvironment();
 }

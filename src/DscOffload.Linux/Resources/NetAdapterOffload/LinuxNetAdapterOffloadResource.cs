@@ -1,6 +1,7 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Resources;
+using DscOffload.Core.Safety;
 using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Platform;
 using Newtonsoft.Json.Linq;
@@ -71,6 +72,18 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
         _netplan = netplan ?? (live ? NetplanFromEnvironment(otherStacks) : null);
     }
+
+    /// <summary>
+    /// The directories a live set of this type writes files in, read from the environment: the <c>.link</c> directory
+    /// first, then netplan's and NetworkManager's keyfile directory, each accepting only its own kind of file, so a
+    /// rollback puts back nothing else.
+    /// </summary>
+    public static IReadOnlyList<RestorableFileDirectory> RestorableDirectoriesFromEnvironment() =>
+    [
+        new(LinkFilesFromEnvironment().Directory, SystemdNetworkDirectoryVariable) { Kind = RestorableFileKind.SystemdLink },
+        new(Path.Combine(NetplanRootFromEnvironment(), "etc", "netplan"), NetworkConfigurationRootVariable) { Kind = RestorableFileKind.Netplan },
+        new(NetworkManagerProfileDirectoryFromEnvironment(), NetworkConfigurationRootVariable) { Kind = RestorableFileKind.NetworkManagerProfile },
+    ];
 
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
     public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
