@@ -37,7 +37,9 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private readonly bool _live;
     private readonly SystemdLinkPersistence? _persistence;
     private readonly NetworkManagerPersistence? _networkManager;
-    private readonly NetplanPersistence? _netplan;
+    // Looked up only when a document asks for a store: finding netplan searches PATH, which a resource call without
+    // persist (the hot path) should not pay for.
+    private readonly Lazy<NetplanPersistence?> _netplan;
     private readonly OtherNetworkStacks? _stacks;
 
     // The store each interface's persistence goes to in the running test or set (with Auto, picked per interface).
@@ -70,7 +72,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
         _stacks = otherStacks;
         _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
-        _netplan = netplan ?? (live ? NetplanFromEnvironment(otherStacks) : null);
+        _netplan = netplan is not null ? new(netplan) : new(() => live ? NetplanFromEnvironment(otherStacks) : null);
     }
 
     /// <summary>
@@ -249,7 +251,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         {
             var device = (LinuxInterface)adapter.Adapter.Handle;
             var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
-            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan, _stacks, context)
+            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan.Value, _stacks, context)
                 : StoreFor(persist);
             if (store is null)
             {
@@ -354,8 +356,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     private IOffloadPersistence? StoreFor(string persist) => persist switch
     {
         NetworkManagerPersistence.NetworkManager => _networkManager,
-        NetplanPersistence.Netplan => _netplan,
-        PersistencePicker.Auto => _persistence ?? _networkManager ?? (IOffloadPersistence?)_netplan,
+        NetplanPersistence.Netplan => _netplan.Value,
+        PersistencePicker.Auto => _persistence ?? _networkManager ?? (IOffloadPersistence?)_netplan.Value,
         _ => _persistence,
     };
 
