@@ -25,7 +25,7 @@ public class UnlocatedParseTests
         unlocated["resources"]![0]!["n"]!.Type.Should().Be(JTokenType.Integer);
         unlocated["resources"]![0]!["r"]!.Type.Should().Be(JTokenType.Float);
         ((JContainer)unlocated).DescendantsAndSelf().Should().OnlyContain(t => t.Location(null) == null);
-        located["resources"]![0]!["n"]!.Location().Should().NotBeNull();
+        located["resources"]![0]!["n"]!.Location().ToString().Should().Be(Locate(text, file.Path, "1, \"r\""));
     }
 
     [Theory]
@@ -49,7 +49,6 @@ public class UnlocatedParseTests
         var located = Record.Exception(() => StructuredTextParser.ParseFile(file.Path)).Should().BeOfType<DscOffloadException>().Which;
         var error = Record.Exception(() => StructuredTextParser.ParseFileUnlocated(file.Path)).Should().BeOfType<DscOffloadException>().Which;
 
-        located.Location.Should().NotBeNull();
         error.OneLine.Should().Be(located.OneLine).And.StartWith(file.Path + ":1:").And.Contain("invalid JSON");
     }
 
