@@ -18,15 +18,9 @@ cd "$(dirname "$0")/../.."
 runs=${RUNS:-100}
 rss_runs=${RSS_RUNS:-20}
 
-need() { # program, package
-  command -v "$1" >/dev/null 2>&1 && return 0
-  echo "installing $2" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-}
-need ethtool ethtool
-need ip iproute2
-[ -x /usr/bin/time ] || need /usr/bin/time time
-need hyperfine hyperfine || echo "hyperfine is not available; timing with a loop instead" >&2
+bash scripts/prerequisites.sh   # ethtool, iproute2, GNU time (and the build's own needs)
+command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null; } ||
+  echo "hyperfine is not available; timing with a loop instead" >&2
 
 binary=${DSCOFFLOAD_BINARY:-$PWD/artifacts/native/dscoffload}
 [ -x "$binary" ] || { bash scripts/publish.sh; binary=$PWD/artifacts/native/dscoffload; }

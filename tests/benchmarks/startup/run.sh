@@ -23,15 +23,7 @@ cd "$(dirname "$0")/../../.."
 rounds=${ROUNDS:-200}
 warmup=${WARMUP:-10}
 
-need() { # program, package
-  command -v "$1" >/dev/null 2>&1 && return 0
-  echo "installing $2" >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-}
-need ethtool ethtool
-need ip iproute2
-need python3 python3
-[ -x /usr/bin/time ] || need /usr/bin/time time
+bash scripts/prerequisites.sh   # ethtool, iproute2, python3, GNU time (and the build's own needs)
 
 binary=${DSCOFFLOAD_BINARY:-$PWD/artifacts/native/dscoffload}
 [ -x "$binary" ] || { bash scripts/publish.sh; binary=$PWD/artifacts/native/dscoffload; }
