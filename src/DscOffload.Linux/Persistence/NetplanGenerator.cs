@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DscOffload.Linux.Persistence;
 
 /// <summary>
@@ -13,46 +11,14 @@ namespace DscOffload.Linux.Persistence;
 internal sealed record NetplanGenerator(string Program)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string[] UsualPlaces = ["/usr/sbin/netplan", "/sbin/netplan", "/usr/bin/netplan"];
 
-    /// <summary>netplan from its usual places or PATH, or null when it is not installed.</summary>
-    public static NetplanGenerator? Find()
-    {
-        var candidates = UsualPlaces.Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "netplan")));
-        return candidates.FirstOrDefault(File.Exists) is { } program ? new NetplanGenerator(program) : null;
-    }
+    /// <summary>netplan on PATH or in the system directories, or null when it is not installed.</summary>
+    public static NetplanGenerator? Find() => SystemTool.Find("netplan") is { } program ? new NetplanGenerator(program) : null;
 
     /// <summary>
     /// Runs <c>netplan generate</c> for the files below <paramref name="root"/> (<c>--root-dir</c> unless it is <c>/</c>).
     /// Returns null on success, else one line saying why it failed.
     /// </summary>
-    public string? Generate(string root)
-    {
-        var start = new ProcessStartInfo(Program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("generate");
-        if (Path.GetFullPath(root) != "/")
-        {
-            start.ArgumentList.Add("--root-dir");
-            start.ArgumentList.Add(root);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return $"{Program} generate did not finish within {Timeout.TotalSeconds:0} seconds";
-            }
-
-            var message = string.Join(" ", (error.Result + output.Result).ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-            return process.ExitCode == 0 ? null : $"{Program} generate exited with {process.ExitCode}: {message}";
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
-        {
-            return $"{Program} generate could not run: {e.Message}";
-        }
-    }
+    public string? Generate(string root) =>
+        SystemTool.Run(Program, Path.GetFullPath(root) == "/" ? ["generate"] : ["generate", "--root-dir", root], Timeout).Error;
 }
