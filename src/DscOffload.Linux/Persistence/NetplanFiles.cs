@@ -75,7 +75,52 @@ internal static class NetplanFiles
     public static IReadOnlyList<NetplanDefinition> Definitions(string path) =>
         [.. Entries(StackFileText.Lines(path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads))];
 
-    private static List<Entry> Entries(string[] lines)
+    /// <summary>
+    /// The <c>renderer:</c> key that decides the backend of the definition configuring <paramref name="device"/> below
+    /// <paramref name="root"/> (its own, else its device type's, else the global one, each the last in netplan's file
+    /// order); null when no definition configures it or no such key is set (netplan's default is networkd).
+    /// </summary>
+    public static NetplanRenderer? RendererOf(string root, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        NetplanRenderer? global = null, ethernets = null;
+        var own = new Dictionary<string, NetplanRenderer>(StringComparer.Ordinal);
+        var matches = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var path in EffectiveFiles(root))
+        {
+            var renderers = new List<(int Depth, string Id, string Value, int Line)>();
+            foreach (var entry in Entries(StackFileText.Lines(path), renderers))
+            {
+                var match = matches.TryGetValue(entry.Id, out var m) ? m : matches[entry.Id] = new(StringComparer.Ordinal);
+                foreach (var (key, value) in entry.Match)
+                {
+                    match[key] = value;
+                }
+            }
+
+            foreach (var (depth, id, value, line) in renderers)
+            {
+                var renderer = new NetplanRenderer(value, path, line);
+                if (depth == 2)
+                {
+                    global = renderer;
+                }
+                else if (depth == 3)
+                {
+                    ethernets = renderer;
+                }
+                else
+                {
+                    own[id] = renderer;
+                }
+            }
+        }
+
+        var ids = matches.Where(kv => Applies(kv.Key, kv.Value, device)).Select(kv => kv.Key).ToList();
+        return ids.Count == 0 ? null : ids.Select(id => own.GetValueOrDefault(id)).FirstOrDefault(r => r is not null) ?? ethernets ?? global;
+    }
+
+    private static List<Entry> Entries(string[] lines, List<(int Depth, string Id, string Value, int Line)>? renderers = null)
     {
         var entries = new List<Entry>();
         var stack = new List<(int Indent, string Key)>();
@@ -97,7 +142,12 @@ internal static class NetplanFiles
             stack.RemoveAll(s => s.Indent >= indent);
             stack.Add((indent, key));
             var keys = stack.Select(s => s.Key).ToList();
-            if (keys.Count == 3 && keys[0] == "network" && keys[1] == "ethernets")
+            if (key == "renderer" && keys[0] == "network" && (keys.Count == 2 || (keys.Count is 3 or 4 && keys[1] == "ethernets")))
+            {
+                // network: renderer:, network: ethernets: renderer: (the device type's) and a definition's own.
+                renderers?.Add((keys.Count, keys.Count == 4 ? keys[2] : string.Empty, value, index + 1));
+            }
+            else if (keys.Count == 3 && keys[0] == "network" && keys[1] == "ethernets")
             {
                 current = new Entry(key, index + 1);
                 entries.Add(current);

@@ -76,6 +76,9 @@ internal sealed class NetplanPersistence : IOffloadPersistence
     /// <summary>True when a netplan definition below the root configures <paramref name="device"/>.</summary>
     public bool Configures(LinkDeviceFacts device) => NetplanFiles.Configures(_root, device);
 
+    /// <summary>The <c>renderer:</c> key deciding the backend of the netplan definition that configures <paramref name="device"/>, if any.</summary>
+    public NetplanRenderer? RendererOf(LinkDeviceFacts device) => NetplanFiles.RendererOf(_root, device);
+
     /// <inheritdoc />
     public IReadOnlyList<string> FilesFor(string interfaceName) => [PathFor(interfaceName)];
 

@@ -73,6 +73,15 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
         var values = keys.ToDictionary(k => k.Key, k => k.Value ? "true" : "false", StringComparer.Ordinal);
         foreach (var profile in profiles)
         {
+            if (IsGeneratedByNetplan(profile))
+            {
+                var renderer = NetplanFiles.RendererOf(_root, device);
+                blockers.Add(new LinkFileFinding(profile.Path, 0,
+                    $"netplan generates this profile{(renderer is null ? "" : $" ({renderer})")} and writes it again at every boot (netplan generate), " +
+                    $"so keys written into it would be lost; use persist Netplan (or Auto), which netplan renders into the .link file udev applies to '{name}'"));
+                continue;
+            }
+
             if (!profile.IsInEtc)
             {
                 blockers.Add(new LinkFileFinding(profile.Path, 0,
@@ -255,6 +264,11 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
             }
         }
     }
+
+    // netplan's NetworkManager renderer writes netplan-<id>.nmconnection into run/NetworkManager/system-connections.
+    private bool IsGeneratedByNetplan(NetworkManagerProfile profile) =>
+        Path.GetFileName(profile.Path).StartsWith("netplan-", StringComparison.Ordinal)
+        && Path.GetDirectoryName(profile.Path) == Path.Combine(_root, NetworkManagerProfiles.Directories[1]);
 
     private static bool? Current(NetworkManagerProfile profile, string key) =>
         profile.Lines.LastOrDefault(l => l.Section == NetworkManagerFeatureKeys.Section && l.Key == key) is { } line ? StackFileText.Boolean(line.Value) : null;

@@ -4,10 +4,11 @@ using DscOffload.Core.Resources;
 namespace DscOffload.Linux.Persistence;
 
 /// <summary>
-/// <c>persist: Auto</c>: picks, per interface, the store of what actually manages it, and says which and why. NetworkManager
+/// <c>persist: Auto</c>: picks, per interface, the store of what actually manages it, and says which and why. netplan when
+/// one of its definitions rendered for NetworkManager configures the interface (netplan writes that profile again at every
+/// boot and the offload keys into its <c>.link</c> file). Otherwise NetworkManager
 /// when a profile is bound to the interface and NetworkManager runs (it re-applies its profile at every activation, after
-/// udev applied any <c>.link</c> file; this also covers netplan's NetworkManager renderer, whose profiles are bound under
-/// <c>run/NetworkManager</c>). Otherwise netplan when one of its definitions configures the interface and netplan is
+/// udev applied any <c>.link</c> file). Otherwise netplan when one of its definitions configures the interface and netplan is
 /// installed (netplan regenerates its own <c>.link</c> file at every boot, which would shadow a file of dscoffload's).
 /// Otherwise a systemd <c>.link</c> file, which udev applies whatever configures the addresses later.
 /// </summary>
@@ -34,6 +35,14 @@ internal static class PersistencePicker
     private static (IOffloadPersistence? Picked, string Why) Choose(LinkDeviceFacts device, SystemdLinkPersistence? systemd,
         NetworkManagerPersistence? networkManager, NetplanPersistence? netplan, OtherNetworkStacks? stacks)
     {
+        // netplan 0.106 renders the offload keys of a NetworkManager-rendered definition into its .link file (udev applies
+        // it for every backend), never into the profile, which it writes again into run/NetworkManager at every generate.
+        if (netplan is not null && netplan.IsInstalled && netplan.RendererOf(device) is { IsNetworkManager: true } renderer)
+        {
+            return (netplan, $"a netplan definition configures it with {renderer}: netplan renders the offload keys into its .link file, which udev applies, " +
+                "and writes NetworkManager's profile for it (run/NetworkManager/system-connections/netplan-<id>.nmconnection) again at every boot, so that profile cannot keep them");
+        }
+
         var profile = networkManager is not null && networkManager.HasProfileFor(device);
         if (profile && networkManager!.IsRunning())
         {
