@@ -73,7 +73,7 @@ internal static class NetplanFiles
 
     /// <summary>The <c>ethernets</c> definitions of <paramref name="path"/>, in file order.</summary>
     public static IReadOnlyList<NetplanDefinition> Definitions(string path) =>
-        [.. Entries(StackFileText.Lines(path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads))];
+        [.. Entries(StackFileText.Lines(path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads, e.SetName))];
 
     /// <summary>
     /// The <c>renderer:</c> key that decides the backend of the definition configuring <paramref name="device"/> below
@@ -86,6 +86,7 @@ internal static class NetplanFiles
         NetplanRenderer? global = null, ethernets = null;
         var own = new Dictionary<string, NetplanRenderer>(StringComparer.Ordinal);
         var matches = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var setNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in EffectiveFiles(root))
         {
             var renderers = new List<(int Depth, string Id, string Value, int Line)>();
@@ -95,6 +96,11 @@ internal static class NetplanFiles
                 foreach (var (key, value) in entry.Match)
                 {
                     match[key] = value;
+                }
+
+                if (entry.SetName is not null)
+                {
+                    setNames[entry.Id] = entry.SetName;
                 }
             }
 
@@ -116,7 +122,7 @@ internal static class NetplanFiles
             }
         }
 
-        var ids = matches.Where(kv => Applies(kv.Key, kv.Value, device)).Select(kv => kv.Key).ToList();
+        var ids = matches.Where(kv => Applies(kv.Key, kv.Value, device, setNames.GetValueOrDefault(kv.Key))).Select(kv => kv.Key).ToList();
         return ids.Count == 0 ? null : ids.Select(id => own.GetValueOrDefault(id)).FirstOrDefault(r => r is not null) ?? ethernets ?? global;
     }
 
@@ -156,6 +162,10 @@ internal static class NetplanFiles
             {
                 current.Offloads.Add((key, value, index + 1));
             }
+            else if (current is not null && keys.Count == 4 && keys[1] == "ethernets" && key == "set-name")
+            {
+                current.SetName = value;
+            }
             else if (current is not null && keys.Count == 5 && keys[1] == "ethernets" && keys[3] == "match")
             {
                 current.Match[key] = value;
@@ -168,9 +178,10 @@ internal static class NetplanFiles
     /// <summary>
     /// Whether a definition with <paramref name="id"/> and <paramref name="match"/> is about <paramref name="device"/>:
     /// without <c>match</c> the id is the interface name; with it, <c>name</c> (a shell glob) and <c>macaddress</c> must
-    /// both fit where given.
+    /// both fit where given. With <paramref name="setName"/>, netplan's <c>.link</c> file renames the matched device, and
+    /// <c>name</c> was matched with the kernel's name before that rename: a device carrying the new name fits it.
     /// </summary>
-    public static bool Applies(string id, IReadOnlyDictionary<string, string> match, LinkDeviceFacts device)
+    public static bool Applies(string id, IReadOnlyDictionary<string, string> match, LinkDeviceFacts device, string? setName = null)
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(device);
@@ -179,7 +190,7 @@ internal static class NetplanFiles
             return id == device.Name;
         }
 
-        var name = !match.TryGetValue("name", out var pattern) || ShellGlob.Matches(pattern, device.Name);
+        var name = !match.TryGetValue("name", out var pattern) || ShellGlob.Matches(pattern, device.Name) || setName == device.Name;
         var address = !match.TryGetValue("macaddress", out var mac)
             || string.Equals(mac, device.CurrentAddress ?? device.PermanentAddress, StringComparison.OrdinalIgnoreCase);
         return name && address;
@@ -198,6 +209,8 @@ internal static class NetplanFiles
 
         public Dictionary<string, string> Match { get; } = new(StringComparer.Ordinal);
 
-        public bool AppliesTo(LinkDeviceFacts device) => Applies(id, Match, device);
+        public string? SetName { get; set; }
+
+        public bool AppliesTo(LinkDeviceFacts device) => Applies(id, Match, device, SetName);
     }
 }

@@ -232,7 +232,7 @@ internal sealed class NetplanPersistence : IOffloadPersistence
     private string? DefinitionOf(string name, LinkDeviceFacts device, List<NetplanDefinition> definitions, List<LinkFileFinding> blockers)
     {
         var applying = definitions.GroupBy(d => d.Id, StringComparer.Ordinal)
-            .Where(g => NetplanFiles.Applies(g.Key, Merged(g), device))
+            .Where(g => NetplanFiles.Applies(g.Key, Merged(g), device, g.LastOrDefault(d => d.SetName is not null)?.SetName))
             .ToList();
         if (applying.Count == 1)
         {

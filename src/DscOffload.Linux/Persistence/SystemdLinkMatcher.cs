@@ -43,9 +43,10 @@ internal static class SystemdLinkMatcher
         }
 
         string? unknown = null;
+        var renamed = RenamesTo(lines, device);
         foreach (var (key, values) in given)
         {
-            var fits = Fits(key, values, device);
+            var fits = key == "OriginalName" && renamed ? true : Fits(key, values, device);
             if (fits == false)
             {
                 return (LinkMatchVerdict.DoesNotMatch, $"{key}={string.Join(' ', values)} does not fit");
@@ -58,6 +59,32 @@ internal static class SystemdLinkMatcher
         }
 
         return unknown is null ? (LinkMatchVerdict.Matches, "every [Match] key fits") : (LinkMatchVerdict.Unknown, unknown);
+    }
+
+    /// <summary>
+    /// True when the file's <c>[Link] Name=</c> is the device's current name and its <c>OriginalName=</c> does not fit that
+    /// name: the device carries the name this file gives (netplan's <c>match: name</c> with <c>set-name</c> renders such a
+    /// file), so udevd matched <c>OriginalName=</c> with the kernel's name before the rename, which dscoffload does not know.
+    /// </summary>
+    public static bool RenamesTo(IReadOnlyList<LinkFileLine> lines, LinkDeviceFacts device)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(device);
+        var newName = lines.LastOrDefault(l => l.Section == "Link" && l.Key == "Name")?.Value;
+        var patterns = new List<string>();
+        foreach (var line in lines.Where(l => l.Section == MatchSection && l.Key == "OriginalName"))
+        {
+            if (line.Value.Length == 0)
+            {
+                patterns.Clear();
+            }
+            else
+            {
+                patterns.AddRange(line.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return newName == device.Name && patterns.Count > 0 && GlobList(patterns, device.Name) == false;
     }
 
     private static bool? Fits(string key, List<string> values, LinkDeviceFacts device) => key switch

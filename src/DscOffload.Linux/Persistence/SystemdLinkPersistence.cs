@@ -67,6 +67,15 @@ internal sealed class SystemdLinkPersistence : IOffloadPersistence
             blockers.Add(undecided);
         }
 
+        // A device renamed by a .link file keeps its kernel name for udevd's OriginalName=, so ours would never match it.
+        if (target.MatchOriginalName is not null && others.Predecessor is { } renaming && SystemdLinkMatcher.RenamesTo(renaming.Lines, device))
+        {
+            blockers.Add(new LinkFileFinding(renaming.Path, renaming.Lines.Last(l => l.Section == "Link" && l.Key == "Name").Line,
+                $"gives '{name}' its name (its OriginalName= matched the kernel's name before the rename); '{name}' has no permanent address, " +
+                $"so {SystemdLinkFile.FileNameFor(name)} could match only OriginalName={name}, which udevd compares with the kernel's name and which never fits; " +
+                "persist the offloads where the rename is configured (persist Netplan for netplan's set-name)"));
+        }
+
         var state = new SystemdLinkFileState(path, target, differences, blockers);
         _states[name] = state;
         foreach (var blocker in blockers)

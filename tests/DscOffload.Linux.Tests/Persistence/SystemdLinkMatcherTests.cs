@@ -31,6 +31,14 @@ public sealed class SystemdLinkMatcherTests
     public void MatchKeys_FollowUdevd(string match, string expected) =>
         Verdict($"[Match]\n{match}\n[Link]\nMTUBytes=1400\n").ToString().Should().Be(expected);
 
+    [Theory]
+    [InlineData("[Match]\nOriginalName=eth*\n[Link]\nName=enp3s0\n", nameof(LinkMatchVerdict.Matches))]
+    [InlineData("[Match]\nOriginalName=eth*\n[Link]\nName=lan0\n", nameof(LinkMatchVerdict.DoesNotMatch))]
+    [InlineData("[Match]\nOriginalName=eth*\nDriver=virtio_net\n[Link]\nName=enp3s0\n", nameof(LinkMatchVerdict.DoesNotMatch))]
+    // netplan's match: name with set-name renders OriginalName=<glob> and Name=<set-name>: udevd matched the kernel's name before the rename.
+    public void OriginalName_OfAFileThatGivesTheDeviceItsCurrentName_IsTakenAsMatchedBeforeTheRename(string text, string expected) =>
+        Verdict(text).ToString().Should().Be(expected);
+
     [Fact]
     public void FileWithoutMatchKeys_IsIgnoredLikeUdevdDoes() =>
         Verdict("[Link]\nMTUBytes=1400\n").Should().Be(LinkMatchVerdict.DoesNotMatch);
