@@ -35,6 +35,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
 
     private readonly IEthtoolDevices _devices;
     private readonly bool _live;
+    private readonly PersistenceLocations _locations;
     private readonly SystemdLinkPersistence? _persistence;
     private readonly NetworkManagerPersistence? _networkManager;
     // Looked up only when a document asks for a store: finding netplan searches PATH, which a resource call without
@@ -61,18 +62,21 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
     /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
     /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
+    /// <param name="locations">For a live host: the redirecting variables (null: this process's environment), which the
+    /// stores not given above follow and which refuse stores that would touch the host's files in a redirected run.</param>
     public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
-        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null)
+        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null, PersistenceLocations? locations = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
         _live = live;
-        linkFiles ??= live ? LinkFilesFromEnvironment() : null;
-        otherStacks ??= live ? OtherStacksFromEnvironment() : null;
+        var where = _locations = locations ?? (live ? PersistenceLocations.FromEnvironment() : new PersistenceLocations(null, null, []));
+        linkFiles ??= live ? where.LinkFiles() : null;
+        otherStacks ??= live ? where.Stacks() : null;
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
         _stacks = otherStacks;
-        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
-        _netplan = netplan is not null ? new(netplan) : new(() => live ? NetplanFromEnvironment(otherStacks) : null);
+        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(where.Root, otherStacks, new NmcliNetworkManager()) : null);
+        _netplan = netplan is not null ? new(netplan) : new(() => live ? NetplanBelow(where.Root, otherStacks) : null);
     }
 
     /// <summary>
@@ -88,21 +92,19 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     ];
 
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
-    public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
-
-    private static string NetworkConfigurationRoot() =>
-        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
+    public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetplanRootFromEnvironment(), NetworkManagerProfiles.Directories[0]);
 
     /// <summary>
     /// The netplan files of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set, else below
     /// <c>/</c>; <c>netplan generate</c> runs after a write where netplan is installed.
     /// </summary>
-    public static NetplanPersistence NetplanFromEnvironment(OtherNetworkStacks? otherStacks) =>
-        new(NetplanRootFromEnvironment(), otherStacks, NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(NetplanRootFromEnvironment()));
+    public static NetplanPersistence NetplanFromEnvironment(OtherNetworkStacks? otherStacks) => NetplanBelow(NetplanRootFromEnvironment(), otherStacks);
+
+    private static NetplanPersistence NetplanBelow(string root, OtherNetworkStacks? otherStacks) =>
+        new(root, otherStacks, NetplanGenerator.Find(), NetplanPersistence.LinkSearchPathBelow(root));
 
     /// <summary>The directory netplan's files are below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
-    public static string NetplanRootFromEnvironment() =>
-        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
+    public static string NetplanRootFromEnvironment() => PersistenceLocations.FromEnvironment().Root;
 
     /// <summary>
     /// Environment variable naming a directory to read the other network tools' configuration below (its
@@ -115,16 +117,13 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// below <c>/</c>, unless <see cref="SystemdNetworkDirectoryVariable"/> points the <c>.link</c> file elsewhere (a
     /// staging directory is not compared with the host's files).
     /// </summary>
-    public static OtherNetworkStacks? OtherStacksFromEnvironment() =>
-        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? new OtherNetworkStacks(Path.GetFullPath(root))
-        : Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } ? null
-        : new OtherNetworkStacks("/");
+    public static OtherNetworkStacks? OtherStacksFromEnvironment() => PersistenceLocations.FromEnvironment().Stacks();
 
-    /// <summary>The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else the default directory.</summary>
-    public static SystemdLinkFile LinkFilesFromEnvironment() =>
-        Environment.GetEnvironmentVariable(SystemdNetworkDirectoryVariable) is { Length: > 0 } directory
-            ? new SystemdLinkFile(Path.GetFullPath(directory), OtherLinkDirectoriesFromEnvironment())
-            : new SystemdLinkFile();
+    /// <summary>
+    /// The <c>.link</c> store of the live host: <see cref="SystemdNetworkDirectoryVariable"/> when set, else
+    /// <c>etc/systemd/network</c> below <see cref="NetworkConfigurationRootVariable"/> when that is set, else the default directory.
+    /// </summary>
+    public static SystemdLinkFile LinkFilesFromEnvironment() => PersistenceLocations.FromEnvironment().LinkFiles();
 
     /// <summary>
     /// Environment variable naming, separated by ':', the other directories whose <c>.link</c> files compete with
@@ -132,10 +131,6 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// staging directory is not compared with the host's files).
     /// </summary>
     public const string OtherLinkDirectoriesVariable = "DSCOFFLOAD_SYSTEMD_LINK_PATH";
-
-    private static IReadOnlyList<string> OtherLinkDirectoriesFromEnvironment() =>
-        [.. (Environment.GetEnvironmentVariable(OtherLinkDirectoriesVariable) ?? string.Empty)
-            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath)];
 
     /// <inheritdoc />
     protected override string HiddenSelectionProperty => "includeLoopback";
@@ -243,6 +238,11 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         if (RequestedPersistence(desired) is not { } persist || adapters.Count == 0)
         {
             return adapters;
+        }
+
+        if (_live && _locations.Refusal(persist) is { } refused)
+        {
+            throw new DscOffloadException(ErrorKind.NotAllowed, refused);
         }
 
         settings ??= ReadDesired(desired, adapters);
