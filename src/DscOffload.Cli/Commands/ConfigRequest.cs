@@ -49,4 +49,7 @@ public sealed class ConfigRequest
 
     /// <summary>For a rollback: the journal entry's saved files, put back after its document is applied.</summary>
     public IReadOnlyList<Core.Safety.JournaledFile> RestoreFiles { get; init; } = [];
+
+    /// <summary>For a rollback: the directories of <see cref="RestoreFiles"/>, whose follow-ups run once the files are back.</summary>
+    public IReadOnlyList<Core.Safety.RestorableFileDirectory> RestoreDirectories { get; init; } = [];
 }

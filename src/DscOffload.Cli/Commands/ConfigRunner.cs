@@ -80,7 +80,8 @@ public sealed class ConfigRunner
             if (liveChange)
             {
                 _pendingErrors = [];
-                var run = GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles);
+                var run = GuardedLiveSet.Run(engine, prepared, live, _request.Command ?? $"config set --file {_request.DocumentPath}", _streams.Error, _request.RestoreFiles,
+                    _request.RestoreDirectories);
                 // A set that changed something and then failed has one line naming what changed and the failure; otherwise
                 // the instances' errors say why.
                 foreach (var line in run.HadErrors && run.Changed ? [] : _pendingErrors)

@@ -63,9 +63,10 @@ public static class RollbackCommand
                 $"journal entry {entry.Id} was recorded on host '{entry.Host}', not on this host '{Environment.MachineName}'; it is not applied");
         }
 
+        var directories = entry.Files.Count > 0 ? fileDirectory() : [];
         if (entry.Files.Count > 0)
         {
-            RestorableFileDirectory.RequireHeldByAny(entry, fileDirectory());
+            RestorableFileDirectory.RequireHeldByAny(entry, directories);
         }
 
         foreach (var note in entry.Notes)
@@ -81,6 +82,7 @@ public static class RollbackCommand
             Format = format,
             Command = $"rollback --id {entry.Id}",
             RestoreFiles = entry.Files,
+            RestoreDirectories = directories,
         };
         if (whatIf)
         {

@@ -14,15 +14,15 @@ public static class GuardedLiveSet
     /// <summary>
     /// Runs the set of <paramref name="prepared"/> on <paramref name="target"/> under the guard; for a rollback,
     /// <paramref name="restoreFiles"/> are the entry's saved files, put back (under the same lock) once the
-    /// document applied, each reported on <paramref name="error"/>.
+    /// document applied, each reported on <paramref name="error"/>, and then the follow-ups of <paramref name="restoreDirectories"/> run.
     /// </summary>
     public static EngineRun Run(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target, string command, TextWriter error,
-        IReadOnlyList<JournaledFile>? restoreFiles = null)
+        IReadOnlyList<JournaledFile>? restoreFiles = null, IReadOnlyList<RestorableFileDirectory>? restoreDirectories = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         // The files count as changes that need privileges: an entry with only files has no instance whose type would.
         using var guard = GuardedChange.Begin(command, prepared.Instances.Select(i => i.Provider.Descriptor), restoreFiles?.Select(f => f.Path));
-        var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"));
+        var run = guard.RunSet(engine, prepared, target, restoreFiles ?? [], line => error.WriteLine($"dscoffload: {line}"), restoreDirectories);
         if (run.HadErrors && run.Changed)
         {
             error.WriteLine($"dscoffload: error: partially applied: {guard.WithRollbackAdvice(GuardedChange.DescribeFailure(run, changed: true))}");

@@ -144,11 +144,12 @@ internal sealed class GuardedChange : IDisposable, IChangeGate
     /// <summary>
     /// <see cref="RunSet(ConfigurationEngine, PreparedConfiguration, HostTarget)"/> for a rollback: when the document
     /// applied without errors, also puts back <paramref name="files"/> (<see cref="RestoreFiles"/>), telling
-    /// <paramref name="restored"/> each one. A file that cannot be put back makes the run fail (an error message in
-    /// the run, status partial or failed).
+    /// <paramref name="restored"/> each one, then runs the <see cref="RestorableFileDirectory.AfterRestore"/> of each of
+    /// <paramref name="directories"/> holding some of them. A file that cannot be put back, or a follow-up that fails,
+    /// makes the run fail (an error message in the run, status partial or failed).
     /// </summary>
     public EngineRun RunSet(ConfigurationEngine engine, PreparedConfiguration prepared, HostTarget target,
-        IReadOnlyList<JournaledFile> files, Action<string> restored)
+        IReadOnlyList<JournaledFile> files, Action<string> restored, IReadOnlyList<RestorableFileDirectory>? directories = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(files);
@@ -159,7 +160,7 @@ internal sealed class GuardedChange : IDisposable, IChangeGate
             run = engine.Run(prepared, target, EngineOperation.Set, this);
             if (!run.HadErrors && files.Count > 0)
             {
-                run = WithFilesRestored(run, files, restored);
+                run = WithFilesRestored(run, files, restored, directories ?? []);
             }
         }
         catch (Exception e) when (Entry is not null && e is not DscOffloadException)
@@ -174,19 +175,35 @@ internal sealed class GuardedChange : IDisposable, IChangeGate
         return Entry is { } saved ? run with { Journal = new JournalReference(saved.Id, saved.Path, JournalStatusNames.Name(saved.Status)) } : run;
     }
 
-    private EngineRun WithFilesRestored(EngineRun run, IReadOnlyList<JournaledFile> files, Action<string> restored)
+    private EngineRun WithFilesRestored(EngineRun run, IReadOnlyList<JournaledFile> files, Action<string> restored,
+        IReadOnlyList<RestorableFileDirectory> directories)
     {
         var messages = run.Messages.ToList();
         var done = 0;
+        void Tell(string line)
+        {
+            messages.Add(FileMessage(MessageLevel.Information, line));
+            restored(line);
+        }
+
         try
         {
             RestoreFiles(files, line =>
             {
                 done++;
-                messages.Add(FileMessage(MessageLevel.Information, line));
-                restored(line);
+                Tell(line);
             });
-            return done == 0 ? run : run with { Messages = messages, Changed = true };
+            // Also when every file already was as saved: a rollback run again after a failed follow-up retries it.
+            foreach (var directory in directories.Where(d => d.AfterRestore is not null))
+            {
+                var held = files.Select(f => f.Path).Where(directory.Holds).ToList();
+                if (held.Count > 0)
+                {
+                    directory.AfterRestore!(held, Tell);
+                }
+            }
+
+            return done == 0 && messages.Count == run.Messages.Count ? run : run with { Messages = messages, Changed = run.Changed || done > 0 };
         }
         catch (DscOffloadException e)
         {

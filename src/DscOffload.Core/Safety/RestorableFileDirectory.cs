@@ -16,6 +16,14 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
     internal RestorableFileKind? Kind { get; init; }
 
     /// <summary>
+    /// Run by a rollback after it put back the entry's files that are in this directory (their paths), so that what the
+    /// platform derives from them matches them again, as after the set that wrote them (netplan's rendered files,
+    /// NetworkManager's copy in memory); it tells what it did through the second argument, and throws a
+    /// <see cref="DscOffloadException"/> when it could not. Null: nothing derives from these files.
+    /// </summary>
+    internal Action<IReadOnlyList<string>, Action<string>>? AfterRestore { get; init; }
+
+    /// <summary>
     /// Refuses <paramref name="entry"/> when it names a file outside <see cref="Path"/>: the journal only accepts
     /// dscoffload's own file names, and this also pins them to this directory, so an entry cannot point a root
     /// rollback at another one.
@@ -45,7 +53,7 @@ public sealed record RestorableFileDirectory(string Path, string OverrideVariabl
     }
 
     // The file lies directly in this directory and is of the kind it holds.
-    private bool Holds(string file) =>
+    internal bool Holds(string file) =>
         string.Equals(System.IO.Path.GetDirectoryName(file), System.IO.Path.TrimEndingDirectorySeparator(Path), StringComparison.Ordinal)
         && (Kind is null || JournaledFile.KindOf(System.IO.Path.GetFileName(file)) == Kind);
 }

@@ -212,6 +212,31 @@ internal sealed class NetplanPersistence : IOffloadPersistence
         ReportRendered(name, state, report, context);
     }
 
+    /// <summary>
+    /// After a rollback put back (or deleted) our netplan files <paramref name="restored"/> below <paramref name="root"/>:
+    /// runs <c>netplan generate</c> as the set did, so the rendered <c>.link</c> files under <c>run/systemd/network</c>
+    /// match the files again instead of keeping what the set rendered until the next boot.
+    /// </summary>
+    /// <exception cref="DscOffloadException"><c>netplan generate</c> failed (Unexpected).</exception>
+    public static void RenderAfterRestore(string root, NetplanGenerator? generator, IReadOnlyList<string> restored, Action<string> tell)
+    {
+        ArgumentNullException.ThrowIfNull(restored);
+        ArgumentNullException.ThrowIfNull(tell);
+        var files = string.Join(", ", restored);
+        if (generator is null)
+        {
+            tell($"netplan generate was not run after restoring {files} (netplan is not installed); netplan renders them at the next boot");
+            return;
+        }
+
+        if (generator.Generate(root) is { } failure)
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected, $"{files} restored, but {failure}; what netplan rendered from them before the rollback stays until it succeeds");
+        }
+
+        tell($"netplan generate rendered {Path.Combine(root, "run")} again from the restored {files}");
+    }
+
     /// <summary>The netplan file text: the offload keys under the definition's id, nothing else.</summary>
     public static string Render(string id, string interfaceName, IReadOnlyList<KeyValuePair<string, bool>> keys)
     {

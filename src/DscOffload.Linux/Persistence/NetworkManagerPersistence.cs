@@ -194,6 +194,35 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
         Tell(name, state, report, context);
     }
 
+    /// <summary>
+    /// After a rollback put back the profiles <paramref name="restored"/>: where NetworkManager runs, makes it re-read
+    /// each (<c>nmcli connection load</c>), as the set did after editing them, so its copy in memory, which it would
+    /// write back at its next change of the profile, holds the restored keys. The kernel state is restored by the
+    /// rollback itself, so the profile is not re-applied.
+    /// </summary>
+    /// <exception cref="DscOffloadException">NetworkManager did not re-read a profile (Unexpected).</exception>
+    public static void ReloadAfterRestore(INetworkManagerControl control, IReadOnlyList<string> restored, Action<string> tell)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(restored);
+        ArgumentNullException.ThrowIfNull(tell);
+        if (!control.IsRunning())
+        {
+            tell($"NetworkManager is not running (or not reachable on the system D-Bus); it reads the restored {string.Join(", ", restored)} when it starts");
+            return;
+        }
+
+        foreach (var path in restored)
+        {
+            if (control.Load(path) is { } failed)
+            {
+                throw new DscOffloadException(ErrorKind.Unexpected, $"{path} restored, but NetworkManager did not re-read it: {failed}");
+            }
+
+            tell($"NetworkManager re-read the restored {path}");
+        }
+    }
+
     // NetworkManager keeps its own copy of each profile: without a reload, its next write (nmcli connection modify, a
     // timestamp) would put the old keys back. The kernel already has the desired state (read back before the write),
     // so a refused reapply is reported, not forced by re-activating the profile, which would take the link down.

@@ -249,6 +249,7 @@ public sealed class LiveBaselineTests : IDisposable
         var rollback = _ns.Run(["rollback", "--format", "json"], env);
 
         rollback.ExitCode.Should().Be(0, rollback.ToString());
+        rollback.Stderr.Should().Contain("NetworkManager is not running").And.Contain(profile);
         File.ReadAllText(profile).Should().Be(Before);
         File.GetUnixFileMode(profile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }

@@ -72,8 +72,10 @@ public sealed class LiveNetplanTests : IDisposable
         var rollback = _ns.Run(["rollback", "--format", "json"], _env);
 
         rollback.ExitCode.Should().Be(0, rollback.ToString());
-        rollback.Stderr.Should().Contain($"deleted {Ours}");
+        rollback.Stderr.Should().Contain($"deleted {Ours}").And.Contain("netplan generate rendered");
         File.Exists(Ours).Should().BeFalse();
+        File.ReadAllText(Path.Combine(_root, "run/systemd/network/10-netplan-uplink.link"))
+            .Should().Contain("MTUBytes=1400").And.NotContain("TransmitChecksumOffload", "the rollback renders the restored files again");
         _ns.KernelState().Should().Be(kernel);
     }
 }

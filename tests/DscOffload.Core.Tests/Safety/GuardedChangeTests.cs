@@ -206,6 +206,57 @@ public class GuardedChangeTests : IDisposable
         guard.Journal.List().Should().ContainSingle().Which.Status.Should().Be(JournalStatus.Partial);
     }
 
+    [Fact]
+    public void RunSetWithFiles_RunsTheFollowUpOfTheDirectoryHoldingThem_AfterTheyAreBack_AndReportsWhatItDid()
+    {
+        var netplan = Path.Combine(Directory.CreateDirectory(Path.Combine(_state.Root, "netplan")).FullName, "90-dscoffload-eth0.yaml");
+        var link = Path.Combine(_state.Root, "10-dscoffload-eth0.link");
+        File.WriteAllText(netplan, "written by the change");
+        File.WriteAllText(link, "written by the change");
+        var seen = new List<(string File, bool Exists)>();
+        var directory = new RestorableFileDirectory(Path.GetDirectoryName(netplan)!, "X")
+        {
+            Kind = RestorableFileKind.Netplan,
+            AfterRestore = (files, tell) =>
+            {
+                seen.AddRange(files.Select(f => (f, File.Exists(f))));
+                tell("rendered again");
+            },
+        };
+        var engine = new ConfigurationEngine(new ResourceCatalog([]), new EngineOptions { Version = "0.1.0" });
+        var told = new List<string>();
+        using var guard = GuardedChange.Begin(_state.Root, "rollback --id x", [NeedsElevation], privileged: true);
+
+        var run = guard.RunSet(engine, engine.Prepare("rollback.dsc.json", []), new NoHost(),
+            [new JournaledFile(netplan, null), new JournaledFile(link, null)], told.Add, [directory]);
+
+        run.HadErrors.Should().BeFalse(run.Envelope.ToString());
+        seen.Should().Equal((netplan, false));
+        told.Should().HaveCount(3).And.EndWith("rendered again");
+        run.Envelope["messages"]!.Select(m => m["message"]!.Value<string>()).Should().Contain("rendered again");
+    }
+
+    [Fact]
+    public void RunSetWithFiles_WhenTheFollowUpFails_TheRunFailsNamingIt_WithTheFilesBack()
+    {
+        var netplan = Path.Combine(Directory.CreateDirectory(Path.Combine(_state.Root, "netplan")).FullName, "90-dscoffload-eth0.yaml");
+        File.WriteAllText(netplan, "written by the change");
+        var directory = new RestorableFileDirectory(Path.GetDirectoryName(netplan)!, "X")
+        {
+            Kind = RestorableFileKind.Netplan,
+            AfterRestore = (_, _) => throw new DscOffloadException(ErrorKind.Unexpected, "netplan generate failed: exit code 1"),
+        };
+        var engine = new ConfigurationEngine(new ResourceCatalog([]), new EngineOptions { Version = "0.1.0" });
+        using var guard = GuardedChange.Begin(_state.Root, "rollback --id x", [NeedsElevation], privileged: true);
+
+        var run = guard.RunSet(engine, engine.Prepare("rollback.dsc.json", []), new NoHost(), [new JournaledFile(netplan, null)], _ => { }, [directory]);
+
+        File.Exists(netplan).Should().BeFalse();
+        run.HadErrors.Should().BeTrue();
+        run.Changed.Should().BeTrue();
+        run.Envelope["messages"]!.Should().Contain(m => m["level"]!.Value<string>() == "error" && m["message"]!.Value<string>()!.Contains("netplan generate failed"));
+    }
+
     private sealed class NoHost : HostTarget
     {
         public override string Name => "test";

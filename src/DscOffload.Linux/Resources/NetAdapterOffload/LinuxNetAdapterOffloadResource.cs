@@ -82,14 +82,33 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <summary>
     /// The directories a live set of this type writes files in, read from the environment: the <c>.link</c> directory
     /// first, then netplan's and NetworkManager's keyfile directory, each accepting only its own kind of file, so a
-    /// rollback puts back nothing else.
+    /// rollback puts back nothing else. After putting netplan files back, a rollback runs <c>netplan generate</c>, and
+    /// after profiles, <c>nmcli connection load</c>, as the set did after writing them.
     /// </summary>
     public static IReadOnlyList<RestorableFileDirectory> RestorableDirectoriesFromEnvironment() =>
-    [
-        new(LinkFilesFromEnvironment().Directory, SystemdNetworkDirectoryVariable) { Kind = RestorableFileKind.SystemdLink },
-        new(Path.Combine(NetplanRootFromEnvironment(), "etc", "netplan"), NetworkConfigurationRootVariable) { Kind = RestorableFileKind.Netplan },
-        new(NetworkManagerProfileDirectoryFromEnvironment(), NetworkConfigurationRootVariable) { Kind = RestorableFileKind.NetworkManagerProfile },
-    ];
+        RestorableDirectories(PersistenceLocations.FromEnvironment(), NetplanGenerator.Find, new NmcliNetworkManager());
+
+    /// <summary><see cref="RestorableDirectoriesFromEnvironment"/> for <paramref name="locations"/>, with the tools the follow-ups run.</summary>
+    public static IReadOnlyList<RestorableFileDirectory> RestorableDirectories(PersistenceLocations locations, Func<NetplanGenerator?> netplan,
+        INetworkManagerControl networkManager)
+    {
+        ArgumentNullException.ThrowIfNull(locations);
+        var root = locations.Root;
+        return
+        [
+            new(locations.LinkFiles().Directory, SystemdNetworkDirectoryVariable) { Kind = RestorableFileKind.SystemdLink },
+            new(Path.Combine(root, "etc", "netplan"), NetworkConfigurationRootVariable)
+            {
+                Kind = RestorableFileKind.Netplan,
+                AfterRestore = (files, tell) => NetplanPersistence.RenderAfterRestore(root, netplan(), files, tell),
+            },
+            new(Path.Combine(root, NetworkManagerProfiles.Directories[0]), NetworkConfigurationRootVariable)
+            {
+                Kind = RestorableFileKind.NetworkManagerProfile,
+                AfterRestore = (files, tell) => NetworkManagerPersistence.ReloadAfterRestore(networkManager, files, tell),
+            },
+        ];
+    }
 
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
     public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetplanRootFromEnvironment(), NetworkManagerProfiles.Directories[0]);
