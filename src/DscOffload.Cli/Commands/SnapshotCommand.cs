@@ -74,7 +74,8 @@ public static class SnapshotCommand
         if (OperatingSystem.IsLinux())
         {
             // The persisted network configuration, so that a dry run against the snapshot sees the same shadows as the host.
-            metadata[Linux.Recorded.RecordedNetworkConfigFiles.SectionName] = Linux.Recorded.NetworkConfigRecorder.RecordLive();
+            metadata[Linux.Recorded.RecordedNetworkConfigFiles.SectionName] = Linux.Recorded.NetworkConfigRecorder.RecordLive(
+                Linux.Resources.NetAdapterOffload.LinuxNetAdapterOffloadResource.NetworkConfigurationRoot());
         }
 
         return new JObject

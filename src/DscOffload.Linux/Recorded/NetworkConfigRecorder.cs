@@ -1,6 +1,5 @@
 using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Live;
-using DscOffload.Linux.Resources.NetAdapterOffload;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Recorded;
@@ -27,13 +26,11 @@ internal static class NetworkConfigRecorder
 
     private static readonly string[] SecretWords = ["password", "psk", "secret", "key"];
 
-    /// <summary>The section for the live host: files below <see cref="LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable"/> (or <c>/</c>), facts of every interface.</summary>
-    public static JObject RecordLive()
+    /// <summary>The section for the live host: files below <paramref name="root"/>, facts of every interface.</summary>
+    public static JObject RecordLive(string root)
     {
         using var devices = LiveEthtoolDevices.Open();
-        var interfaces = devices.ListInterfaces();
-        var root = Environment.GetEnvironmentVariable(LinuxNetAdapterOffloadResource.NetworkConfigurationRootVariable) is { Length: > 0 } r ? Path.GetFullPath(r) : "/";
-        return Record(root, interfaces.Select(LinkDeviceFactsReader.Live.Read));
+        return Record(root, devices.ListInterfaces().Select(LinkDeviceFactsReader.Live.Read));
     }
 
     /// <summary>The section for the files below <paramref name="root"/> (recorded as paths below <c>/</c>) and <paramref name="devices"/>.</summary>

@@ -95,7 +95,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
     public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
 
-    private static string NetworkConfigurationRoot() =>
+    /// <summary>The directory the network tools' configuration is read below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
+    public static string NetworkConfigurationRoot() =>
         Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
