@@ -158,6 +158,62 @@ public sealed class RecordedShadowTests : IDisposable
     }
 
     [Fact]
+    public void PersistNetworkManager_OnARecording_ComparesTheRecordedProfileLikeTheLiveHost()
+    {
+        const string Desired = """{"name": "eth0", "features": {"gro": false}, "persist": "NetworkManager"}""";
+        WriteShadowingSources();
+        var live = new ResourceHarness(FakeEthtoolDevices.WithNic(), otherStacks: new OtherNetworkStacks(_root),
+            networkManager: new NetworkManagerPersistence(_root, new OtherNetworkStacks(_root), new RecordingNetworkManager(running: true)));
+        live.Set("""{"name": "eth0", "features": {"gro": false}}""");
+
+        var liveTest = live.Test(Desired);
+        var (recordedTest, messages) = TestRecorded(Snapshot(live, RecordRoot()), Desired);
+
+        recordedTest.InDesiredState.Should().Be(liveTest.InDesiredState).And.BeFalse();
+        ResourceHarness.Entry(recordedTest.ActualState, "eth0")["persisted"]!.Value<bool>().Should().BeFalse();
+        Warnings(messages).Should().Equal(Warnings(live.Messages, _root)).And.ContainSingle()
+            .Which.Should().Be("'eth0': /etc/network/interfaces:3: ifupdown sets gro on for 'eth0' and re-applies it after the .link file, against the desired rx-gro=off");
+        messages.Should().Contain(m => m.Text == "'eth0': /etc/NetworkManager/system-connections/wired.nmconnection is not up to date (feature-gro=false)");
+    }
+
+    [Fact]
+    public void PersistNetworkManager_SetAgainstARecording_IsRefused()
+    {
+        Write("etc/NetworkManager/system-connections/wired.nmconnection", "[connection]\nid=wired\ninterface-name=eth0\n");
+        var live = LiveOverRoot();
+        live.Set("""{"name": "eth0", "features": {"gro": false}}""");
+        var resource = (ISettableResource)new LinuxNetAdapterOffloadProvider().CreateRecorded(RecordedHost.FromDocument(Snapshot(live, RecordRoot()), "web.dsc.json"));
+
+        var set = () => resource.Set(JObject.Parse("""{"name": "eth0", "features": {"gro": false}, "persist": "NetworkManager"}"""), new OperationContext(_ => { }, "web"));
+
+        set.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.NotAllowed && e.Message.Contains("recorded host"));
+    }
+
+    [Fact]
+    public void PersistAuto_OnARecording_IsCheckedButNotCompared()
+    {
+        WriteShadowingSources();
+        var live = LiveOverRoot();
+        live.Set("""{"name": "eth0", "features": {"gro": false}}""");
+
+        var (test, messages) = TestRecorded(Snapshot(live, RecordRoot()), """{"name": "eth0", "features": {"gro": false}, "persist": "Auto"}""");
+
+        ResourceHarness.Entry(test.ActualState, "eth0")["persisted"]!.Type.Should().Be(JTokenType.Null);
+        messages.Should().ContainSingle(m => m.Level == MessageLevel.Information && m.Text.Contains("is known only on the live host, so persist Auto is not compared"));
+    }
+
+    [Fact]
+    public void Recording_ReadsAnAliasDirectoryOnce()
+    {
+        Write("usr/lib/systemd/network/99-default.link", "[Match]\nOriginalName=*\n[Link]\nNamePolicy=kernel\n");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "lib"), "usr/lib");
+
+        var paths = RecordRoot()["files"]!.Select(f => f["path"]!.Value<string>()).ToList();
+
+        paths.Should().Equal("/usr/lib/systemd/network/99-default.link");
+    }
+
+    [Fact]
     public void Recording_KeepsSecretsOnTheHost_AndLineNumbersTrue()
     {
         WriteShadowingSources();

@@ -63,8 +63,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
     /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
     /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
-    /// <param name="recording">The network configuration files and device facts a snapshot recorded: <c>persist: SystemdLink</c>
-    /// is then compared over them by the same detection as on a live host (read-only); null when the recording carries none.</param>
+    /// <param name="recording">The network configuration files and device facts a snapshot recorded: <c>persist: SystemdLink</c> and
+    /// <c>NetworkManager</c> are then compared over them by the same detection as on a live host (read-only); null when the recording carries none.</param>
     public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
         NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null, RecordedNetworkConfigFiles? recording = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
@@ -76,7 +76,8 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         otherStacks ??= live ? OtherStacksFromEnvironment() : _recording is null ? null : new OtherNetworkStacks("/", _recording);
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
         _stacks = otherStacks;
-        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager()) : null);
+        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(NetworkConfigurationRoot(), otherStacks, new NmcliNetworkManager())
+            : _recording is null ? null : new NetworkManagerPersistence("/", otherStacks, new RecordedNetworkManagerControl(), _recording));
         _netplan = netplan is not null ? new(netplan) : new(() => live ? NetplanFromEnvironment(otherStacks) : null);
     }
 
@@ -258,8 +259,9 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         {
             var device = (LinuxInterface)adapter.Adapter.Handle;
             var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : _recording?.FactsOf(device) ?? LinkDeviceFactsReader.WithoutHost(device);
-            // A recording holds files, not running services: which of NetworkManager and netplan runs is a live question.
-            var store = _recording is not null && persist != SystemdLinkPersistence.SystemdLink ? null
+            // A recording holds files, not running services: whether NetworkManager runs (Auto) and netplan renders (Netplan)
+            // are live questions, so only the stores decided by files alone are compared.
+            var store = _recording is not null && persist is not (SystemdLinkPersistence.SystemdLink or NetworkManagerPersistence.NetworkManager) ? null
                 : persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan.Value, _stacks, context)
                 : StoreFor(persist);
             if (store is null)
@@ -284,7 +286,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     {
         var name = adapter.Adapter.Name;
         var why = carriesFiles
-            ? $"the recording carries persisted sources, but whether NetworkManager or netplan runs is known only on the live host, so persist {persist}"
+            ? $"the recording carries persisted sources, but {(persist == PersistencePicker.Auto ? "what manages the interface (whether NetworkManager runs)" : "what netplan renders")} is known only on the live host, so persist {persist}"
             : $"the recording does not carry persisted sources (a snapshot without metadata.DscOffload.{RecordedNetworkConfigFiles.SectionName}), so persist {persist}";
         switch (persist)
         {
@@ -309,7 +311,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     // A file the snapshot left out (too large, unreadable) is not read; say so once per call instead of guessing what it holds.
     private void ReportSkippedRecordedFiles(string persist, OperationContext context)
     {
-        if (_recording is not null && persist == SystemdLinkPersistence.SystemdLink)
+        if (_recording is not null && persist is SystemdLinkPersistence.SystemdLink or NetworkManagerPersistence.NetworkManager)
         {
             foreach (var skipped in _recording.Skipped)
             {
