@@ -45,7 +45,7 @@ internal sealed class RecordedNetworkConfigFiles : NetworkConfigFiles
             return null;
         }
 
-        if (token is not JObject section || section["version"] is not { Type: JTokenType.Integer } version || version.Value<int>() != Version)
+        if (token is not JObject section || section["version"] is not { Type: JTokenType.Integer } version || version.Value<long>() != Version)
         {
             throw Invalid(host, $"'metadata.DscOffload.{SectionName}' must be an object with \"version\": {Version} (this build reads version {Version})", token);
         }
@@ -59,28 +59,35 @@ internal sealed class RecordedNetworkConfigFiles : NetworkConfigFiles
             }
 
             var name = path.Value<string>()!;
-            switch (file)
+            if (file["text"] is { Type: JTokenType.String } text)
             {
-                case { } when file["text"] is { Type: JTokenType.String } text:
-                    result._text[name] = text.Value<string>();
-                    break;
-                case { } when file["masked"] is { Type: JTokenType.Boolean } masked && masked.Value<bool>():
-                    result._text[name] = null;
-                    result._masked.Add(name);
-                    break;
-                case { } when file["skipped"] is { Type: JTokenType.String } why:
-                    result._text[name] = null;
-                    result._skipped.Add($"{name} ({why.Value<string>()})");
-                    break;
-                default:
-                    throw Invalid(host, $"recorded network configuration file '{name}' needs 'text', 'masked': true or 'skipped'", entry);
+                result._text[name] = text.Value<string>();
+            }
+            else if (file["masked"] is { Type: JTokenType.Boolean } masked && masked.Value<bool>())
+            {
+                result._text[name] = null;
+                result._masked.Add(name);
+            }
+            else if (file["skipped"] is { Type: JTokenType.String } why)
+            {
+                result._text[name] = null;
+                result._skipped.Add($"{name} ({why.Value<string>()})");
+            }
+            else
+            {
+                throw Invalid(host, $"recorded network configuration file '{name}' needs 'text', 'masked': true or 'skipped'", entry);
             }
         }
 
         foreach (var device in (section["devices"] as JObject)?.Properties() ?? [])
         {
-            var address = device.Value["address"]?.Type == JTokenType.String ? device.Value["address"]!.Value<string>() : null;
-            var properties = device.Value["udev"] is JObject udev
+            if (device.Value is not JObject facts)
+            {
+                throw Invalid(host, $"the recorded facts of device '{device.Name}' must be an object", device.Value);
+            }
+
+            var address = facts["address"]?.Type == JTokenType.String ? facts["address"]!.Value<string>() : null;
+            var properties = facts["udev"] is JObject udev
                 ? udev.Properties().Where(p => p.Value.Type == JTokenType.String).ToDictionary(p => p.Name, p => p.Value.Value<string>()!, StringComparer.Ordinal)
                 : null;
             result._devices[device.Name] = (address, properties);

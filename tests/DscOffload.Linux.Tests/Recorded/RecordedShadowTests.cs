@@ -240,13 +240,19 @@ public sealed class RecordedShadowTests : IDisposable
         messages.Should().Contain(m => m.Level == MessageLevel.Warning && m.Text.Contains("the recording left out /etc/systemd/network/04-huge.link"));
     }
 
-    [Fact]
-    public void RecordingOfAnotherVersion_IsAClearErrorWithItsLocation()
+    [Theory]
+    [InlineData("""{"version": 2, "files": []}""", "\"version\": 1")]
+    [InlineData("""{"version": 99999999999, "files": []}""", "\"version\": 1")]
+    [InlineData("""{"version": 1, "files": [{"path": "etc/x.link", "text": ""}]}""", "absolute 'path'")]
+    [InlineData("""{"version": 1, "files": [{"path": "/etc/x.link"}]}""", "needs 'text', 'masked': true or 'skipped'")]
+    [InlineData("""{"version": 1, "devices": {"eth0": "52:54:00:12:34:56"}}""", "facts of device 'eth0' must be an object")]
+    public void MalformedSection_IsAClearInvalidInputError(string section, string says)
     {
-        var snapshot = JObject.Parse("""{"metadata": {"DscOffload": {"networkConfiguration": {"version": 2, "files": []}}}, "resources": []}""");
+        var snapshot = JObject.Parse("""{"metadata": {"DscOffload": {}}, "resources": []}""");
+        snapshot["metadata"]!["DscOffload"]![RecordedNetworkConfigFiles.SectionName] = JToken.Parse(section);
 
         var read = () => new LinuxNetAdapterOffloadProvider().CreateRecorded(RecordedHost.FromDocument(snapshot, "web.dsc.json"));
 
-        read.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.InvalidInput && e.Message.Contains("\"version\": 1"));
+        read.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.InvalidInput && e.Message.Contains(says));
     }
 }
