@@ -37,7 +37,7 @@ internal static class NetworkConfigRecorder
     public static JObject Record(string root, IEnumerable<LinkDeviceFacts> devices)
     {
         ArgumentNullException.ThrowIfNull(devices);
-        var live = NetworkConfigFiles.Live;
+        var live = new ListingOrSkip();
         var files = new JArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in SystemdLinkSearchPath.SystemDirectories.Select(d => Below(root, d)))
@@ -54,6 +54,10 @@ internal static class NetworkConfigRecorder
         AddAll(files, root, IfupdownFiles.Paths(live, root).Where(p => File.Exists(p) || live.IsMasked(p)), redact: true);
         // Only the rules that can run ethtool: udev reads the first file of each name, and that is the one detection reads.
         AddAll(files, root, UdevEthtoolRules.EffectiveFiles(live, root).Where(p => live.IsMasked(p) || MentionsEthtool(p)), redact: false);
+        foreach (var (directory, why) in live.Unreadable)
+        {
+            files.Add(new JObject { ["path"] = Recorded(root, directory), ["skipped"] = why });
+        }
 
         var facts = new JObject();
         foreach (var device in devices)
@@ -111,7 +115,7 @@ internal static class NetworkConfigRecorder
     {
         foreach (var path in paths)
         {
-            var recorded = new JObject { ["path"] = "/" + Path.GetRelativePath(root, path).Replace('\\', '/').TrimStart('/') };
+            var recorded = new JObject { ["path"] = Recorded(root, path) };
             if (NetworkConfigFiles.Live.IsMasked(path))
             {
                 recorded["masked"] = true;
@@ -137,9 +141,53 @@ internal static class NetworkConfigRecorder
         }
     }
 
-    // A file too large to read is listed (as skipped), so the recording says what it could not look at.
-    private static bool MentionsEthtool(string path) =>
-        new FileInfo(path).Length > MaxFileBytes || (NetworkConfigFiles.Live.ReadOrNull(path) ?? string.Empty).Contains("ethtool", StringComparison.Ordinal);
+    // A file too large or not allowed to read is listed (as skipped), so the recording says what it could not look at.
+    private static bool MentionsEthtool(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length > MaxFileBytes || (NetworkConfigFiles.Live.ReadOrNull(path) ?? string.Empty).Contains("ethtool", StringComparison.Ordinal);
+        }
+        catch (Core.Diagnostics.DscOffloadException)
+        {
+            return true;
+        }
+    }
+
+    // The host's path of a file below the root.
+    private static string Recorded(string root, string path) => "/" + Path.GetRelativePath(root, path).Replace('\\', '/').TrimStart('/');
+
+    // The live file system, except that a directory it may not list (NetworkManager's is often root's alone) is noted
+    // instead of failing the whole snapshot: the recording then names it as skipped.
+    private sealed class ListingOrSkip : NetworkConfigFiles
+    {
+        public List<(string Directory, string Why)> Unreadable { get; } = [];
+
+        public override bool IsRecorded => false;
+
+        public override IReadOnlyList<string> FilesIn(string directory, string suffix)
+        {
+            try
+            {
+                return Live.FilesIn(directory, suffix);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                if (!Unreadable.Any(u => u.Directory == directory))
+                {
+                    Unreadable.Add((directory, e is UnauthorizedAccessException ? "the directory cannot be listed without root" : $"the directory cannot be listed: {e.Message}"));
+                }
+
+                return [];
+            }
+        }
+
+        public override string? ReadOrNull(string path) => Live.ReadOrNull(path);
+
+        public override bool IsMasked(string path) => Live.IsMasked(path);
+
+        public override string? Identity(string directory) => Live.Identity(directory);
+    }
 
     private static string Below(string root, string directory) => Path.Combine(root, directory.TrimStart('/'));
 }
