@@ -63,21 +63,26 @@ public static class SnapshotCommand
             }
         }
 
+        var metadata = new JObject
+        {
+            ["host"] = Environment.MachineName,
+            ["os"] = os.ToLowerInvariant(),
+            // The build decides which Windows settings still have an effect, so a dry run against the snapshot agrees.
+            ["osVersion"] = $"{Environment.OSVersion.Version.Major}.{Environment.OSVersion.Version.Minor}.{Environment.OSVersion.Version.Build}",
+            ["recordedAt"] = DateTimeOffset.Now.ToString("o", CultureInfo.InvariantCulture),
+        };
+        if (OperatingSystem.IsLinux())
+        {
+            // The persisted network configuration, so that a dry run against the snapshot sees the same shadows as the host.
+            metadata[Linux.Recorded.RecordedNetworkConfigFiles.SectionName] = Linux.Recorded.NetworkConfigRecorder.RecordLive(
+                Linux.Resources.NetAdapterOffload.LinuxNetAdapterOffloadResource.NetworkConfigurationRoot());
+        }
+
         return new JObject
         {
             ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
             ["contentVersion"] = "1.0.0",
-            ["metadata"] = new JObject
-            {
-                ["DscOffload"] = new JObject
-                {
-                    ["host"] = Environment.MachineName,
-                    ["os"] = os.ToLowerInvariant(),
-                    // The build decides which Windows settings still have an effect, so a dry run against the snapshot agrees.
-                    ["osVersion"] = $"{Environment.OSVersion.Version.Major}.{Environment.OSVersion.Version.Minor}.{Environment.OSVersion.Version.Build}",
-                    ["recordedAt"] = DateTimeOffset.Now.ToString("o", CultureInfo.InvariantCulture),
-                },
-            },
+            ["metadata"] = new JObject { ["DscOffload"] = metadata },
             ["resources"] = resources,
         };
     }

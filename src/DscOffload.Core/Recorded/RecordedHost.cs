@@ -13,8 +13,9 @@ public sealed class RecordedHost
 {
     private readonly Dictionary<string, List<RecordedInstance>> _byType;
 
-    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, Dictionary<string, List<RecordedInstance>> byType)
+    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, JObject? metadata, Dictionary<string, List<RecordedInstance>> byType)
     {
+        Metadata = metadata;
         HostName = hostName;
         SourcePath = sourcePath;
         OperatingSystem = os;
@@ -36,6 +37,12 @@ public sealed class RecordedHost
     /// <c>10.0.17763</c>), or null when it says none (older snapshots, <c>dsc config export</c> documents).
     /// </summary>
     public string? OperatingSystemVersion { get; }
+
+    /// <summary>
+    /// The document's <c>metadata.DscOffload</c> object, or null when it has none; platform readers take their own
+    /// sections from it (such as the Linux network configuration files a snapshot recorded).
+    /// </summary>
+    internal JObject? Metadata { get; }
 
     /// <summary>Types with at least one recorded instance.</summary>
     public IEnumerable<string> Types => _byType.Keys;
@@ -100,7 +107,7 @@ public sealed class RecordedHost
             list.Add(new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
         }
 
-        return new RecordedHost(host, sourcePath, os, osVersion, byType);
+        return new RecordedHost(host, sourcePath, os, osVersion, meta, byType);
     }
 
     /// <summary>

@@ -7,16 +7,15 @@ namespace DscOffload.Linux.Persistence;
 /// </summary>
 internal static class IfupdownFiles
 {
-    /// <summary>The offload lines under <paramref name="root"/> for <paramref name="device"/>.</summary>
-    public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
+    /// <summary>The offload lines under <paramref name="root"/> (read through <paramref name="files"/>) for <paramref name="device"/>.</summary>
+    public static IEnumerable<PersistedOffload> Find(NetworkConfigFiles files, string root, LinkDeviceFacts device)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(device);
-        var files = new List<string> { Path.Combine(root, "etc/network/interfaces") };
-        files.AddRange(StackFileText.FilesIn(Path.Combine(root, "etc/network/interfaces.d"), string.Empty));
-        foreach (var path in files)
+        foreach (var path in Paths(files, root))
         {
             string? stanza = null;
-            var lines = StackFileText.Lines(path);
+            var lines = StackFileText.Lines(files, path);
             for (var index = 0; index < lines.Length; index++)
             {
                 var words = lines[index].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -49,5 +48,12 @@ internal static class IfupdownFiles
                 }
             }
         }
+    }
+
+    /// <summary>The files ifupdown reads below <paramref name="root"/>: <c>etc/network/interfaces</c>, then <c>interfaces.d/*</c>.</summary>
+    public static IReadOnlyList<string> Paths(NetworkConfigFiles files, string root)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return [Path.Combine(root, "etc/network/interfaces"), .. files.FilesIn(Path.Combine(root, "etc/network/interfaces.d"), string.Empty)];
     }
 }

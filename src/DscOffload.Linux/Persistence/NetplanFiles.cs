@@ -28,13 +28,14 @@ internal static class NetplanFiles
         ["large-receive-offload"] = "rx-lro",
     };
 
-    /// <summary>The offload keys under <paramref name="root"/> that apply to <paramref name="device"/>.</summary>
-    public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
+    /// <summary>The offload keys under <paramref name="root"/> (read through <paramref name="files"/>) that apply to <paramref name="device"/>.</summary>
+    public static IEnumerable<PersistedOffload> Find(NetworkConfigFiles files, string root, LinkDeviceFacts device)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(device);
-        foreach (var path in Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml")))
+        foreach (var path in Directories.SelectMany(d => files.FilesIn(Path.Combine(root, d), ".yaml")))
         {
-            foreach (var entry in Entries(StackFileText.Lines(path)).Where(e => e.AppliesTo(device)))
+            foreach (var entry in Entries(StackFileText.Lines(files, path)).Where(e => e.AppliesTo(device)))
             {
                 foreach (var (key, value, line) in entry.Offloads)
                 {
@@ -48,11 +49,12 @@ internal static class NetplanFiles
     }
 
     /// <summary>True when an <c>ethernets</c> entry under <paramref name="root"/> applies to <paramref name="device"/>.</summary>
-    public static bool Configures(string root, LinkDeviceFacts device)
+    public static bool Configures(string root, LinkDeviceFacts device, NetworkConfigFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml"))
-            .Any(path => Entries(StackFileText.Lines(path)).Any(e => e.AppliesTo(device)));
+        var source = files ?? NetworkConfigFiles.Live;
+        return Directories.SelectMany(d => source.FilesIn(Path.Combine(root, d), ".yaml"))
+            .Any(path => Entries(StackFileText.Lines(source, path)).Any(e => e.AppliesTo(device)));
     }
 
     /// <summary>
@@ -63,7 +65,7 @@ internal static class NetplanFiles
     public static IReadOnlyList<string> EffectiveFiles(string root)
     {
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in ByPrecedence.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".yaml")))
+        foreach (var path in ByPrecedence.SelectMany(d => NetworkConfigFiles.Live.FilesIn(Path.Combine(root, d), ".yaml")))
         {
             byName.TryAdd(Path.GetFileName(path), path);
         }
@@ -73,7 +75,7 @@ internal static class NetplanFiles
 
     /// <summary>The <c>ethernets</c> definitions of <paramref name="path"/>, in file order.</summary>
     public static IReadOnlyList<NetplanDefinition> Definitions(string path) =>
-        [.. Entries(StackFileText.Lines(path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads, e.SetName))];
+        [.. Entries(StackFileText.Lines(NetworkConfigFiles.Live, path)).Select(e => new NetplanDefinition(path, e.Id, e.Line, e.Match, e.Offloads, e.SetName))];
 
     /// <summary>
     /// The <c>renderer:</c> key that decides the backend of the definition configuring <paramref name="device"/> below
@@ -90,7 +92,7 @@ internal static class NetplanFiles
         foreach (var path in EffectiveFiles(root))
         {
             var renderers = new List<(int Depth, string Id, string Value, int Line)>();
-            foreach (var entry in Entries(StackFileText.Lines(path), renderers))
+            foreach (var entry in Entries(StackFileText.Lines(NetworkConfigFiles.Live, path), renderers))
             {
                 var match = matches.TryGetValue(entry.Id, out var m) ? m : matches[entry.Id] = new(StringComparer.Ordinal);
                 foreach (var (key, value) in entry.Match)

@@ -25,23 +25,26 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
     private readonly string _root;
     private readonly OtherNetworkStacks? _stacks;
     private readonly INetworkManagerControl _control;
+    private readonly NetworkConfigFiles _files;
     private readonly Dictionary<string, State> _states = new(StringComparer.Ordinal);
 
     /// <param name="root">The directory NetworkManager's keyfile directories are below (<c>/</c> on a live host).</param>
     /// <param name="stacks">The other network tools whose settings can win; null: not looked at.</param>
     /// <param name="control">The running NetworkManager, if any.</param>
-    public NetworkManagerPersistence(string root, OtherNetworkStacks? stacks, INetworkManagerControl control)
+    /// <param name="recording">The profiles a snapshot recorded, read instead of the file system; nothing is ever written then.</param>
+    public NetworkManagerPersistence(string root, OtherNetworkStacks? stacks, INetworkManagerControl control, NetworkConfigFiles? recording = null)
     {
         _root = root;
         _stacks = stacks;
         _control = control;
+        _files = recording ?? NetworkConfigFiles.Live;
     }
 
     /// <inheritdoc />
     public string Name => NetworkManager;
 
     /// <summary>True when a profile under the root is bound to <paramref name="device"/>.</summary>
-    public bool HasProfileFor(LinkDeviceFacts device) => NetworkManagerProfiles.Bound(_root, device).Count > 0;
+    public bool HasProfileFor(LinkDeviceFacts device) => NetworkManagerProfiles.Bound(_root, device, _files).Count > 0;
 
     /// <summary>True when NetworkManager answers on the system D-Bus.</summary>
     public bool IsRunning() => _control.IsRunning();
@@ -60,7 +63,7 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
         var name = adapter.Adapter.Name;
         var keys = NetworkManagerPlanner.Map(adapter, settings, desired);
         var features = DesiredFeatures.Of(settings);
-        var profiles = NetworkManagerProfiles.Bound(_root, device);
+        var profiles = NetworkManagerProfiles.Bound(_root, device, _files);
         var blockers = new List<LinkFileFinding>();
         var edits = new List<Edit>();
         if (profiles.Count == 0)
@@ -95,7 +98,7 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
             var needed = values.Where(v => Current(profile, v.Key) != keys[v.Key]).ToDictionary(StringComparer.Ordinal);
             if (needed.Count > 0)
             {
-                var before = HostTextFile.ReadOrNull(profile.Path) ?? string.Empty;
+                var before = _files.ReadOrNull(profile.Path) ?? string.Empty;
                 edits.Add(new Edit(profile.Path, NetworkManagerKeyfile.SetKeys(before, NetworkManagerFeatureKeys.Section, needed),
                     string.Join(", ", needed.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))));
             }
@@ -142,6 +145,13 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
                 $"'{name}': NetworkManager would not persist the desired state: {string.Join("; ", state.Blockers)}");
         }
 
+        // The profiles of a recorded host are a copy in the snapshot: their paths name files of another machine.
+        if (_files.IsRecorded)
+        {
+            throw new DscOffloadException(ErrorKind.NotAllowed,
+                $"'{name}': the NetworkManager profiles belong to a recorded host, which is read-only; use --what-if to preview changes");
+        }
+
         foreach (var edit in state.Edits)
         {
             try
@@ -173,9 +183,10 @@ internal sealed class NetworkManagerPersistence : IOffloadPersistence
             return;
         }
 
-        if (state.Blockers.Count > 0)
+        if (state.Blockers.Count > 0 || _files.IsRecorded)
         {
-            report.Problems.Add($"NetworkManager profiles were not changed: {string.Join("; ", state.Blockers)}");
+            report.Problems.Add(_files.IsRecorded ? "NetworkManager profiles of a recorded host are never changed"
+                : $"NetworkManager profiles were not changed: {string.Join("; ", state.Blockers)}");
             return;
         }
 

@@ -12,15 +12,16 @@ internal static class NetworkManagerProfiles
         ["etc/NetworkManager/system-connections", "run/NetworkManager/system-connections", "usr/lib/NetworkManager/system-connections"];
 
     /// <summary>The profiles under <paramref name="root"/> bound to <paramref name="device"/>, in directory and name order.</summary>
-    public static IReadOnlyList<NetworkManagerProfile> Bound(string root, LinkDeviceFacts device)
+    public static IReadOnlyList<NetworkManagerProfile> Bound(string root, LinkDeviceFacts device, NetworkConfigFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(device);
+        files ??= NetworkConfigFiles.Live;
         var result = new List<NetworkManagerProfile>();
         for (var index = 0; index < Directories.Count; index++)
         {
-            foreach (var path in StackFileText.FilesIn(Path.Combine(root, Directories[index]), ".nmconnection"))
+            foreach (var path in files.FilesIn(Path.Combine(root, Directories[index]), ".nmconnection"))
             {
-                var lines = LinkFileLines.Read(string.Join('\n', StackFileText.Lines(path)));
+                var lines = LinkFileLines.Read(string.Join('\n', StackFileText.Lines(files, path)));
                 if (IsBoundTo(lines, device))
                 {
                     result.Add(new NetworkManagerProfile(path, index == 0, lines));
@@ -31,13 +32,14 @@ internal static class NetworkManagerProfiles
         return result;
     }
 
-    /// <summary>The offload keys of profiles under <paramref name="root"/> bound to <paramref name="device"/>.</summary>
-    public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
+    /// <summary>The offload keys of profiles under <paramref name="root"/> (read through <paramref name="files"/>) bound to <paramref name="device"/>.</summary>
+    public static IEnumerable<PersistedOffload> Find(NetworkConfigFiles files, string root, LinkDeviceFacts device)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(device);
-        foreach (var path in Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".nmconnection")))
+        foreach (var path in Directories.SelectMany(d => files.FilesIn(Path.Combine(root, d), ".nmconnection")))
         {
-            var lines = LinkFileLines.Read(string.Join('\n', StackFileText.Lines(path)));
+            var lines = LinkFileLines.Read(string.Join('\n', StackFileText.Lines(files, path)));
             if (!IsBoundTo(lines, device))
             {
                 continue;

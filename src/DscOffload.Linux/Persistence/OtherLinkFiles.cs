@@ -32,7 +32,7 @@ internal sealed record OtherLinkFiles(
                 continue;
             }
 
-            var lines = LinkFileLines.Read(HostTextFile.ReadOrNull(path) ?? string.Empty);
+            var lines = LinkFileLines.Read(searchPath.Files.ReadOrNull(path) ?? string.Empty);
             var (verdict, why) = SystemdLinkMatcher.Evaluate(lines, device);
             var line = lines.FirstOrDefault(l => l.Section == "Match")?.Line ?? 0;
             var before = string.CompareOrdinal(name, ownFileName) < 0;

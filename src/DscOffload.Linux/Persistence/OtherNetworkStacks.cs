@@ -7,16 +7,20 @@ namespace DscOffload.Linux.Persistence;
 /// <c>.link</c> file: NetworkManager profiles, netplan, ifupdown and udev rules running ethtool. A setting of theirs
 /// that contradicts the desired state wins over dscoffload's file at the next boot or reconnect.
 /// </summary>
-/// <param name="Root">The directory their standard paths are taken below (<c>/</c> on a live host).</param>
-internal sealed record OtherNetworkStacks(string Root)
+/// <param name="Root">The directory their standard paths are taken below (<c>/</c> on a live host and a recorded one).</param>
+/// <param name="Recording">The recorded files to read instead of the file system, or null for the live host.</param>
+internal sealed record OtherNetworkStacks(string Root, NetworkConfigFiles? Recording = null)
 {
+    /// <summary>Where the files are read: the recording, else the live file system.</summary>
+    public NetworkConfigFiles Files => Recording ?? NetworkConfigFiles.Live;
+
     /// <summary>Every offload setting those tools keep for <paramref name="device"/>.</summary>
     public IReadOnlyList<PersistedOffload> Find(LinkDeviceFacts device) =>
     [
-        .. NetworkManagerProfiles.Find(Root, device),
-        .. NetplanFiles.Find(Root, device),
-        .. IfupdownFiles.Find(Root, device),
-        .. UdevEthtoolRules.Find(Root, device),
+        .. NetworkManagerProfiles.Find(Files, Root, device),
+        .. NetplanFiles.Find(Files, Root, device),
+        .. IfupdownFiles.Find(Files, Root, device),
+        .. UdevEthtoolRules.Find(Files, Root, device),
     ];
 
     /// <summary>

@@ -57,7 +57,7 @@ internal static class PersistencePicker
                 : (systemd, $"{notRunning}a netplan definition configures it, but netplan is not installed to render it");
         }
 
-        if (stacks is not null && NetplanFiles.Configures(stacks.Root, device))
+        if (stacks is not null && NetplanFiles.Configures(stacks.Root, device, stacks.Files))
         {
             return (systemd, $"{notRunning}netplan configures it, but no netplan store is available");
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DscOffload.Core.Diagnostics;
-using DscOffload.Core.Safety;
 
 namespace DscOffload.Linux.Persistence;
 
@@ -33,11 +32,12 @@ internal sealed class SystemdLinkFile
     /// (<see cref="SystemdLinkSearchPath.SystemDirectories"/>) for the default directory, and none for any other,
     /// so that a staging or test directory is never compared with the host's files.
     /// </param>
-    public SystemdLinkFile(string directory = DefaultDirectory, IReadOnlyList<string>? otherDirectories = null)
+    /// <param name="recording">The files a snapshot recorded, read instead of the file system; nothing is ever written then.</param>
+    public SystemdLinkFile(string directory = DefaultDirectory, IReadOnlyList<string>? otherDirectories = null, NetworkConfigFiles? recording = null)
     {
         Directory = directory;
         otherDirectories ??= directory == DefaultDirectory ? SystemdLinkSearchPath.SystemDirectories : [];
-        SearchPath = new SystemdLinkSearchPath([directory, .. otherDirectories.Where(d => d != directory)]);
+        SearchPath = new SystemdLinkSearchPath([directory, .. otherDirectories.Where(d => d != directory)], recording);
     }
 
     /// <summary>Every directory udevd reads <c>.link</c> files from, this store's first.</summary>
@@ -200,7 +200,7 @@ internal sealed class SystemdLinkFile
     public SystemdLinkSettings? TryRead(string interfaceName)
     {
         var path = PathFor(interfaceName);
-        return HostTextFile.ReadOrNull(path) is { } text ? Parse(text, path) : null;
+        return SearchPath.Files.ReadOrNull(path) is { } text ? Parse(text, path) : null;
     }
 
     /// <summary>
@@ -212,6 +212,7 @@ internal sealed class SystemdLinkFile
     public string Write(string interfaceName, SystemdLinkSettings settings)
     {
         var path = PathFor(interfaceName);
+        RefuseIfRecorded(path);
         var temporary = Path.Combine(Directory, $".{FileNameFor(interfaceName)}.{Guid.NewGuid():N}.tmp");
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(settings));
         try
@@ -248,6 +249,7 @@ internal sealed class SystemdLinkFile
     public void EnsureWritable(string interfaceName)
     {
         var path = PathFor(interfaceName);
+        RefuseIfRecorded(path);
         if (System.IO.Directory.Exists(path))
         {
             throw new DscOffloadException(ErrorKind.Unexpected, $"{path} is a directory, not a file");
@@ -265,6 +267,15 @@ internal sealed class SystemdLinkFile
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw WriteFailure(path, e);
+        }
+    }
+
+    // A recorded host's files are a copy in the snapshot: the path names a file of another machine, never one of this one.
+    private void RefuseIfRecorded(string path)
+    {
+        if (SearchPath.Files.IsRecorded)
+        {
+            throw new DscOffloadException(ErrorKind.NotAllowed, $"{path} belongs to a recorded host, which is read-only; use --what-if to preview changes");
         }
     }
 

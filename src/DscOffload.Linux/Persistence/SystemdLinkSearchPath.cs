@@ -6,8 +6,12 @@ namespace DscOffload.Linux.Persistence;
 /// the remaining files are then taken in order of their names, across directories.
 /// </summary>
 /// <param name="Directories">Highest precedence first; the first is where dscoffload writes its own file.</param>
-internal sealed record SystemdLinkSearchPath(IReadOnlyList<string> Directories)
+/// <param name="Recording">The recorded files to read instead of the file system, or null for the live host.</param>
+internal sealed record SystemdLinkSearchPath(IReadOnlyList<string> Directories, NetworkConfigFiles? Recording = null)
 {
+    /// <summary>Where the files are read: the recording, else the live file system.</summary>
+    public NetworkConfigFiles Files => Recording ?? NetworkConfigFiles.Live;
+
     /// <summary>systemd's directories for <c>.link</c> files.</summary>
     public static IReadOnlyList<string> SystemDirectories { get; } =
         ["/etc/systemd/network", "/run/systemd/network", "/usr/local/lib/systemd/network", "/usr/lib/systemd/network", "/lib/systemd/network"];
@@ -20,33 +24,22 @@ internal sealed record SystemdLinkSearchPath(IReadOnlyList<string> Directories)
         foreach (var directory in Directories)
         {
             // /lib is often a link to /usr/lib; reading it twice would only repeat the same files.
-            var resolved = ResolvedDirectory(directory);
+            var resolved = Files.Identity(directory);
             if (resolved is null || !seenDirectories.Add(resolved))
             {
                 continue;
             }
 
-            foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*.link"))
+            foreach (var path in Files.FilesIn(directory, ".link"))
             {
                 var name = Path.GetFileName(path);
                 if (!byName.ContainsKey(name))
                 {
-                    byName[name] = new FileInfo(path).LinkTarget == "/dev/null" ? null : path;
+                    byName[name] = Files.IsMasked(path) ? null : path;
                 }
             }
         }
 
         return [.. byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).Where(kv => kv.Value is not null).Select(kv => kv.Value!)];
-    }
-
-    private static string? ResolvedDirectory(string directory)
-    {
-        var info = new DirectoryInfo(directory);
-        if (!info.Exists)
-        {
-            return null;
-        }
-
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
     }
 }

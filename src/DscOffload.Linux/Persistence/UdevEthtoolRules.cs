@@ -10,20 +10,13 @@ internal static class UdevEthtoolRules
     /// <summary>udev's rule directories below a root.</summary>
     public static IReadOnlyList<string> Directories { get; } = ["etc/udev/rules.d", "run/udev/rules.d", "usr/lib/udev/rules.d", "lib/udev/rules.d"];
 
-    /// <summary>The offloads rules under <paramref name="root"/> set on <paramref name="device"/>.</summary>
-    public static IEnumerable<PersistedOffload> Find(string root, LinkDeviceFacts device)
+    /// <summary>The offloads rules under <paramref name="root"/> (read through <paramref name="files"/>) set on <paramref name="device"/>.</summary>
+    public static IEnumerable<PersistedOffload> Find(NetworkConfigFiles files, string root, LinkDeviceFacts device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Directories.SelectMany(d => StackFileText.FilesIn(Path.Combine(root, d), ".rules")))
+        foreach (var path in EffectiveFiles(files, root))
         {
-            // A rules file name in an earlier directory hides the same name in later ones.
-            if (!seen.Add(Path.GetFileName(path)))
-            {
-                continue;
-            }
-
-            var lines = StackFileText.Lines(path);
+            var lines = StackFileText.Lines(files, path);
             for (var index = 0; index < lines.Length; index++)
             {
                 var line = lines[index].Trim();
@@ -47,6 +40,14 @@ internal static class UdevEthtoolRules
                 }
             }
         }
+    }
+
+    /// <summary>The rules files udev reads below <paramref name="root"/>: a name in an earlier directory hides the same name in later ones.</summary>
+    public static IReadOnlyList<string> EffectiveFiles(NetworkConfigFiles files, string root)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. Directories.SelectMany(d => files.FilesIn(Path.Combine(root, d), ".rules")).Where(path => seen.Add(Path.GetFileName(path)))];
     }
 
     // KERNEL=="eth*" / NAME=="eth0" must fit the device; a rule without them applies to every device of its subsystem.

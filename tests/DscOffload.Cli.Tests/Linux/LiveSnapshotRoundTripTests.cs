@@ -78,4 +78,30 @@ public sealed class LiveSnapshotRoundTripTests : IDisposable
         results.Should().OnlyContain(r => r["result"]!["changedProperties"]!.Type == JTokenType.Null, envelope.ToString());
         (_ns.KernelState() + _ns.Ethtool("-k", "lo")).Should().Be(kernel);
     }
+
+    [PrivilegedFact]
+    public void Snapshot_RecordsAShadowingLinkFile_AndTestAgainstTheRecordingReportsItWithItsLine()
+    {
+        var root = _ns.Files.CreateSubdirectory("config-root").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "etc/systemd/network"));
+        File.WriteAllText(Path.Combine(root, "etc/systemd/network/05-site.link"), $"[Match]\nOriginalName={CliVethNamespace.Interface}\n[Link]\nMTUBytes=1400\n");
+        var path = Path.Combine(_ns.Files.FullName, "host.dsc.json");
+        var snapshot = _ns.Run(["snapshot", "--output", path], new Dictionary<string, string?> { ["DSCOFFLOAD_NETWORK_CONFIG_ROOT"] = root });
+        snapshot.ExitCode.Should().Be(0, snapshot.ToString());
+        var document = Path.Combine(_ns.Files.FullName, "persist.dsc.json");
+        var properties = new JObject { ["name"] = CliVethNamespace.Interface, ["persist"] = "SystemdLink" };
+        File.WriteAllText(document, new JObject
+        {
+            ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/config/document.json",
+            ["resources"] = new JArray(new JObject { ["name"] = "uplink", ["type"] = "DscOffload.Linux/NetAdapterOffload", ["properties"] = properties }),
+        }.ToString());
+
+        var test = DscOffloadProcess.Run("config", "test", "--file", document, "--against", path, "--format", "json");
+
+        var envelope = JObject.Parse(test.Stdout);
+        var result = envelope["results"]!.Single()["result"]!;
+        result["inDesiredState"]!.Value<bool>().Should().BeFalse(envelope.ToString());
+        result["actualState"]!["adapters"]!.Single()["persisted"]!.Value<bool>().Should().BeFalse();
+        (test.Stdout + test.Stderr).Should().Contain($"/etc/systemd/network/05-site.link:2: matches '{CliVethNamespace.Interface}'").And.NotContain(root);
+    }
 }

@@ -265,7 +265,7 @@ public sealed class SystemdLinkPersistTests : IDisposable
 
         outcome.InDesiredState.Should().BeTrue();
         ResourceHarness.Entry(outcome.ActualState, "v0")["persisted"]!.Type.Should().Be(JTokenType.Null);
-        recorded.Messages.Should().Contain(m => m.Level == MessageLevel.Information && m.Text.Contains("no systemd .link files"));
+        recorded.Messages.Should().Contain(m => m.Level == MessageLevel.Information && m.Text.Contains("the recording does not carry persisted sources"));
         unexpressible.Should().Throw<DscOffloadException>().Where(e => e.Kind == ErrorKind.ValidationFailed);
     }
 

@@ -30,5 +30,6 @@ public sealed class LinuxNetAdapterOffloadProvider : IResourceTypeProvider
 
     /// <inheritdoc />
     public IResourceType CreateRecorded(RecordedHost host) =>
-        new LinuxNetAdapterOffloadResource(new RecordedEthtoolDevices(host, LinuxNetAdapterOffloadDescriptor.TypeName), live: false);
+        new LinuxNetAdapterOffloadResource(new RecordedEthtoolDevices(host, LinuxNetAdapterOffloadDescriptor.TypeName), live: false,
+            recording: RecordedNetworkConfigFiles.FromHost(host));
 }

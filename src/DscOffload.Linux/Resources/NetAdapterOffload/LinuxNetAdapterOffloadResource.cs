@@ -4,6 +4,7 @@ using DscOffload.Core.Resources;
 using DscOffload.Core.Safety;
 using DscOffload.Linux.Persistence;
 using DscOffload.Linux.Platform;
+using DscOffload.Linux.Recorded;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Resources.NetAdapterOffload;
@@ -42,6 +43,7 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     // persist (the hot path) should not pay for.
     private readonly Lazy<NetplanPersistence?> _netplan;
     private readonly OtherNetworkStacks? _stacks;
+    private readonly RecordedNetworkConfigFiles? _recording;
 
     // The store each interface's persistence goes to in the running test or set (with Auto, picked per interface).
     private readonly Dictionary<string, IOffloadPersistence> _picked = new(StringComparer.Ordinal);
@@ -62,20 +64,25 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <see cref="NetworkConfigurationRootVariable"/> (or <c>/</c>) with the running NetworkManager for a live host, and none otherwise.</param>
     /// <param name="netplan">Where <c>persist: Netplan</c> reads and writes netplan files; null means
     /// <see cref="NetplanFromEnvironment"/> for a live host and none for recorded state (then validated, not compared).</param>
+    /// <param name="recording">The network configuration files and device facts a snapshot recorded: <c>persist: SystemdLink</c> and
+    /// <c>NetworkManager</c> are then compared over them by the same detection as on a live host (read-only); null when the recording carries none.</param>
     /// <param name="locations">For a live host: the redirecting variables (null: this process's environment), which the
     /// stores not given above follow and which refuse stores that would touch the host's files in a redirected run.</param>
     public LinuxNetAdapterOffloadResource(IEthtoolDevices devices, bool live, SystemdLinkFile? linkFiles = null, OtherNetworkStacks? otherStacks = null,
-        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null, PersistenceLocations? locations = null)
+        NetworkManagerPersistence? networkManager = null, NetplanPersistence? netplan = null, RecordedNetworkConfigFiles? recording = null,
+        PersistenceLocations? locations = null)
         : base(LinuxNetAdapterOffloadDescriptor.Descriptor)
     {
         _devices = devices;
         _live = live;
+        _recording = live ? null : recording;
         var where = _locations = locations ?? (live ? PersistenceLocations.FromEnvironment() : new PersistenceLocations(null, null, []));
-        linkFiles ??= live ? where.LinkFiles() : null;
-        otherStacks ??= live ? where.Stacks() : null;
+        linkFiles ??= live ? where.LinkFiles() : _recording is null ? null : new SystemdLinkFile(recording: _recording);
+        otherStacks ??= live ? where.Stacks() : _recording is null ? null : new OtherNetworkStacks("/", _recording);
         _persistence = linkFiles is null ? null : new SystemdLinkPersistence(linkFiles, otherStacks);
         _stacks = otherStacks;
-        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(where.Root, otherStacks, new NmcliNetworkManager()) : null);
+        _networkManager = networkManager ?? (live ? new NetworkManagerPersistence(where.Root, otherStacks, new NmcliNetworkManager())
+            : _recording is null ? null : new NetworkManagerPersistence("/", otherStacks, new RecordedNetworkManagerControl(), _recording));
         _netplan = netplan is not null ? new(netplan) : new(() => live ? NetplanBelow(where.Root, otherStacks) : null);
     }
 
@@ -111,7 +118,11 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     }
 
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
-    public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetplanRootFromEnvironment(), NetworkManagerProfiles.Directories[0]);
+    public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
+
+    /// <summary>The directory the network tools' configuration is read below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
+    public static string NetworkConfigurationRoot() =>
+        Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
 
     /// <summary>
     /// The netplan files of the live host: below <see cref="NetworkConfigurationRootVariable"/> when set, else below
@@ -266,15 +277,19 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
 
         settings ??= ReadDesired(desired, adapters);
         var result = new List<AdapterSnapshot>(adapters.Count);
+        ReportSkippedRecordedFiles(persist, context);
         foreach (var adapter in adapters)
         {
             var device = (LinuxInterface)adapter.Adapter.Handle;
-            var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : LinkDeviceFactsReader.WithoutHost(device);
-            var store = persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan.Value, _stacks, context)
+            var facts = _live ? LinkDeviceFactsReader.Live.Read(device) : _recording?.FactsOf(device) ?? LinkDeviceFactsReader.WithoutHost(device);
+            // A recording holds files, not running services: whether NetworkManager runs (Auto) and netplan renders (Netplan)
+            // are live questions, so only the stores decided by files alone are compared.
+            var store = _recording is not null && persist is not (SystemdLinkPersistence.SystemdLink or NetworkManagerPersistence.NetworkManager) ? null
+                : persist == PersistencePicker.Auto ? PersistencePicker.Pick(facts, _persistence, _networkManager, _netplan.Value, _stacks, context)
                 : StoreFor(persist);
             if (store is null)
             {
-                ValidateOnly(persist, adapter, settings, desired, context);
+                ValidateOnly(persist, adapter, settings, desired, _recording is not null, context);
                 result.Add(adapter);
                 continue;
             }
@@ -287,27 +302,44 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
         return result;
     }
 
-    // Recorded state has no configuration files: what the store can express is still checked, because it is a property of the document.
-    private static void ValidateOnly(string persist, AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, OperationContext context)
+    // Recorded state without the compared files: what the store can express is still checked, because it is a property of
+    // the document, and persisted is left unknown rather than guessed.
+    private static void ValidateOnly(string persist, AdapterSnapshot adapter, IReadOnlyList<DesiredSetting> settings, JObject desired, bool carriesFiles,
+        OperationContext context)
     {
         var name = adapter.Adapter.Name;
+        var why = carriesFiles
+            ? $"the recording carries persisted sources, but {(persist == PersistencePicker.Auto ? "what manages the interface (whether NetworkManager runs)" : "what netplan renders")} is known only on the live host, so persist {persist}"
+            : $"the recording does not carry persisted sources (a snapshot without metadata.DscOffload.{RecordedNetworkConfigFiles.SectionName}), so persist {persist}";
         switch (persist)
         {
             case NetworkManagerPersistence.NetworkManager:
                 _ = NetworkManagerPlanner.Map(adapter, settings, desired);
-                context.Info($"'{name}': recorded state has no NetworkManager profiles; persist NetworkManager is checked for what it can express, not compared");
                 break;
             case NetplanPersistence.Netplan:
                 _ = NetplanPlanner.Map(adapter, settings, desired);
-                context.Info($"'{name}': recorded state has no netplan files; persist Netplan is checked for what it can express, not compared");
                 break;
             case PersistencePicker.Auto:
-                context.Info($"'{name}': recorded state does not say what manages the interface; persist Auto is not compared");
                 break;
             default:
                 _ = SystemdLinkPlanner.Map(adapter, settings, desired);
-                context.Info($"'{name}': recorded state has no systemd .link files; persist SystemdLink is checked for what it can express, not compared");
                 break;
+        }
+
+        context.Info(persist == PersistencePicker.Auto
+            ? $"'{name}': {why} is not compared"
+            : $"'{name}': {why} is checked for what it can express, not compared");
+    }
+
+    // A file the snapshot left out (too large, unreadable) is not read; say so once per call instead of guessing what it holds.
+    private void ReportSkippedRecordedFiles(string persist, OperationContext context)
+    {
+        if (_recording is not null && persist is SystemdLinkPersistence.SystemdLink or NetworkManagerPersistence.NetworkManager)
+        {
+            foreach (var skipped in _recording.Skipped)
+            {
+                context.Warn($"the recording left out {skipped}; a shadow in it is not detected");
+            }
         }
     }
 
