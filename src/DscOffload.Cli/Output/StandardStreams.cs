@@ -1,10 +1,13 @@
 using System.Text;
+using DscOffload.Core.Protocol;
 
 namespace DscOffload.Cli.Output;
 
 /// <summary>
-/// The process's stdout and stderr as UTF-8 without BOM (dsc fails on a BOM), buffered and flushed
-/// once, plus whether each is a terminal.
+/// The process's stdout and stderr as UTF-8 without BOM (dsc fails on a BOM), stdout buffered 4,096
+/// characters at a time (a resource call's output is one write; the 64 K buffer this had put its two arrays on
+/// the large object heap at every start), plus whether each is a terminal. Outside Windows they are written
+/// through the descriptors (<see cref="UnixDescriptorStream"/>), which skips setting up <see cref="Console"/>.
 /// </summary>
 public sealed class StandardStreams : IDisposable
 {
@@ -13,8 +16,9 @@ public sealed class StandardStreams : IDisposable
     /// <summary>Opens the real streams.</summary>
     public StandardStreams()
     {
-        Out = new StreamWriter(Console.OpenStandardOutput(), Utf8, 1 << 16) { AutoFlush = false, NewLine = "\n" };
-        Error = new StreamWriter(Console.OpenStandardError(), Utf8, 1 << 12) { AutoFlush = true, NewLine = "\n" };
+        var windows = OperatingSystem.IsWindows();
+        Out = new StreamWriter(windows ? Console.OpenStandardOutput() : new UnixDescriptorStream(1), Utf8, 1 << 12) { AutoFlush = false, NewLine = "\n" };
+        Error = new StreamWriter(windows ? Console.OpenStandardError() : new UnixDescriptorStream(2), Utf8, 1 << 12) { AutoFlush = true, NewLine = "\n" };
         OutIsTerminal = !Console.IsOutputRedirected;
         ErrorIsTerminal = !Console.IsErrorRedirected;
     }

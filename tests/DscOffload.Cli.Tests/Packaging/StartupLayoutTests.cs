@@ -9,6 +9,7 @@ namespace DscOffload.Cli.Tests.Packaging;
 /// docs/safety.md): a fixed-address executable (ELF type EXEC, no load-time relocations of its data) without
 /// the <c>.hydrated</c> section that the dehydrated runtime data is rebuilt into at every start. Losing either
 /// roughly doubles the start-up time of every dsc call; only the benchmark would show it, so this test does.
+/// Likewise Newtonsoft's reflection serializer stays out of the image (docs/performance.md).
 /// </summary>
 public class StartupLayoutTests
 {
@@ -26,6 +27,25 @@ public class StartupLayoutTests
 
         BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(16)).Should().Be(ExecutableType, "a position-independent image must relocate its data at every start");
         SectionNames(elf).Should().Contain(".data").And.NotContain(".hydrated", "dehydrated runtime data is rebuilt at every start");
+    }
+
+    [Theory]
+    [InlineData("Self referencing loop detected")]
+    [InlineData("XmlNodeConverter can only convert JSON that begins with an object.")]
+    [InlineData("Unable to find a constructor to use for type {0}.")]
+    public void PublishedBinary_LeavesOutNewtonsoftsReflectionSerializer(string serializerMessage)
+    {
+        // src/DscOffload.Cli/StartupSubstitutions.xml cuts the one call that kept the serializer (and XML, HTTP,
+        // System.Linq.Expressions, Microsoft.CSharp) in the image; the runtime allocates the static fields of
+        // everything in the image at every start. Its messages are string literals (UTF-16) in the image.
+        if (!RepositoryPaths.IsNative)
+        {
+            return;
+        }
+
+        var image = File.ReadAllBytes(RepositoryPaths.Binary);
+
+        image.AsSpan().IndexOf(Encoding.Unicode.GetBytes(serializerMessage)).Should().Be(-1, "the serializer's code must not be in the image");
     }
 
     // ELF64 little-endian: e_shoff at 0x28, e_shentsize at 0x3A, e_shnum at 0x3C, e_shstrndx at 0x3E; each section
