@@ -56,7 +56,7 @@ internal sealed class RecordedObject
     public bool IsTrue(string name) => TryGet(name, out var v) && v.Kind == RecordedValueKind.Boolean && v.Boolean;
 
     /// <summary>Converts an object of a token tree, keeping locations (see <see cref="RecordedValue.FromToken"/>).</summary>
-    public static RecordedObject FromToken(JObject obj)
+    public static RecordedObject FromToken(JObject obj, string? fileForLineInfo = null)
     {
         var names = new string[obj.Count];
         var values = new RecordedValue[obj.Count];
@@ -64,7 +64,7 @@ internal sealed class RecordedObject
         foreach (var property in obj.Properties())
         {
             names[i] = property.Name;
-            values[i] = RecordedValue.FromToken(property.Value);
+            values[i] = RecordedValue.FromToken(property.Value, fileForLineInfo);
             i++;
         }
 

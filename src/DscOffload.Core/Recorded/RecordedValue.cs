@@ -66,20 +66,21 @@ internal readonly struct RecordedValue
 
     /// <summary>
     /// Converts a token tree (a located parse, or one a library user built), keeping each token's location as
-    /// <see cref="SourceLocationAnnotations.Location"/> finds it.
+    /// <see cref="SourceLocationAnnotations.Location"/> finds it (with <paramref name="fileForLineInfo"/>, from a
+    /// token's own line information when it has no location).
     /// </summary>
-    public static RecordedValue FromToken(JToken token)
+    public static RecordedValue FromToken(JToken token, string? fileForLineInfo = null)
     {
-        var at = token.Location();
+        var at = token.Location(fileForLineInfo);
         switch (token)
         {
             case JObject obj:
-                return Of(RecordedObject.FromToken(obj), at);
+                return Of(RecordedObject.FromToken(obj, fileForLineInfo), at);
             case JArray array:
                 var items = new RecordedValue[array.Count];
                 for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = FromToken(array[i]);
+                    items[i] = FromToken(array[i], fileForLineInfo);
                 }
 
                 return Of(items, at);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace DscOffload.Core.Recorded;
@@ -20,14 +21,7 @@ internal static class Utf8StringCache
             return Encoding.UTF8.GetString(utf8);
         }
 
-        // FNV-1a: cheap for a few dozen bytes, and spreads the table's slots well enough.
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        ref var slot = ref Slots[hash & (uint)(Slots.Length - 1)];
+        ref var slot = ref Slots[Hash(utf8) & (uint)(Slots.Length - 1)];
         var entry = Volatile.Read(ref slot);
         if (entry is not null && utf8.SequenceEqual(entry.Utf8))
         {
@@ -37,6 +31,31 @@ internal static class Utf8StringCache
         var text = Encoding.UTF8.GetString(utf8);
         Volatile.Write(ref slot, new Entry(utf8.ToArray(), text));
         return text;
+    }
+
+    /// <summary>
+    /// The length and the first and last eight bytes, mixed: constant time, and names that differ only in their middle
+    /// are rare (a collision only costs a string). Shorter texts are read as one number.
+    /// </summary>
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        ulong head, tail;
+        if (utf8.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            tail = BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
+        }
+        else
+        {
+            Span<byte> padded = stackalloc byte[8];
+            padded.Clear();
+            utf8.CopyTo(padded);
+            head = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            tail = 0;
+        }
+
+        var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
+        return (uint)(mixed ^ (mixed >> 29) ^ (mixed >> 47));
     }
 
     private sealed record Entry(byte[] Utf8, string Text);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Compares two builds over the same recorded fleet: CPU time (user+sys) and peak RSS, the two binaries run interleaved
+# (A B A B ...) so a shared machine's load falls on both alike, medians over the rounds; then checks that their output
+# is the same byte for byte once timestamps and durations are blanked (--format json at N hosts, and table, junit and
+# sarif at the first 1,000 files). Exits non-zero when an output differs.
+# Usage: tests/benchmarks/fleet-compare.sh BASELINE CANDIDATE [N] [rounds]   (default 10000 hosts, 3 rounds)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+base=$1 cand=$2 n=${3:-10000} rounds=${4:-3}
+[ -x /usr/bin/time ] || { echo "fleet-compare.sh needs /usr/bin/time (GNU time)" >&2; exit 1; }
+doc=examples/fast-search-ipsec-baseline.dsc.yaml
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 tests/benchmarks/generate-recorded-fleet.py "$n" "$work/fleet"
+mkdir -p "$work/small" && cp -r "$work/fleet/000" "$work/small/"
+
+# one run: appends "user+sys peakKB" to $3; output to $4
+measure() { /usr/bin/time -o "$work/time" -f "%U %S %M" "$1" config test --file "$doc" --against "$2" --format json >"$4" 2>"$work/err" || true
+            [ ! -s "$work/err" ] || { echo "stderr of $1:" >&2; head -5 "$work/err" >&2; exit 1; }
+            tail -1 "$work/time" | awk '{ printf "%.2f %d\n", $1 + $2, $3 }' >>"$3"; }
+blank() { sed -E 's/"(duration|startDatetime|endDatetime|recordedAt)": ?"[^"]*"/"\1":""/g; s/(time|duration|timestamp)="[^"]*"/\1=""/g; s/"(startTimeUtc|endTimeUtc)": ?"[^"]*"/"\1":""/g' "$1"; }
+
+measure "$base" "$work/fleet" /dev/null /dev/null   # warm the page cache
+: >"$work/a"; : >"$work/b"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+for _ in $(seq "$rounds"); do
+  measure "$base" "$work/fleet" "$work/a" "$work/out.a"
+  measure "$cand" "$work/fleet" "$work/b" "$work/out.b"
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$work/a" "$work/b" "$n" <<'PY'
+import statistics, sys
+n = int(sys.argv[3])
+for label, path in (("baseline", sys.argv[1]), ("candidate", sys.argv[2])):
+    runs = [l.split() for l in open(path)]
+    cpu = statistics.median(float(r[0]) for r in runs)
+    print(f"{label}: CPU {', '.join(r[0] for r in runs)} s, median {cpu:.2f} s ({cpu / n * 1000:.3f} ms per host); peak RSS max {max(int(r[1]) for r in runs) / 1024:.1f} MB")
+PY
+
+status=0
+compare() { if cmp -s <(blank "$1") <(blank "$2"); then echo "same output: $3"; else echo "OUTPUT DIFFERS: $3" >&2; status=1; fi; }
+compare "$work/out.a" "$work/out.b" "json, $n hosts"
+for format in table junit sarif; do
+  "$base" config test --file "$doc" --against "$work/small" --format "$format" >"$work/s.a" 2>/dev/null || true
+  "$cand" config test --file "$doc" --against "$work/small" --format "$format" >"$work/s.b" 2>/dev/null || true
+  compare "$work/s.a" "$work/s.b" "$format, 1000 hosts"
+done
+exit $status
