@@ -6,14 +6,14 @@ namespace DscOffload.Core.Recorded;
 /// <summary>
 /// Strings of short UTF-8 texts, shared: the snapshots of a fleet repeat the same property names and values
 /// (<c>lsoIPv4</c>, <c>Disabled</c>) thousands of times, and one string each is enough. A fixed table indexed by a
-/// hash; a collision replaces the slot. Entries are immutable, so threads may read and replace them without a lock.
+/// hash; a collision replaces the slot. Strings are immutable, so threads may read and replace slots without a lock.
 /// </summary>
 internal static class Utf8StringCache
 {
     private const int MaxCachedBytes = 64;
-    private static readonly Entry?[] Slots = new Entry?[4096];
+    private static readonly string?[] Slots = new string?[4096];
 
-    /// <summary>The string of <paramref name="utf8"/> (valid UTF-8), shared when it is short.</summary>
+    /// <summary>The string of <paramref name="utf8"/> (valid UTF-8), shared when it is short ASCII.</summary>
     public static string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxCachedBytes)
@@ -21,15 +21,21 @@ internal static class Utf8StringCache
             return Encoding.UTF8.GetString(utf8);
         }
 
+        // The slot holds the string itself: an ASCII text equals its UTF-8 bytes char for char, so no copy of the bytes
+        // is kept and a lookup reads one object. Other texts are decoded each time.
         ref var slot = ref Slots[Hash(utf8) & (uint)(Slots.Length - 1)];
-        var entry = Volatile.Read(ref slot);
-        if (entry is not null && utf8.SequenceEqual(entry.Utf8))
+        var cached = Volatile.Read(ref slot);
+        if (cached is not null && cached.Length == utf8.Length && Ascii.Equals(utf8, cached))
         {
-            return entry.Text;
+            return cached;
         }
 
         var text = Encoding.UTF8.GetString(utf8);
-        Volatile.Write(ref slot, new Entry(utf8.ToArray(), text));
+        if (text.Length == utf8.Length)
+        {
+            Volatile.Write(ref slot, text);
+        }
+
         return text;
     }
 
@@ -57,6 +63,4 @@ internal static class Utf8StringCache
         var mixed = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length;
         return (uint)(mixed ^ (mixed >> 29) ^ (mixed >> 47));
     }
-
-    private sealed record Entry(byte[] Utf8, string Text);
 }
