@@ -2,7 +2,9 @@
 # Compares two builds over the same recorded fleet: CPU time (user+sys) and peak RSS, the two binaries run interleaved
 # (A B A B ...) so a shared machine's load falls on both alike, medians over the rounds; then checks that their output
 # is the same byte for byte once timestamps and durations are blanked (--format json at N hosts, and table, junit and
-# sarif at the first 1,000 files). Exits non-zero when an output differs.
+# sarif at the first 1,000 files), and that a small fleet of odd snapshots (a wrong value type, a duplicate key, a cut
+# file, a byte order mark, a comment, YAML, an infinite number) gives the same output, stderr and exit code. Exits
+# non-zero when anything differs.
 # Usage: tests/benchmarks/fleet-compare.sh BASELINE CANDIDATE [N] [rounds]   (default 10000 hosts, 3 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,4 +47,23 @@ for format in table junit sarif; do
   "$cand" config test --file "$doc" --against "$work/small" --format "$format" >"$work/s.b" 2>/dev/null || true
   compare "$work/s.a" "$work/s.b" "$format, 1000 hosts"
 done
+
+# Odd snapshots: each error must keep its message and file:line:column.
+src=examples/snapshots/windows/fast-01.dsc.json odd=$work/odd
+mkdir -p "$odd"
+sed 's/"host": "fast-01"/"host": "clean"/' "$src" >"$odd/a.dsc.json"
+sed 's/"lsoIPv4": false/"lsoIPv4": "maybe"/' "$src" >"$odd/b.dsc.json"
+sed '0,/"chimney": "Disabled",/s//"chimney": "Disabled", "chimney": "Enabled",/' "$src" >"$odd/c.dsc.json"
+head -c 300 "$src" >"$odd/d.dsc.json"
+{ printf '\xef\xbb\xbf'; sed 's/"host": "fast-01"/"host": "bom"/' "$src"; } >"$odd/e.dsc.json"
+sed 's/"contentVersion": "1.0.0",/"contentVersion": "1.0.0", \/\/ a comment/; s/"host": "fast-01"/"host": "comment"/' "$src" >"$odd/f.dsc.json"
+{ echo "# YAML"; sed 's/"host": "fast-01"/"host": "yaml"/' "$src"; } >"$odd/g.dsc.yaml"
+sed 's/"tcpConnectionOffloadIPv4": false/"tcpConnectionOffloadIPv4": 1e400/; s/"host": "fast-01"/"host": "inf"/' "$src" >"$odd/h.dsc.json"
+sed 's/"enableRSS": false/"enableRSS": 3/; s/"host": "fast-01"/"host": "tcpip"/' "$src" >"$odd/i.dsc.json"
+for side in a b; do
+  bin=$base; [ $side = a ] || bin=$cand
+  set +e; "$bin" config test --file "$doc" --against "$odd" --format json >"$work/odd.$side" 2>"$work/odderr.$side"; echo "exit $?" >>"$work/odderr.$side"; set -e
+done
+compare "$work/odd.a" "$work/odd.b" "json of odd snapshots"
+if cmp -s "$work/odderr.a" "$work/odderr.b"; then echo "same stderr and exit code: odd snapshots"; else echo "STDERR OR EXIT CODE DIFFERS: odd snapshots" >&2; diff "$work/odderr.a" "$work/odderr.b" >&2 || true; status=1; fi
 exit $status
