@@ -1,5 +1,5 @@
 using DscOffload.Core.Diagnostics;
-using DscOffload.Core.Json;
+using DscOffload.Core.Recorded;
 using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Core.Coexistence;
@@ -81,38 +81,47 @@ internal static class CoexistenceState
     /// Reads the evidence back from a state (an exported instance or a get result). Unknown condition
     /// ids are an error naming them, because a snapshot from another table version must not be misread.
     /// </summary>
-    public static CoexistenceReport FromJson(PlatformCoexistenceTable table, JObject state, string? file = null)
+    public static CoexistenceReport FromJson(PlatformCoexistenceTable table, JObject state, string? file = null) =>
+        FromRecorded(table, RecordedObject.FromToken(state, file), file);
+
+    /// <summary>As <see cref="FromJson"/>, from a recorded instance's values (a fleet's snapshot is read into these).</summary>
+    public static CoexistenceReport FromRecorded(PlatformCoexistenceTable table, RecordedObject state, string? file = null)
     {
         var report = new CoexistenceReport();
-        if (state[CoexistenceDescriptor.Conditions] is JArray conditions)
+        if (state.TryGet(CoexistenceDescriptor.Conditions, out var conditions) && conditions.Kind == RecordedValueKind.Array)
         {
-            foreach (var item in conditions)
+            foreach (var item in conditions.Items)
             {
-                if (item is not JObject c || c["id"]?.Type != JTokenType.String)
+                if (item.Kind != RecordedValueKind.Object || item.Object.StringOf("id") is not { } id)
                 {
-                    throw new DscOffloadException(ErrorKind.InvalidInput, $"each recorded {CoexistenceDescriptor.Conditions} item needs a string 'id'", item.Location(file));
+                    throw new DscOffloadException(ErrorKind.InvalidInput, $"each recorded {CoexistenceDescriptor.Conditions} item needs a string 'id'", item.Location);
                 }
 
-                var id = c["id"]!.Value<string>()!;
+                var c = item.Object;
                 if (table.Row(id) is null)
                 {
                     throw new DscOffloadException(ErrorKind.InvalidInput,
-                        $"recorded condition '{id}' is not in the {table.Platform} coexistence table; known: {string.Join(", ", table.Rows.Select(r => r.Id))}", c.Location(file));
+                        $"recorded condition '{id}' is not in the {table.Platform} coexistence table; known: {string.Join(", ", table.Rows.Select(r => r.Id))}", item.Location);
                 }
 
-                report.Add(id, c["detectedBy"]?.Type == JTokenType.String ? c["detectedBy"]!.Value<string>()! : "recorded state", Strings(c["details"]), Strings(c["interfaces"]));
+                report.Add(id, c.StringOf("detectedBy") ?? "recorded state", Strings(c, "details"), Strings(c, "interfaces"));
             }
         }
 
-        var notes = Strings(state[CoexistenceDescriptor.Notes]);
+        var notes = Strings(state, CoexistenceDescriptor.Notes);
         foreach (var row in table.Rows)
         {
-            switch (state[row.Id]?.Type)
+            if (!state.TryGet(row.Id, out var value))
             {
-                case JTokenType.Boolean when state[row.Id]!.Value<bool>() && report.Find(row.Id) is null:
+                continue;
+            }
+
+            switch (value.Kind)
+            {
+                case RecordedValueKind.Boolean when value.Boolean && report.Find(row.Id) is null:
                     report.Add(row.Id, "recorded state", []);
                     break;
-                case JTokenType.Null:
+                case RecordedValueKind.Null:
                     var note = notes.FirstOrDefault(n => n.StartsWith(row.Id + ": not determined: ", StringComparison.Ordinal));
                     report.MarkUndetermined(row.Id, note is null ? "not determined when the state was recorded" : note[(row.Id.Length + ": not determined: ".Length)..]);
                     break;
@@ -148,6 +157,6 @@ internal static class CoexistenceState
         return json;
     }
 
-    private static List<string> Strings(JToken? token) =>
-        token is JArray array ? array.Where(t => t.Type == JTokenType.String).Select(t => t.Value<string>()!).ToList() : [];
+    private static List<string> Strings(RecordedObject o, string name) =>
+        o.TryGet(name, out var value) && value.Kind == RecordedValueKind.Array ? value.Items.Where(t => t.IsString).Select(t => t.String).ToList() : [];
 }

@@ -30,6 +30,6 @@ internal sealed class RecordedCoexistenceProbe : ICoexistenceProbe
                 $"recorded host '{_host.HostName}' ({_host.SourcePath}) has no {_table.ResourceType} instance; record the host again with 'dscoffload snapshot'");
         }
 
-        return CoexistenceState.FromJson(_table, instances[0].Properties, _host.SourcePath);
+        return CoexistenceState.FromRecorded(_table, instances[0].Values, _host.SourcePath);
     }
 }

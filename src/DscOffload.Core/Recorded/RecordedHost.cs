@@ -98,25 +98,91 @@ public sealed class RecordedHost
                 var other => throw new DscOffloadException(ErrorKind.InvalidInput,
                     $"'properties' of recorded resource '{name}' must be an object", other.Location(sourcePath)),
             };
-            if (!byType.TryGetValue(type, out var list))
-            {
-                list = [];
-                byType[type] = list;
-            }
-
-            list.Add(new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
+            Add(byType, new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
         }
 
         return new RecordedHost(host, sourcePath, os, osVersion, meta, byType);
     }
 
     /// <summary>
+    /// A host from a document <see cref="SnapshotReader"/> read, or null when <see cref="FromDocument"/> would refuse it
+    /// (or, for a non-object <c>metadata</c>, not read it as an export document): then the file is read the full way.
+    /// </summary>
+    internal static RecordedHost? FromValues(RecordedObject doc, string sourcePath)
+    {
+        if (!doc.TryGet("resources", out var resourcesValue) || resourcesValue.Kind != RecordedValueKind.Array
+            || resourcesValue.Items.Count > Documents.InputLimits.MaxResources)
+        {
+            return null;
+        }
+
+        RecordedObject? meta = null;
+        if (doc.TryGet("metadata", out var metadata))
+        {
+            if (metadata.Kind != RecordedValueKind.Object)
+            {
+                return null;
+            }
+
+            meta = metadata.Object.ObjectOf("DscOffload");
+        }
+
+        var host = meta?.StringOf("host") ?? NameFromPath(sourcePath);
+        var byType = new Dictionary<string, List<RecordedInstance>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in resourcesValue.Items)
+        {
+            if (item.Kind != RecordedValueKind.Object || item.Object.StringOf("type") is not { } type)
+            {
+                return null;
+            }
+
+            var instance = item.Object;
+            var name = instance.StringOf("name") ?? "";
+            RecordedObject properties;
+            if (!instance.TryGet("properties", out var value))
+            {
+                properties = RecordedObject.Empty;
+            }
+            else if (value.Kind == RecordedValueKind.Object)
+            {
+                properties = value.Object;
+            }
+            else
+            {
+                return null;
+            }
+
+            Add(byType, new RecordedInstance(type, name, properties));
+        }
+
+        return new RecordedHost(host, sourcePath, meta?.StringOf("os"), meta?.StringOf("osVersion"), byType);
+    }
+
+    private static void Add(Dictionary<string, List<RecordedInstance>> byType, RecordedInstance instance)
+    {
+        if (!byType.TryGetValue(instance.Type, out var list))
+        {
+            list = [];
+            byType[instance.Type] = list;
+        }
+
+        list.Add(instance);
+    }
+
+    /// <summary>
     /// Reads a snapshot file without source locations, for fleets (building them costs more than the rest of a host's
-    /// run); one that is not a valid export document is read again with them, so the error names file:line:column. A
-    /// caller whose run of the host meets an error reads it again with <see cref="FromDocument"/> and a located parse.
+    /// run): a JSON snapshot straight from its bytes (<see cref="SnapshotReader"/>), anything that reader leaves (YAML,
+    /// or a file with a problem) with the full parser, unlocated; one that is not a valid export document is read again
+    /// with locations, so the error names file:line:column. A caller whose run of the host meets an error reads it
+    /// again with <see cref="FromDocument"/> and a located parse.
     /// </summary>
     internal static RecordedHost ReadUnlocated(string path)
     {
+        if (SnapshotReader.TryRead(path) is { } host)
+        {
+            return host;
+        }
+
         try
         {
             return FromDocument(StructuredTextParser.ParseFileUnlocated(path), path);

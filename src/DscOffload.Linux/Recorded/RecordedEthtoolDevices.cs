@@ -1,9 +1,8 @@
+using System.Globalization;
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
-using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
 using DscOffload.Linux.Platform;
-using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Linux.Recorded;
 
@@ -24,9 +23,9 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
         _host = host.HostName;
         foreach (var instance in host.InstancesOf(typeName))
         {
-            var p = instance.Properties;
+            var p = instance.Values;
             // An export writes the interface's name escaped (a pattern that matches only it); the interface is the literal.
-            var name = p["name"]?.Type == JTokenType.String ? WildcardPattern.Unescape(p["name"]!.Value<string>()!) : instance.Name;
+            var name = p.StringOf("name") is { } exported ? WildcardPattern.Unescape(exported) : instance.Name;
             if (!_byName.TryAdd(name, instance))
             {
                 throw new DscOffloadException(ErrorKind.InvalidInput,
@@ -35,9 +34,10 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
 
             _interfaces.Add(new LinuxInterface(
                 name,
-                p["ifindex"]?.Type == JTokenType.Integer ? p["ifindex"]!.Value<int>() : 0,
-                p["permanentAddress"]?.Type == JTokenType.String ? p["permanentAddress"]!.Value<string>() : null,
-                p["includeLoopback"]?.Type == JTokenType.Boolean && p["includeLoopback"]!.Value<bool>()));
+                // Out of the int range an OverflowException, as reading the token with Value<int>() gave.
+                p.TryGet("ifindex", out var index) && index.Kind == RecordedValueKind.Integer ? Convert.ToInt32(index.Integer, CultureInfo.InvariantCulture) : 0,
+                p.StringOf("permanentAddress"),
+                p.IsTrue("includeLoopback")));
         }
 
         _interfaces.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -49,23 +49,24 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
     /// <inheritdoc />
     public EthtoolFeatureSet GetFeatures(string interfaceName)
     {
-        var p = Find(interfaceName).Properties;
-        var fixedSet = Names(p["fixedFeatures"]);
-        var pending = Names(p["pendingFeatures"]);
+        var p = Find(interfaceName).Values;
+        var fixedSet = Names(p, "fixedFeatures");
+        var pending = Names(p, "pendingFeatures");
         var features = new List<EthtoolFeatureState>();
-        if (p["features"] is JObject map)
+        if (p.ObjectOf("features") is { } map)
         {
-            foreach (var f in map.Properties())
+            for (var i = 0; i < map.Count; i++)
             {
-                if (f.Value.Type != JTokenType.Boolean)
+                var (name, value) = (map.NameAt(i), map.ValueAt(i));
+                if (value.Kind != RecordedValueKind.Boolean)
                 {
                     throw new DscOffloadException(ErrorKind.InvalidInput,
-                        $"recorded feature '{f.Name}' of '{interfaceName}' must be true or false", f.Value.Location());
+                        $"recorded feature '{name}' of '{interfaceName}' must be true or false", value.Location);
                 }
 
-                var active = f.Value.Value<bool>();
-                var isFixed = fixedSet.Contains(f.Name);
-                features.Add(new EthtoolFeatureState(f.Name, !isFixed, pending.Contains(f.Name) ? !active : active, active, false));
+                var active = value.Boolean;
+                var isFixed = fixedSet.Contains(name);
+                features.Add(new EthtoolFeatureState(name, !isFixed, pending.Contains(name) ? !active : active, active, false));
             }
         }
 
@@ -75,13 +76,13 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
     /// <inheritdoc />
     public ChannelInfo? GetChannels(string interfaceName)
     {
-        var p = Find(interfaceName).Properties;
-        if (p["channels"] is not JObject current)
+        var p = Find(interfaceName).Values;
+        if (p.ObjectOf("channels") is not { } current)
         {
             return null;
         }
 
-        var max = p["maxChannels"] as JObject ?? current;
+        var max = p.ObjectOf("maxChannels") ?? current;
         return new ChannelInfo(Counts(current), Counts(max));
     }
 
@@ -95,22 +96,24 @@ internal sealed class RecordedEthtoolDevices : IEthtoolDevices
         ? i
         : throw new DscOffloadException(ErrorKind.NoMatch, $"recorded host '{_host}' has no interface '{name}'");
 
-    private static HashSet<string> Names(JToken? token) =>
-        token is JArray a ? a.Where(t => t.Type == JTokenType.String).Select(t => t.Value<string>()!).ToHashSet(StringComparer.Ordinal) : [];
+    private static HashSet<string> Names(RecordedObject o, string name) =>
+        o.TryGet(name, out var value) && value.Kind == RecordedValueKind.Array
+            ? value.Items.Where(t => t.IsString).Select(t => t.String).ToHashSet(StringComparer.Ordinal)
+            : [];
 
-    private static ChannelCounts Counts(JObject o) => new(Count(o, "rx"), Count(o, "tx"), Count(o, "other"), Count(o, "combined"));
+    private static ChannelCounts Counts(RecordedObject o) => new(Count(o, "rx"), Count(o, "tx"), Count(o, "other"), Count(o, "combined"));
 
-    private static uint Count(JObject o, string name)
+    private static uint Count(RecordedObject o, string name)
     {
-        if (o[name] is not { Type: JTokenType.Integer } value)
+        if (!o.TryGet(name, out var value) || value.Kind != RecordedValueKind.Integer)
         {
             return 0;
         }
 
-        var count = value.Value<long>();
+        var count = value.Integer;
         return count is >= 0 and <= uint.MaxValue
             ? (uint)count
-            : throw new DscOffloadException(ErrorKind.InvalidInput, $"recorded channel count '{name}' must be between 0 and {uint.MaxValue}, not {count}", value.Location());
+            : throw new DscOffloadException(ErrorKind.InvalidInput, $"recorded channel count '{name}' must be between 0 and {uint.MaxValue}, not {count}", value.Location);
     }
 
     private DscOffloadException ReadOnly() =>

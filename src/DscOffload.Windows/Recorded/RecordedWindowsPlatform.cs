@@ -1,11 +1,9 @@
 using DscOffload.Core.Adapters;
 using DscOffload.Core.Diagnostics;
-using DscOffload.Core.Json;
 using DscOffload.Core.Recorded;
 using DscOffload.Windows.Live;
 using DscOffload.Windows.Platform;
 using DscOffload.Windows.Settings;
-using Newtonsoft.Json.Linq;
 
 namespace DscOffload.Windows.Recorded;
 
@@ -18,7 +16,7 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
 {
     private readonly RecordedHost _host;
     private readonly List<WindowsAdapterInfo> _adapters = [];
-    private readonly Dictionary<string, JObject> _adapterState = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RecordedObject> _adapterState = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Indexes the recorded Windows instances of <paramref name="host"/>.</summary>
     public RecordedWindowsPlatform(RecordedHost host)
@@ -26,18 +24,17 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
         _host = host;
         foreach (var instance in host.InstancesOf(AdapterOffloadSettings.TypeName))
         {
-            var p = instance.Properties;
+            var p = instance.Values;
             // An export writes the adapter's name escaped (a pattern that matches only it); the adapter is the literal.
-            var name = Text(p, "name") is { } exported ? WildcardPattern.Unescape(exported) : instance.Name;
-            var guid = Text(p, "interfaceGuid") ?? $"{{recorded-{name}}}";
+            var name = p.StringOf("name") is { } exported ? WildcardPattern.Unescape(exported) : instance.Name;
+            var guid = p.StringOf("interfaceGuid") ?? $"{{recorded-{name}}}";
             if (!_adapterState.TryAdd(guid, p))
             {
                 throw new DscOffloadException(ErrorKind.InvalidInput,
                     $"recorded host '{host.HostName}' lists adapter {guid} twice", instance.Location);
             }
 
-            _adapters.Add(new WindowsAdapterInfo(name, Text(p, "interfaceDescription") ?? "", guid,
-                p["includeHidden"]?.Type == JTokenType.Boolean && p["includeHidden"]!.Value<bool>()));
+            _adapters.Add(new WindowsAdapterInfo(name, p.StringOf("interfaceDescription") ?? "", guid, p.IsTrue("includeHidden")));
         }
 
         _adapters.Sort((a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase));
@@ -76,26 +73,30 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
                 $"recorded host '{_host.HostName}' ({_host.SourcePath}) has no {GlobalOffloadSettings.TypeName} instance");
         }
 
-        var p = instances[0].Properties;
+        var p = instances[0].Values;
         var state = new GlobalOffloadState();
         foreach (var setting in GlobalOffloadSettings.CimSettings)
         {
-            if (Text(p, setting.Name) is { } value)
+            if (p.StringOf(setting.Name) is { } value)
             {
                 state.Settings[setting.Name] = value;
             }
         }
 
-        var tcpip = p["tcpipParameters"] as JObject;
+        var tcpip = p.ObjectOf("tcpipParameters");
         foreach (var name in GlobalOffloadSettings.TcpipParameters.Select(t => t.Name))
         {
-            state.TcpipParameters[name] = tcpip?[name] switch
+            if (tcpip is null || !tcpip.TryGet(name, out var value) || value.Kind == RecordedValueKind.Null)
             {
-                { Type: JTokenType.Boolean } b => b.Value<bool>(),
-                null or { Type: JTokenType.Null } => null,
-                var other => throw new DscOffloadException(ErrorKind.InvalidInput,
-                    $"recorded tcpipParameters.{name} must be true, false or null", other.Location()),
-            };
+                state.TcpipParameters[name] = null;
+            }
+            else
+            {
+                state.TcpipParameters[name] = value.Kind == RecordedValueKind.Boolean
+                    ? value.Boolean
+                    : throw new DscOffloadException(ErrorKind.InvalidInput,
+                        $"recorded tcpipParameters.{name} must be true, false or null", value.Location);
+            }
         }
 
         return state;
@@ -116,42 +117,42 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
         foreach (var setting in AdapterOffloadSettings.All)
         {
             var name = setting.Name;
-            var value = p[name];
-            if (value is null || value.Type == JTokenType.Null)
+            if (!p.TryGet(name, out var value) || value.Kind == RecordedValueKind.Null)
             {
                 continue;
             }
 
             state.Settings[name] = setting switch
             {
-                { ValueNames: { } names } when value.Type == JTokenType.String && OffloadValueNames.IndexOf(names, value.Value<string>()!) is not null => value.Value<string>()!,
-                { IsNumber: true } when value.Type == JTokenType.Integer && value.Value<long>() is var n && n >= 0 && n <= setting.Maximum => n,
-                { IsBoolean: true } when value.Type == JTokenType.Boolean => value.Value<bool>(),
+                { ValueNames: { } names } when value.IsString && OffloadValueNames.IndexOf(names, value.String) is not null => value.String,
+                { IsNumber: true } when value.Kind == RecordedValueKind.Integer && value.Integer is var n && n >= 0 && n <= setting.Maximum => n,
+                { IsBoolean: true } when value.Kind == RecordedValueKind.Boolean => value.Boolean,
                 _ => throw new DscOffloadException(ErrorKind.InvalidInput,
-                    $"recorded {name} of '{adapter.Name}' has the wrong type or value: {value.ToString(Newtonsoft.Json.Formatting.None)}", value.Location()),
+                    $"recorded {name} of '{adapter.Name}' has the wrong type or value: {value.ToToken().ToString(Newtonsoft.Json.Formatting.None)}", value.Location),
             };
         }
 
         // Recordings made before operational states were exported have none: nothing is claimed for them.
-        if (p["operationalState"] is JObject operational)
+        if (p.ObjectOf("operationalState") is { } operational)
         {
             foreach (var known in AdapterOperationalStates.All)
             {
-                if (operational[known.Setting] is { } value && value.Type != JTokenType.Null)
+                if (operational.TryGet(known.Setting, out var value) && value.Kind != RecordedValueKind.Null)
                 {
-                    state.OperationalStates[known.Setting] = value.Type == JTokenType.String && AdapterOperationalStates.Values.Contains(value.Value<string>()!)
-                        ? value.Value<string>()!
+                    state.OperationalStates[known.Setting] = value.IsString && AdapterOperationalStates.Values.Contains(value.String)
+                        ? value.String
                         : throw new DscOffloadException(ErrorKind.InvalidInput,
-                            $"recorded operationalState.{known.Setting} of '{adapter.Name}' must be one of {string.Join(", ", AdapterOperationalStates.Values)}", value.Location());
+                            $"recorded operationalState.{known.Setting} of '{adapter.Name}' must be one of {string.Join(", ", AdapterOperationalStates.Values)}", value.Location);
                 }
             }
         }
 
-        if (p["advancedProperties"] is JObject advanced)
+        if (p.ObjectOf("advancedProperties") is { } advanced)
         {
-            foreach (var kv in advanced.Properties())
+            for (var i = 0; i < advanced.Count; i++)
             {
-                state.AdvancedProperties[kv.Name] = kv.Value.Type == JTokenType.String ? kv.Value.Value<string>()! : kv.Value.ToString();
+                var value = advanced.ValueAt(i);
+                state.AdvancedProperties[advanced.NameAt(i)] = value.IsString ? value.String : value.ToToken().ToString();
             }
         }
 
@@ -181,8 +182,6 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
 
     /// <inheritdoc />
     public void RestartAdapter(WindowsAdapterInfo adapter) => throw ReadOnly();
-
-    private static string? Text(JObject o, string name) => o[name]?.Type == JTokenType.String ? o[name]!.Value<string>() : null;
 
     private DscOffloadException ReadOnly() =>
         new(ErrorKind.NotAllowed, $"recorded host '{_host.HostName}' is read-only; use --what-if to preview changes");
