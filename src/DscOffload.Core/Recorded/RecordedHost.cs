@@ -13,9 +13,23 @@ public sealed class RecordedHost
 {
     private readonly Dictionary<string, List<RecordedInstance>> _byType;
 
+    private readonly RecordedObject? _metadataValues;
+    private JObject? _metadata;
+
     private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, JObject? metadata, Dictionary<string, List<RecordedInstance>> byType)
+        : this(hostName, sourcePath, os, osVersion, byType)
     {
-        Metadata = metadata;
+        _metadata = metadata;
+    }
+
+    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, RecordedObject? metadata, Dictionary<string, List<RecordedInstance>> byType)
+        : this(hostName, sourcePath, os, osVersion, byType)
+    {
+        _metadataValues = metadata;
+    }
+
+    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, Dictionary<string, List<RecordedInstance>> byType)
+    {
         HostName = hostName;
         SourcePath = sourcePath;
         OperatingSystem = os;
@@ -42,7 +56,9 @@ public sealed class RecordedHost
     /// The document's <c>metadata.DscOffload</c> object, or null when it has none; platform readers take their own
     /// sections from it (such as the Linux network configuration files a snapshot recorded).
     /// </summary>
-    internal JObject? Metadata { get; }
+    /// <remarks>A fleet's fast read keeps it as values and builds the token tree only when a reader asks (a Windows
+    /// fleet never does).</remarks>
+    internal JObject? Metadata => _metadata ??= _metadataValues?.ToToken();
 
     /// <summary>Types with at least one recorded instance.</summary>
     public IEnumerable<string> Types => _byType.Keys;
@@ -155,7 +171,7 @@ public sealed class RecordedHost
             Add(byType, new RecordedInstance(type, name, properties));
         }
 
-        return new RecordedHost(host, sourcePath, meta?.StringOf("os"), meta?.StringOf("osVersion"), byType);
+        return new RecordedHost(host, sourcePath, meta?.StringOf("os"), meta?.StringOf("osVersion"), meta, byType);
     }
 
     private static void Add(Dictionary<string, List<RecordedInstance>> byType, RecordedInstance instance)
