@@ -94,18 +94,25 @@ internal static class CoexistenceAdvisor
     /// <summary>The advice for <paramref name="subjects"/> on a host whose conditions are <paramref name="report"/>.</summary>
     public static IEnumerable<CoexistenceAdvice> Advise(PlatformCoexistenceTable table, CoexistenceReport report, IEnumerable<CoexistenceSubject> subjects, string where)
     {
+        // Read once: the report's list is a new copy on every read. Loops and not LINQ below: this runs for every host of a fleet.
+        var detected = report.Detected;
+        if (detected.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var subject in subjects)
         {
             foreach (var offload in table.Offloads)
             {
-                var settings = offload.Settings.Where(s => string.Equals(s.Type, subject.Type, StringComparison.OrdinalIgnoreCase)).ToList();
+                var settings = SettingsOf(offload, subject.Type);
                 if (settings.Count == 0)
                 {
                     continue;
                 }
 
                 var desired = FirstOn(settings, subject.Desired);
-                foreach (var found in report.Detected)
+                foreach (var found in detected)
                 {
                     var row = table.Row(found.Id);
                     if (row is null || !row.Effects.TryGetValue(offload.Name, out var effect) || effect.Verdict == CoexistenceVerdict.Yes)
@@ -143,6 +150,21 @@ internal static class CoexistenceAdvisor
                 }
             }
         }
+    }
+
+    /// <summary>The settings of <paramref name="offload"/> that <paramref name="type"/> has.</summary>
+    private static List<OffloadSetting> SettingsOf(OffloadTopic offload, string type)
+    {
+        var settings = new List<OffloadSetting>();
+        foreach (var s in offload.Settings)
+        {
+            if (string.Equals(s.Type, type, StringComparison.OrdinalIgnoreCase))
+            {
+                settings.Add(s);
+            }
+        }
+
+        return settings;
     }
 
     private static bool Concerns(PlatformCoexistenceTable table, CoexistenceSubject subject) =>
