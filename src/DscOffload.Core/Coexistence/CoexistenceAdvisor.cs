@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
@@ -103,15 +105,17 @@ internal static class CoexistenceAdvisor
 
         foreach (var subject in subjects)
         {
-            foreach (var offload in table.Offloads)
+            var plan = PlanFor(table, subject);
+            for (var o = 0; o < table.Offloads.Count; o++)
             {
-                var settings = SettingsOf(offload, subject.Type);
+                var offload = table.Offloads[o];
+                var settings = plan.Settings[o];
                 if (settings.Count == 0)
                 {
                     continue;
                 }
 
-                var desired = FirstOn(settings, subject.Desired);
+                var desired = plan.DesiredOn[o];
                 foreach (var found in detected)
                 {
                     var row = table.Row(found.Id);
@@ -150,6 +154,32 @@ internal static class CoexistenceAdvisor
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What a document instance means for each offload of a table: the settings its type has and the first one its desired
+    /// state turns on. The same for every host of a fleet, so worked out once for each instance's properties (which
+    /// nothing changes once the document is prepared).
+    /// </summary>
+    private sealed record DesiredOffloads(List<OffloadSetting>[] Settings, (string Path, JToken Value)?[] DesiredOn);
+
+    private static readonly ConditionalWeakTable<JObject, ConcurrentDictionary<(PlatformCoexistenceTable, string), DesiredOffloads>> Plans = new();
+
+    private static DesiredOffloads PlanFor(PlatformCoexistenceTable table, CoexistenceSubject subject)
+    {
+        var plans = Plans.GetValue(subject.Desired, _ => new ConcurrentDictionary<(PlatformCoexistenceTable, string), DesiredOffloads>());
+        return plans.GetOrAdd((table, subject.Type), key =>
+        {
+            var settings = new List<OffloadSetting>[key.Item1.Offloads.Count];
+            var desiredOn = new (string Path, JToken Value)?[settings.Length];
+            for (var o = 0; o < settings.Length; o++)
+            {
+                settings[o] = SettingsOf(key.Item1.Offloads[o], key.Item2);
+                desiredOn[o] = settings[o].Count == 0 ? null : FirstOn(settings[o], subject.Desired);
+            }
+
+            return new DesiredOffloads(settings, desiredOn);
+        });
     }
 
     /// <summary>The settings of <paramref name="offload"/> that <paramref name="type"/> has.</summary>
