@@ -148,6 +148,21 @@ internal static class CoexistenceState
         return json;
     }
 
-    private static List<string> Strings(JToken? token) =>
-        token is JArray array ? array.Where(t => t.Type == JTokenType.String).Select(t => t.Value<string>()!).ToList() : [];
+    // A loop, not LINQ: a fleet's advice reads every host's recorded conditions.
+    private static List<string> Strings(JToken? token)
+    {
+        var strings = new List<string>();
+        if (token is JArray array)
+        {
+            foreach (var t in array)
+            {
+                if (t.Type == JTokenType.String)
+                {
+                    strings.Add(t.Value<string>()!);
+                }
+            }
+        }
+
+        return strings;
+    }
 }

@@ -104,8 +104,12 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         }
 
         var keywords = new List<KeyValuePair<string, string>>(state.AdvancedProperties);
-        // Stable, as OrderBy was: two keywords equal ignoring case cannot both be in the (case-insensitive) map.
-        keywords.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Key, b.Key));
+        if (!InOrder(keywords))
+        {
+            // Stable, as OrderBy was: two keywords equal ignoring case cannot both be in the (case-insensitive) map.
+            keywords.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Key, b.Key));
+        }
+
         foreach (var (keyword, value) in keywords)
         {
             settings.Add(new(new SettingKey("advancedProperties", keyword), new AdapterSetting(value, SettingSupport.Changeable)));
@@ -490,6 +494,20 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
                 $"{string.Join(", ", restricted.Select(s => s.Name))} {(restricted.Count == 1 ? "is" : "are")} compared as read; " +
                 string.Join("; ", restricted.Select(s => s.Windows.NoEffectBecause).Distinct()));
         }
+    }
+
+    // Recordings list the keywords sorted already: checking is cheaper than sorting again.
+    private static bool InOrder(List<KeyValuePair<string, string>> keywords)
+    {
+        for (var i = 1; i < keywords.Count; i++)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Compare(keywords[i - 1].Key, keywords[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Whether the desired settings name the typed setting or the NDIS keyword behind it.
