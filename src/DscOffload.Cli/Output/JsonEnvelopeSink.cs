@@ -5,13 +5,13 @@ namespace DscOffload.Cli.Output;
 
 /// <summary>
 /// The canonical output: one dsc-shaped envelope. Indented for a single host on a terminal,
-/// otherwise compact, one envelope per line (JSON Lines) for fleets.
+/// otherwise compact, one envelope per line (JSON Lines) for fleets, written straight from the run.
 /// </summary>
 public sealed class JsonEnvelopeSink(TextWriter writer, bool indented) : IEnvelopeSink
 {
     /// <inheritdoc />
     public object Prepare(EngineRun run) =>
-        indented ? JsonText.Indented(EnvelopeWriter.Write(run)) : JsonText.Compact(EnvelopeWriter.Write(run));
+        indented ? JsonText.Indented(EnvelopeWriter.Write(run)) : CompactEnvelopeWriter.Write(run);
 
     /// <inheritdoc />
     public void Write(object prepared) => writer.WriteLine((string)prepared);

@@ -126,10 +126,10 @@ internal abstract class AdapterOffloadResource : ISettableResource, IExportableR
         IReadOnlyList<AdapterSnapshot> snapshots = ReadMatched(selector);
         var settings = ReadDesired(desired, snapshots);
         snapshots = RelateToDesired(snapshots, desired, settings, context);
-        var comparisons = snapshots.Select(s => AdapterComparison.Compare(s, settings)).ToList();
+        var comparisons = Compare(snapshots, settings);
         AdapterDifferenceReport.Announce(comparisons, context);
 
-        var inDesiredState = comparisons.All(c => c.InDesiredState) && (snapshots.Count > 0 || selector.AllowNoMatch);
+        var inDesiredState = (snapshots.Count > 0 || selector.AllowNoMatch) && comparisons.TrueForAll(c => c.InDesiredState);
         var differing = AdapterDifferenceReport.DifferingProperties(comparisons);
         if (snapshots.Count == 0 && !selector.AllowNoMatch)
         {
@@ -206,6 +206,18 @@ internal abstract class AdapterOffloadResource : ISettableResource, IExportableR
             var s = Read(adapter);
             yield return CompleteExport(AdapterStateBuilder.ExportInstance(ExportSelection(s), s));
         }
+    }
+
+    // A loop, not Select(...).ToList(): test runs it for every host of a fleet.
+    private static List<AdapterComparison> Compare(IReadOnlyList<AdapterSnapshot> snapshots, IReadOnlyList<DesiredSetting> settings)
+    {
+        var comparisons = new List<AdapterComparison>(snapshots.Count);
+        foreach (var s in snapshots)
+        {
+            comparisons.Add(AdapterComparison.Compare(s, settings));
+        }
+
+        return comparisons;
     }
 
     private AdapterStateBuilder StateBuilder() => new(SelectionProperties, DescribeAdapter);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Engine;
 using DscOffload.Core.Resources;
@@ -94,18 +96,27 @@ internal static class CoexistenceAdvisor
     /// <summary>The advice for <paramref name="subjects"/> on a host whose conditions are <paramref name="report"/>.</summary>
     public static IEnumerable<CoexistenceAdvice> Advise(PlatformCoexistenceTable table, CoexistenceReport report, IEnumerable<CoexistenceSubject> subjects, string where)
     {
+        // Read once: the report's list is a new copy on every read. Loops and not LINQ below: this runs for every host of a fleet.
+        var detected = report.Detected;
+        if (detected.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var subject in subjects)
         {
-            foreach (var offload in table.Offloads)
+            var plan = PlanFor(table, subject);
+            for (var o = 0; o < table.Offloads.Count; o++)
             {
-                var settings = offload.Settings.Where(s => string.Equals(s.Type, subject.Type, StringComparison.OrdinalIgnoreCase)).ToList();
+                var offload = table.Offloads[o];
+                var settings = plan.Settings[o];
                 if (settings.Count == 0)
                 {
                     continue;
                 }
 
-                var desired = FirstOn(settings, subject.Desired);
-                foreach (var found in report.Detected)
+                var desired = plan.DesiredOn[o];
+                foreach (var found in detected)
                 {
                     var row = table.Row(found.Id);
                     if (row is null || !row.Effects.TryGetValue(offload.Name, out var effect) || effect.Verdict == CoexistenceVerdict.Yes)
@@ -143,6 +154,47 @@ internal static class CoexistenceAdvisor
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What a document instance means for each offload of a table: the settings its type has and the first one its desired
+    /// state turns on. The same for every host of a fleet, so worked out once for each instance's properties (which
+    /// nothing changes once the document is prepared).
+    /// </summary>
+    private sealed record DesiredOffloads(List<OffloadSetting>[] Settings, (string Path, JToken Value)?[] DesiredOn);
+
+    private static readonly ConditionalWeakTable<JObject, ConcurrentDictionary<(PlatformCoexistenceTable, string), DesiredOffloads>> Plans = new();
+
+    private static DesiredOffloads PlanFor(PlatformCoexistenceTable table, CoexistenceSubject subject)
+    {
+        var plans = Plans.GetValue(subject.Desired, _ => new ConcurrentDictionary<(PlatformCoexistenceTable, string), DesiredOffloads>());
+        return plans.GetOrAdd((table, subject.Type), key =>
+        {
+            var settings = new List<OffloadSetting>[key.Item1.Offloads.Count];
+            var desiredOn = new (string Path, JToken Value)?[settings.Length];
+            for (var o = 0; o < settings.Length; o++)
+            {
+                settings[o] = SettingsOf(key.Item1.Offloads[o], key.Item2);
+                desiredOn[o] = settings[o].Count == 0 ? null : FirstOn(settings[o], subject.Desired);
+            }
+
+            return new DesiredOffloads(settings, desiredOn);
+        });
+    }
+
+    /// <summary>The settings of <paramref name="offload"/> that <paramref name="type"/> has.</summary>
+    private static List<OffloadSetting> SettingsOf(OffloadTopic offload, string type)
+    {
+        var settings = new List<OffloadSetting>();
+        foreach (var s in offload.Settings)
+        {
+            if (string.Equals(s.Type, type, StringComparison.OrdinalIgnoreCase))
+            {
+                settings.Add(s);
+            }
+        }
+
+        return settings;
     }
 
     private static bool Concerns(PlatformCoexistenceTable table, CoexistenceSubject subject) =>

@@ -157,6 +157,21 @@ internal static class CoexistenceState
         return json;
     }
 
-    private static List<string> Strings(RecordedObject o, string name) =>
-        o.TryGet(name, out var value) && value.Kind == RecordedValueKind.Array ? value.Items.Where(t => t.IsString).Select(t => t.String).ToList() : [];
+    // A loop, not LINQ: a fleet's advice reads every host's recorded conditions.
+    private static List<string> Strings(RecordedObject o, string name)
+    {
+        var strings = new List<string>();
+        if (o.TryGet(name, out var value) && value.Kind == RecordedValueKind.Array)
+        {
+            foreach (var item in value.Items)
+            {
+                if (item.IsString)
+                {
+                    strings.Add(item.String);
+                }
+            }
+        }
+
+        return strings;
+    }
 }

@@ -12,9 +12,25 @@ namespace DscOffload.Core.Coexistence;
 /// <param name="Actual">The actual state from test (or the before-state from set); null when nothing ran (validate).</param>
 internal sealed record CoexistenceSubject(string InstanceName, string Type, JObject Desired, JObject? Actual)
 {
-    /// <summary>The matched adapters by name, from the actual state's <c>adapters</c> array.</summary>
-    public IReadOnlyList<(string Name, JObject State)> Adapters =>
-        Actual?["adapters"] is JArray list
-            ? list.OfType<JObject>().Where(a => a["name"]?.Type == JTokenType.String).Select(a => (a["name"]!.Value<string>()!, a)).ToList()
-            : [];
+    private IReadOnlyList<(string Name, JObject State)>? _adapters;
+
+    /// <summary>The matched adapters by name, from the actual state's <c>adapters</c> array (read once: the advice asks for every condition and offload).</summary>
+    public IReadOnlyList<(string Name, JObject State)> Adapters => _adapters ??= ReadAdapters(Actual);
+
+    private static List<(string Name, JObject State)> ReadAdapters(JObject? actual)
+    {
+        var adapters = new List<(string Name, JObject State)>();
+        if (actual?["adapters"] is JArray list)
+        {
+            foreach (var item in list)
+            {
+                if (item is JObject a && a["name"] is { Type: JTokenType.String } name)
+                {
+                    adapters.Add((name.Value<string>()!, a));
+                }
+            }
+        }
+
+        return adapters;
+    }
 }

@@ -17,19 +17,40 @@ public sealed record OffloadSetting(string Type, string Path, IReadOnlyList<JTok
     /// <summary>The value at <see cref="Path"/> in <paramref name="state"/>, or null when absent.</summary>
     public JToken? ValueIn(JObject state)
     {
+        // Read for every setting, adapter and host of a fleet: most paths have no dot and need no split.
         JToken? current = state;
-        foreach (var part in Path.Split('.'))
+        var start = 0;
+        while (current is JObject o)
         {
-            current = current is JObject o ? o[part] : null;
-            if (current is null)
+            var dot = Path.IndexOf('.', start);
+            current = o[dot < 0 ? (start == 0 ? Path : Path[start..]) : Path[start..dot]];
+            if (dot < 0)
             {
-                return null;
+                return current is null || current.Type == JTokenType.Null ? null : current;
             }
+
+            start = dot + 1;
         }
 
-        return current.Type == JTokenType.Null ? null : current;
+        return null;
     }
 
     /// <summary>True when <paramref name="value"/> is one of the "on" values.</summary>
-    public bool IsOn(JToken? value) => value is not null && On.Any(v => JsonValues.Same(v, value));
+    public bool IsOn(JToken? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var on in On)
+        {
+            if (JsonValues.Same(on, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

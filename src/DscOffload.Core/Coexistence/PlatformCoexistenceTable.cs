@@ -22,7 +22,18 @@ public sealed class PlatformCoexistenceTable
     public required IReadOnlyList<CoexistenceRow> Rows { get; init; }
 
     /// <summary>The row with id <paramref name="id"/>, or null.</summary>
-    public CoexistenceRow? Row(string id) => Rows.FirstOrDefault(r => r.Id == id);
+    public CoexistenceRow? Row(string id)
+    {
+        foreach (var row in Rows)
+        {
+            if (row.Id == id)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The offload called <paramref name="name"/> (case-insensitive), or null.</summary>
     public OffloadTopic? Offload(string name) =>

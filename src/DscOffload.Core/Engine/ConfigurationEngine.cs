@@ -150,7 +150,7 @@ public sealed class ConfigurationEngine
         var clock = Stopwatch.StartNew();
         var results = new List<InstanceResult>();
         var tally = new RunTally(configuration.Warnings.Select(w => new RunMessage("", "", MessageLevel.Warning, w)), configuration.Resolved?.Redactor);
-        var host = new RunExpressionHost(_options.SystemRoot);
+        var host = new RunExpressionHost(_options.SystemRoot) { KeepsStates = ReadsStates(configuration.Resolved) };
         foreach (var skipped in configuration.Skipped)
         {
             // dsc traces a skipped instance at information level and gives it no result entry.
@@ -209,6 +209,28 @@ public sealed class ConfigurationEngine
     }
 
     /// <summary>
+    /// Whether an expression evaluated during the run can call <c>reference()</c>: only the properties deferred until
+    /// earlier instances have run, and the outputs, are evaluated then.
+    /// </summary>
+    private static bool ReadsStates(ResolvedConfiguration? resolved)
+    {
+        if (resolved is null)
+        {
+            return false;
+        }
+
+        foreach (var instance in resolved.Instances)
+        {
+            if (instance.NeedsRunResults)
+            {
+                return true;
+            }
+        }
+
+        return resolved.Document.Root["outputs"] is JObject { HasValues: true };
+    }
+
+    /// <summary>
     /// Runs one instance: its outcome, or its error (with what a set applied before failing). A partially applied
     /// set counts as a change.
     /// </summary>
@@ -241,7 +263,9 @@ public sealed class ConfigurationEngine
 
             var resource = target.Resolve(item.Provider);
             var input = (JObject)item.Instance.Properties.DeepCloneWithLocations();
-            desired = (JObject)input.DeepCloneWithLocations();
+            // A set's result shows the desired state (as its before-state when nothing changed), so it gets a copy of its
+            // own; get and test only read their input (ITestableResource, IGettableResource), so one copy serves both.
+            desired = operation is EngineOperation.Get or EngineOperation.Test ? input : (JObject)input.DeepCloneWithLocations();
             switch (operation)
             {
                 case EngineOperation.Get:

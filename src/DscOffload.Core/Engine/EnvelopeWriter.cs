@@ -8,7 +8,8 @@ namespace DscOffload.Core.Engine;
 /// <summary>
 /// Writes an <see cref="EngineRun"/> as the JSON <c>dsc config get|test|set</c> prints (export: the configuration
 /// document <c>dsc config export</c> prints), with this product's own facts under <c>metadata.DscOffload</c>.
-/// The one place that knows the shape; every JSON and YAML output goes through it.
+/// The one place that knows the shape; every JSON and YAML output goes through it, except compact JSON, which
+/// <see cref="CompactEnvelopeWriter"/> writes as the same text without the tree (a test compares the two).
 /// </summary>
 internal static class EnvelopeWriter
 {

@@ -11,6 +11,13 @@ namespace DscOffload.Core.Engine;
 /// </summary>
 internal sealed class RunExpressionHost(string? systemRoot) : ProcessExpressionHost(systemRoot)
 {
+    /// <summary>
+    /// Whether an expression of the run can ask for an instance's state (<c>reference()</c> in deferred properties or in
+    /// the outputs). When none can, the states are not copied: a fleet run would copy every instance's state of every
+    /// host for nothing.
+    /// </summary>
+    public bool KeepsStates { get; init; } = true;
+
     private readonly Dictionary<string, JToken> _references = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _stateChanged = new(StringComparer.Ordinal);
     private readonly List<RestartRequirement> _restarts = [];
@@ -19,7 +26,7 @@ internal sealed class RunExpressionHost(string? systemRoot) : ProcessExpressionH
     public void Record(string type, string name, JToken? state, bool? changed, IReadOnlyList<RestartRequirement> restarts)
     {
         var id = Key(DeploymentFunctions.ResourceIdOf(type, name));
-        if (state is not null)
+        if (state is not null && KeepsStates)
         {
             _references[id] = state.DeepClone();
         }

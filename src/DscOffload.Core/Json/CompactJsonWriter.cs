@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
@@ -19,6 +20,12 @@ internal static class CompactJsonWriter
         var text = new StringBuilder();
         return TryWrite(token, text) ? text.ToString() : null;
     }
+
+    /// <summary>
+    /// Appends the text of <paramref name="token"/> to <paramref name="text"/>; false (with part of it appended) when the
+    /// tree holds a token this writer leaves to Newtonsoft.
+    /// </summary>
+    public static bool TryAppend(JToken token, StringBuilder text) => TryWrite(token, text);
 
     private static bool TryWrite(JToken token, StringBuilder text)
     {
@@ -61,7 +68,7 @@ internal static class CompactJsonWriter
                 text.Append(']');
                 return true;
             case JProperty property:
-                AppendString(property.Name, text);
+                AppendQuoted(property.Name, text);
                 text.Append(':');
                 return TryWrite(property.Value, text);
             case JValue value:
@@ -82,7 +89,7 @@ internal static class CompactJsonWriter
                 text.Append(b ? "true" : "false");
                 return true;
             case JTokenType.String when value.Value is string s:
-                AppendString(s, text);
+                AppendQuoted(s, text);
                 return true;
             case JTokenType.String when value.Value is null:
                 text.Append("null");
@@ -108,13 +115,37 @@ internal static class CompactJsonWriter
         }
     }
 
+    // Every character the loop below escapes.
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u0085\u2028\u2029");
+
+    /// <summary>Appends a string as Newtonsoft writes it (<c>null</c> for a null string).</summary>
+    public static void AppendString(string? value, StringBuilder text)
+    {
+        if (value is null)
+        {
+            text.Append("null");
+            return;
+        }
+
+        AppendQuoted(value, text);
+    }
+
     // Newtonsoft's default escaping: the two-character escapes, \uXXXX (lower-case hex) for the other control
     // characters and for U+0085, U+2028 and U+2029; everything else as it is.
-    private static void AppendString(string value, StringBuilder text)
+    private static void AppendQuoted(string value, StringBuilder text)
     {
         text.Append('"');
+        var first = value.AsSpan().IndexOfAny(Escaped);
+        if (first < 0)
+        {
+            // Nearly every string of an envelope: nothing to escape.
+            text.Append(value).Append('"');
+            return;
+        }
+
         var start = 0;
-        for (var i = 0; i < value.Length; i++)
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             var escape = c switch

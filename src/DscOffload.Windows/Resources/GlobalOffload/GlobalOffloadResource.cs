@@ -297,12 +297,25 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
             return;
         }
 
+        // Loops, not LINQ: a fleet of recordings without osVersion comes here for every host.
         var tcpip = desired["tcpipParameters"] as JObject;
-        var restricted = GlobalOffloadSettings.CimSettings.Where(s => s.Windows.RemovedInBuild is not null && desired[s.Name] is not null)
-            .Select(s => (s.Name, s.Windows))
-            .Concat(GlobalOffloadSettings.TcpipParameters.Where(p => p.Windows.RemovedInBuild is not null && tcpip?[p.Name] is not null)
-                .Select(p => ($"tcpipParameters.{p.Name}", p.Windows)))
-            .ToList();
+        var restricted = new List<(string Name, WindowsEffect Windows)>();
+        foreach (var s in GlobalOffloadSettings.CimSettings)
+        {
+            if (s.Windows.RemovedInBuild is not null && desired[s.Name] is not null)
+            {
+                restricted.Add((s.Name, s.Windows));
+            }
+        }
+
+        foreach (var p in GlobalOffloadSettings.TcpipParameters)
+        {
+            if (p.Windows.RemovedInBuild is not null && tcpip?[p.Name] is not null)
+            {
+                restricted.Add(($"tcpipParameters.{p.Name}", p.Windows));
+            }
+        }
+
         if (restricted.Count > 0)
         {
             _saidBuildUnknown = true;

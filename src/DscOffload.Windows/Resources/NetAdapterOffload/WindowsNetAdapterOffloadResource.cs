@@ -30,7 +30,8 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     private readonly PendingRestartLedger? _pendingRestarts;
     private readonly HashSet<string> _warnedNotOperational = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _warnedRssGroups = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, HashSet<string>> _readOn = new(StringComparer.OrdinalIgnoreCase);
+    // The settings of each adapter as read (before any predicted change): which were on.
+    private readonly Dictionary<string, Dictionary<string, object>> _readOn = new(StringComparer.OrdinalIgnoreCase);
 
     // Numeric advanced property ranges per adapter, read with its state, so that test and what-if refuse what set would.
     private readonly Dictionary<string, Dictionary<string, NumericKeywordRange>> _ranges = new(StringComparer.OrdinalIgnoreCase);
@@ -67,19 +68,28 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     };
 
     /// <inheritdoc />
-    protected override IReadOnlyList<AdapterCandidate> ListAdapters() =>
-        _platform.ListAdapters()
-            .Select(a => new AdapterCandidate(a.Name, a.InterfaceDescription, a.Hidden,
-                new JObject { ["interfaceGuid"] = a.InterfaceGuid, ["interfaceDescription"] = a.InterfaceDescription }, a))
-            .ToList();
+    protected override IReadOnlyList<AdapterCandidate> ListAdapters()
+    {
+        var adapters = _platform.ListAdapters();
+        var candidates = new List<AdapterCandidate>(adapters.Count);
+        foreach (var a in adapters)
+        {
+            candidates.Add(new AdapterCandidate(a.Name, a.InterfaceDescription, a.Hidden,
+                new JObject { ["interfaceGuid"] = a.InterfaceGuid, ["interfaceDescription"] = a.InterfaceDescription }, a));
+        }
+
+        return candidates;
+    }
 
     /// <inheritdoc />
     protected override AdapterSnapshot Read(AdapterCandidate adapter)
     {
         var state = _platform.ReadAdapter((WindowsAdapterInfo)adapter.Handle);
-        var settings = new List<KeyValuePair<SettingKey, AdapterSetting>>();
-        foreach (var name in AdapterOffloadSettings.All.Select(s => s.Name))
+        // Loops, not LINQ: read for every adapter of every host of a fleet.
+        var settings = new List<KeyValuePair<SettingKey, AdapterSetting>>(AdapterOffloadSettings.All.Count + state.AdvancedProperties.Count + 2);
+        foreach (var setting in AdapterOffloadSettings.All)
         {
+            var name = setting.Name;
             if (state.Settings.TryGetValue(name, out var value))
             {
                 JToken token = value switch
@@ -93,7 +103,14 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             }
         }
 
-        foreach (var (keyword, value) in state.AdvancedProperties.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        var keywords = new List<KeyValuePair<string, string>>(state.AdvancedProperties);
+        if (!InOrder(keywords))
+        {
+            // Stable, as OrderBy was: two keywords equal ignoring case cannot both be in the (case-insensitive) map.
+            keywords.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Key, b.Key));
+        }
+
+        foreach (var (keyword, value) in keywords)
         {
             settings.Add(new(new SettingKey("advancedProperties", keyword), new AdapterSetting(value, SettingSupport.Changeable)));
         }
@@ -103,7 +120,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
         var extras = new JObject();
         var handle = (WindowsAdapterInfo)adapter.Handle;
         _ranges[handle.InterfaceGuid] = state.AdvancedPropertyRanges;
-        _readOn[handle.InterfaceGuid] = state.Settings.Where(kv => kv.Value is true).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        _readOn[handle.InterfaceGuid] = state.Settings;
         if (state.OperationalStates.Count > 0)
         {
             var operational = new JObject();
@@ -358,7 +375,15 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             return;
         }
 
-        var wanted = settings.Where(s => !s.IsOff && s.Value.Type == JTokenType.Boolean).Select(s => s.Key.ToString()).ToHashSet(StringComparer.Ordinal);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in settings)
+        {
+            if (!s.IsOff && s.Value.Type == JTokenType.Boolean)
+            {
+                wanted.Add(s.Key.ToString());
+            }
+        }
+
         if (wanted.Count == 0)
         {
             // A document that only turns offloads off has nothing to warn about; skipping the per-adapter state keeps
@@ -402,7 +427,7 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
 
             // Windows reported the state of the setting as it was read; when it was read off, the entry shows a
             // predicted on (what-if), and what Windows said about the off setting does not describe it.
-            if (_readOn.TryGetValue(Key(adapter), out var readOn) && readOn.Contains(state.Name))
+            if (_readOn.TryGetValue(Key(adapter), out var readOn) && readOn.TryGetValue(state.Name, out var read) && read is true)
             {
                 yield return (state.Name, $"requested on, not operational because {AdapterOperationalStates.Because(value)}");
             }
@@ -453,11 +478,15 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
             return;
         }
 
-        var restricted = AdapterOffloadSettings.All
-            .Where(s => s.Windows.RemovedInBuild is not null
-                && settings.Any(d => d.Key.Property == s.Name
-                    || (d.Key.Property == "advancedProperties" && string.Equals(d.Key.Member, s.NdisKeyword, StringComparison.OrdinalIgnoreCase))))
-            .ToList();
+        var restricted = new List<AdapterOffloadSetting>();
+        foreach (var s in AdapterOffloadSettings.All)
+        {
+            if (s.Windows.RemovedInBuild is not null && Names(settings, s))
+            {
+                restricted.Add(s);
+            }
+        }
+
         if (restricted.Count > 0)
         {
             _saidBuildUnknown = true;
@@ -465,6 +494,35 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
                 $"{string.Join(", ", restricted.Select(s => s.Name))} {(restricted.Count == 1 ? "is" : "are")} compared as read; " +
                 string.Join("; ", restricted.Select(s => s.Windows.NoEffectBecause).Distinct()));
         }
+    }
+
+    // Recordings list the keywords sorted already: checking is cheaper than sorting again.
+    private static bool InOrder(List<KeyValuePair<string, string>> keywords)
+    {
+        for (var i = 1; i < keywords.Count; i++)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Compare(keywords[i - 1].Key, keywords[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether the desired settings name the typed setting or the NDIS keyword behind it.
+    private static bool Names(IReadOnlyList<DesiredSetting> settings, AdapterOffloadSetting setting)
+    {
+        foreach (var d in settings)
+        {
+            if (d.Key.Property == setting.Name
+                || (d.Key.Property == "advancedProperties" && string.Equals(d.Key.Member, setting.NdisKeyword, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Refuses, on every path and before any change, a numeric keyword value outside a matched adapter's documented range.</summary>
