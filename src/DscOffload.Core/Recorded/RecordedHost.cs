@@ -92,7 +92,14 @@ public sealed class RecordedHost
                 resources[Documents.InputLimits.MaxResources].Location(sourcePath));
         }
 
-        var meta = doc["metadata"]?["DscOffload"] as JObject;
+        // dsc's export document schema makes metadata an object; indexing anything else by name would throw.
+        if (doc["metadata"] is { } metadata && metadata is not JObject && metadata.Type != JTokenType.Null)
+        {
+            throw new DscOffloadException(ErrorKind.InvalidInput,
+                "'metadata' of a recorded host must be an object", metadata.Location(sourcePath));
+        }
+
+        var meta = (doc["metadata"] as JObject)?["DscOffload"] as JObject;
         var host = meta?["host"]?.Type == JTokenType.String ? meta["host"]!.Value<string>()! : NameFromPath(sourcePath);
         var os = meta?["os"]?.Type == JTokenType.String ? meta["os"]!.Value<string>() : null;
         var osVersion = meta?["osVersion"]?.Type == JTokenType.String ? meta["osVersion"]!.Value<string>() : null;
