@@ -64,10 +64,7 @@ public static class RollbackCommand
         }
 
         var directories = entry.Files.Count > 0 ? fileDirectory() : [];
-        if (entry.Files.Count > 0)
-        {
-            RestorableFileDirectory.RequireHeldByAny(entry, directories);
-        }
+        RestorableFileDirectory.RequireHeldByAny(entry, directories);
 
         foreach (var note in entry.Notes)
         {

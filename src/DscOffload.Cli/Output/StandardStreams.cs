@@ -4,10 +4,9 @@ using DscOffload.Core.Protocol;
 namespace DscOffload.Cli.Output;
 
 /// <summary>
-/// The process's stdout and stderr as UTF-8 without BOM (dsc fails on a BOM), stdout buffered 4,096
-/// characters at a time (a resource call's output is one write; the 64 K buffer this had put its two arrays on
-/// the large object heap at every start), plus whether each is a terminal. Outside Windows they are written
-/// through the descriptors (<see cref="UnixDescriptorStream"/>), which skips setting up <see cref="Console"/>.
+/// The process's stdout and stderr as UTF-8 without BOM (dsc fails on a BOM), stdout buffered 4 K characters (64 K
+/// put two arrays on the large object heap at every start), outside Windows written through the descriptors
+/// (<see cref="UnixDescriptorStream"/>: no <see cref="Console"/> set-up), plus whether each is a terminal.
 /// </summary>
 public sealed class StandardStreams : IDisposable
 {
