@@ -30,6 +30,9 @@ public sealed class TraceWriter
         _json = format == "json";
     }
 
+    /// <summary>The least severe level written.</summary>
+    public MessageLevel Threshold => _threshold;
+
     /// <summary>Writes <paramref name="text"/> when <paramref name="level"/> is at or above the threshold.</summary>
     public void Write(MessageLevel level, string text)
     {
