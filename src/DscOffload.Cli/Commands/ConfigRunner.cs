@@ -65,6 +65,7 @@ public sealed class ConfigRunner
             Advisors = [new CoexistenceResultAdvisor(_catalog)],
             SystemRoot = _request.SystemRoot,
             OnMessage = Trace,
+            OnMessageLevel = _trace?.Threshold ?? MessageLevel.Error, // Trace writes only errors without -l/-t
         });
         var document = _request.Document ?? DocumentLoader.Load(_request.DocumentPath);
         var parameters = _request.Parameters ?? (_request.ParametersPath is { } parametersPath ? ParametersFile.Load(parametersPath) : null);

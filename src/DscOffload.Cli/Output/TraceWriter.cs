@@ -19,21 +19,21 @@ public sealed class TraceWriter
     public static IReadOnlyList<string> Formats { get; } = ["default", "plaintext", "json"];
 
     private readonly TextWriter _error;
-    private readonly MessageLevel _threshold;
+    internal MessageLevel Threshold { get; }
     private readonly bool _json;
 
     /// <summary>A writer at <paramref name="level"/> (null: warn) in <paramref name="format"/> (null: default).</summary>
     public TraceWriter(TextWriter error, string? level, string? format)
     {
         _error = error;
-        _threshold = (MessageLevel)Math.Max(0, Levels.ToList().IndexOf(level ?? "warn"));
+        Threshold = (MessageLevel)Math.Max(0, Levels.ToList().IndexOf(level ?? "warn"));
         _json = format == "json";
     }
 
     /// <summary>Writes <paramref name="text"/> when <paramref name="level"/> is at or above the threshold.</summary>
     public void Write(MessageLevel level, string text)
     {
-        if (level > _threshold)
+        if (level > Threshold)
         {
             return;
         }

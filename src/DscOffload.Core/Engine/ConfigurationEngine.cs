@@ -245,6 +245,7 @@ public sealed class ConfigurationEngine
             WhatIf = _options.WhatIf,
             ReadOnlyTarget = target.IsRecorded,
             Cancellation = _options.Cancellation,
+            Wanted = WantedLevel(),
         };
         JObject? actual = null;
         TestOutcome? test = null;
@@ -364,6 +365,15 @@ public sealed class ConfigurationEngine
 
     private static T Require<T>(IResourceType resource, string operation) where T : class, IResourceType =>
         resource as T ?? throw new DscOffloadException(ErrorKind.NotSupported, $"{resource.Descriptor.Type} does not support {operation}");
+
+    // The least severe level that Collect keeps or hands on: the result keeps up to information (and up to the options'
+    // level), OnMessage up to its own level.
+    private MessageLevel WantedLevel()
+    {
+        var kept = _options.MessageLevel < MessageLevel.Information ? _options.MessageLevel : MessageLevel.Information;
+        var traced = _options.OnMessage is null ? MessageLevel.Error : _options.OnMessageLevel;
+        return kept > traced ? kept : traced;
+    }
 
     private void Collect(RunTally tally, EngineInstance instance, ResourceMessage m)
     {

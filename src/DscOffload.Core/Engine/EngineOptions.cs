@@ -21,6 +21,12 @@ public sealed class EngineOptions
     public Action<ResourceMessage>? OnMessage { get; init; }
 
     /// <summary>
+    /// The least severe level <see cref="OnMessage"/> does anything with (all by default); with the result's
+    /// <see cref="MessageLevel"/> it tells resources which messages they need not build at all.
+    /// </summary>
+    internal MessageLevel OnMessageLevel { get; init; } = MessageLevel.Trace;
+
+    /// <summary>
     /// Called after each instance of get, test or set has run, in order. The command line uses it only for its
     /// documented test hook (a pause between the instances of a live set, so a test can kill a run mid-change).
     /// </summary>

@@ -46,6 +46,35 @@ internal sealed class RecordedObject
         return false;
     }
 
+    /// <summary>
+    /// The member named <paramref name="name"/> (ordinal), searched from <paramref name="from"/> round to where it
+    /// started; a hit moves <paramref name="from"/> past it. A reader that asks for names in the order recordings
+    /// write them finds each at the first look instead of searching from the start every time.
+    /// </summary>
+    public bool TryGet(string name, ref int from, out RecordedValue value)
+    {
+        var count = _names.Length;
+        var start = from < count ? from : 0;
+        for (var n = 0; n < count; n++)
+        {
+            var i = start + n;
+            if (i >= count)
+            {
+                i -= count;
+            }
+
+            if (string.Equals(_names[i], name, StringComparison.Ordinal))
+            {
+                value = _values[i];
+                from = i + 1;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>The string member <paramref name="name"/>, or null when it is missing or not a string.</summary>
     public string? StringOf(string name) => TryGet(name, out var v) && v.Kind == RecordedValueKind.String ? v.String : null;
 

@@ -27,6 +27,15 @@ public sealed class OperationContext
     /// <summary>Cancellation from Ctrl+C or a time-out.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// The least severe level anyone reads; messages below it are dropped. A resource that builds a costly message
+    /// asks <see cref="Wants"/> first (a fleet keeps warnings only, and would build and drop it for every host).
+    /// </summary>
+    internal MessageLevel Wanted { get; init; } = MessageLevel.Trace;
+
+    /// <summary>Whether a message at <paramref name="level"/> is read by anyone.</summary>
+    internal bool Wants(MessageLevel level) => level <= Wanted;
+
     /// <summary>Reports a message at the given level.</summary>
     public void Report(MessageLevel level, string text) => _sink(new ResourceMessage(level, text));
 

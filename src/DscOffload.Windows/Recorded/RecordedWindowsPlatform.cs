@@ -114,10 +114,11 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
         }
 
         var state = new WindowsAdapterOffloadState();
+        var next = 0;
         foreach (var setting in AdapterOffloadSettings.All)
         {
             var name = setting.Name;
-            if (!p.TryGet(name, out var value) || value.Kind == RecordedValueKind.Null)
+            if (!p.TryGet(name, ref next, out var value) || value.Kind == RecordedValueKind.Null)
             {
                 continue;
             }
@@ -164,7 +165,7 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
             {
                 state.AdvancedProperties.TryAdd(setting.NdisKeyword, AdapterSettingCodec.ToNdis(setting, value, []));
             }
-            else if (setting.NdisKeywords.Select(k => state.AdvancedProperties.GetValueOrDefault(k)).FirstOrDefault(t => t is not null) is { } text
+            else if (FirstRecorded(state.AdvancedProperties, setting) is { } text
                 && AdapterSettingCodec.FromNdis(setting, text) is { } typed)
             {
                 state.Settings[setting.Name] = typed;
@@ -173,6 +174,13 @@ internal sealed class RecordedWindowsPlatform : IWindowsOffloadPlatform
 
         return state;
     }
+
+    // The first of the setting's keywords (NdisKeywords' order) the recording has; no LINQ and no keyword list per call:
+    // this runs for every adapter of every host of a fleet.
+    private static string? FirstRecorded(Dictionary<string, string> advanced, AdapterOffloadSetting setting) =>
+        advanced.TryGetValue(setting.NdisKeyword, out var text) ? text
+        : setting.GroupedNdisKeyword is { } grouped && advanced.TryGetValue(grouped, out var other) ? other
+        : null;
 
     /// <inheritdoc />
     public void WriteGlobal(GlobalOffloadState changes) => throw ReadOnly();

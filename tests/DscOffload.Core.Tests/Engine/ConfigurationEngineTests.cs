@@ -30,6 +30,26 @@ public sealed class ConfigurationEngineTests : IDisposable
         _switches.On.Should().Contain(new KeyValuePair<string, bool>("c", true));
     }
 
+    [Theory]
+    [InlineData(MessageLevel.Information, MessageLevel.Error, true)]   // a single host's result keeps information
+    [InlineData(MessageLevel.Warning, MessageLevel.Error, false)]      // a fleet without -l info reads none
+    [InlineData(MessageLevel.Warning, MessageLevel.Information, true)] // a fleet with -l info traces it
+    public void Test_ContextWantsInformation_OnlyWhenTheResultOrTheTraceReadsIt(MessageLevel kept, MessageLevel traced, bool wanted)
+    {
+        Run(Document(Switch("first", "a")), EngineOperation.Test, new EngineOptions { MessageLevel = kept, OnMessage = _ => { }, OnMessageLevel = traced });
+
+        _switches.TestsWantingInformation.Should().Equal(wanted);
+    }
+
+    [Fact]
+    public void Test_WithoutAMessageCallback_ContextWantsWhatTheResultKeeps()
+    {
+        Run(Document(Switch("first", "a")), EngineOperation.Test, new EngineOptions { MessageLevel = MessageLevel.Warning });
+        Run(Document(Switch("first", "a")), EngineOperation.Test, new EngineOptions());
+
+        _switches.TestsWantingInformation.Should().Equal(false, true);
+    }
+
     [Fact]
     public void WhatIfSet_ChangesNothing_AndReportsWhatWouldChange()
     {

@@ -22,6 +22,9 @@ internal sealed class FakeSwitches : IResourceTypeProvider, ISettableResource
 
     public List<string> SetOrder { get; } = [];
 
+    /// <summary>For each test, whether its context said that information messages are read.</summary>
+    public List<bool> TestsWantingInformation { get; } = [];
+
     public ResourceDescriptor Descriptor { get; } = new()
     {
         Type = TypeName,
@@ -44,6 +47,7 @@ internal sealed class FakeSwitches : IResourceTypeProvider, ISettableResource
 
     public TestOutcome Test(JObject desired, OperationContext context)
     {
+        TestsWantingInformation.Add(context.Wants(MessageLevel.Information));
         var actual = State(Name(desired));
         var differs = desired["on"] is { } on && on.Value<bool>() != actual["on"]!.Value<bool>();
         return new TestOutcome(desired, actual, !differs, differs ? ["on"] : []);

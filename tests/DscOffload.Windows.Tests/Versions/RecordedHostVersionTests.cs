@@ -45,6 +45,29 @@ public sealed class RecordedHostVersionTests
         return RecordedHost.FromDocument(new JObject { ["metadata"] = new JObject { ["DscOffload"] = meta }, ["resources"] = resources }, "x710.dsc.json");
     }
 
+    [Theory]
+    [InlineData(MessageLevel.Error, false)]       // a fleet without -l info: the message is not even built
+    [InlineData(MessageLevel.Information, true)]  // a fleet traced at info still gets it
+    public void Test_OfAFleetWithoutAVersion_SaysTheBuildIsUnknownOnlyWhenInformationIsRead(MessageLevel traced, bool said)
+    {
+        var heard = new List<string>();
+        var run = Test(Recording(null), new EngineOptions { MessageLevel = MessageLevel.Warning, OnMessage = m => heard.Add(m.Text), OnMessageLevel = traced },
+            GlobalOffloadDescriptor.TypeName, """{"chimney":"Automatic"}""");
+        var adapters = Test(Recording(null), new EngineOptions { MessageLevel = MessageLevel.Warning, OnMessage = m => heard.Add(m.Text), OnMessageLevel = traced },
+            WindowsNetAdapterOffloadDescriptor.TypeName, """{"name":"Ethernet 2","tcpConnectionOffloadIPv4":true}""");
+
+        run.Results.Should().ContainSingle().Which.Error.Should().BeNull();
+        adapters.Results.Should().ContainSingle().Which.Error.Should().BeNull();
+        heard.Count(m => m.Contains("is unknown (a recording without metadata.DscOffload.osVersion")).Should().Be(said ? 2 : 0);
+    }
+
+    private static EngineRun Test(RecordedHost host, EngineOptions options, string type, string properties)
+    {
+        var engine = new ConfigurationEngine(Catalog, options);
+        var prepared = engine.Prepare("doc.dsc.yaml", [new EngineInstance("Offloads", type, JObject.Parse(properties), null, null)]);
+        return engine.Run(prepared, new RecordedHostTarget(host), EngineOperation.Test);
+    }
+
     private static EngineRun WhatIf(RecordedHost host, string type, string properties)
     {
         var engine = new ConfigurationEngine(Catalog, new EngineOptions { WhatIf = true });

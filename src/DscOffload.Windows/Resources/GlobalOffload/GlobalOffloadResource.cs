@@ -292,7 +292,8 @@ internal sealed class GlobalOffloadResource : ISettableResource, IExportableReso
     /// </summary>
     private void SayBuildUnknown(JObject desired, OperationContext context)
     {
-        if (_saidBuildUnknown || _osBuild.Value is not null)
+        // Not built at all when nobody reads information messages (a fleet without -l info).
+        if (_saidBuildUnknown || _osBuild.Value is not null || !context.Wants(MessageLevel.Information))
         {
             return;
         }

@@ -473,7 +473,8 @@ internal sealed class WindowsNetAdapterOffloadResource : AdapterOffloadResource
     /// </summary>
     private void SayBuildUnknown(IReadOnlyList<DesiredSetting>? settings, OperationContext context)
     {
-        if (settings is null || _saidBuildUnknown || _osBuild.Value is not null)
+        // Not built at all when nobody reads information messages (a fleet without -l info).
+        if (settings is null || _saidBuildUnknown || _osBuild.Value is not null || !context.Wants(MessageLevel.Information))
         {
             return;
         }
