@@ -74,8 +74,7 @@ public static class SnapshotCommand
         if (OperatingSystem.IsLinux())
         {
             // The persisted network configuration, so that a dry run against the snapshot sees the same shadows as the host.
-            metadata[Linux.Recorded.RecordedNetworkConfigFiles.SectionName] = Linux.Recorded.NetworkConfigRecorder.RecordLive(
-                Linux.Resources.NetAdapterOffload.LinuxNetAdapterOffloadResource.NetworkConfigurationRoot());
+            metadata[Linux.Recorded.RecordedNetworkConfigFiles.SectionName] = Linux.Resources.NetAdapterOffload.LinuxNetAdapterOffloadResource.RecordNetworkConfiguration();
         }
 
         return new JObject

@@ -120,6 +120,9 @@ internal sealed class LinuxNetAdapterOffloadResource : AdapterOffloadResource, I
     /// <summary>NetworkManager's keyfile directory of the live host (below <see cref="NetworkConfigurationRootVariable"/> or <c>/</c>), whose profiles <c>persist: NetworkManager</c> edits.</summary>
     public static string NetworkManagerProfileDirectoryFromEnvironment() => Path.Combine(NetworkConfigurationRoot(), NetworkManagerProfiles.Directories[0]);
 
+    /// <summary>What a snapshot of the live host records of its network configuration (below <see cref="NetworkConfigurationRoot"/>), so that a dry run against it sees the same shadows.</summary>
+    public static Newtonsoft.Json.Linq.JObject RecordNetworkConfiguration() => Recorded.NetworkConfigRecorder.RecordLive(NetworkConfigurationRoot());
+
     /// <summary>The directory the network tools' configuration is read below on the live host: <see cref="NetworkConfigurationRootVariable"/> when set, else <c>/</c>.</summary>
     public static string NetworkConfigurationRoot() =>
         Environment.GetEnvironmentVariable(NetworkConfigurationRootVariable) is { Length: > 0 } root ? Path.GetFullPath(root) : "/";
