@@ -23,8 +23,8 @@ public sealed class RecordedHostMetadataTests : IDisposable
         var error = act.Should().Throw<DscOffloadException>().Which;
         error.Kind.Should().Be(ErrorKind.InvalidInput);
         error.Message.Should().Contain("'metadata' of a recorded host must be an object");
-        error.Location.Should().NotBeNull();
-        error.Location!.Value.Line.Should().Be(2);
+        error.Location?.File.Should().Be(path);
+        error.Location?.Line.Should().Be(2, "'metadata' is on the second line");
     }
 
     [Fact]
