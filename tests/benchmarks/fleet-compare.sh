@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Compares two builds over the same recorded fleet: CPU time (user+sys) and peak RSS, the two binaries run interleaved
 # (A B A B ...) so a shared machine's load falls on both alike, medians over the rounds; then checks that their output
-# is the same byte for byte once timestamps and durations are blanked (--format json at N hosts, and table, junit and
-# sarif at the first 1,000 files), and that a small fleet of odd snapshots (a wrong value type, a duplicate key, a cut
+# is the same byte for byte once timestamps and durations are blanked (--format json at N hosts, and the formats of
+# FORMATS at the first 1,000 files: table, junit and sarif unless given; "all" for every format), and that a small fleet of odd snapshots (a wrong value type, a duplicate key, a cut
 # file, a byte order mark, a comment, YAML, an infinite number) gives the same output, stderr and exit code. Exits
 # non-zero when anything differs.
 # Usage: tests/benchmarks/fleet-compare.sh BASELINE CANDIDATE [N] [rounds]   (default 10000 hosts, 3 rounds)
@@ -20,7 +20,10 @@ mkdir -p "$work/small" && cp -r "$work/fleet/000" "$work/small/"
 measure() { /usr/bin/time -o "$work/time" -f "%U %S %M" "$1" config test --file "$doc" --against "$2" --format json >"$4" 2>"$work/err" || true
             [ ! -s "$work/err" ] || { echo "stderr of $1:" >&2; head -5 "$work/err" >&2; exit 1; }
             tail -1 "$work/time" | awk '{ printf "%.2f %d\n", $1 + $2, $3 }' >>"$3"; }
-blank() { sed -E 's/"(duration|startDatetime|endDatetime|recordedAt)": ?"[^"]*"/"\1":""/g; s/(time|duration|timestamp)="[^"]*"/\1=""/g; s/"(startTimeUtc|endTimeUtc)": ?"[^"]*"/"\1":""/g' "$1"; }
+# Timestamps (ISO 8601 with a zone), durations (PT…S) and the JUnit/SARIF time attributes differ from run to run.
+blank() { sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+([+-][0-9]{2}:[0-9]{2}|Z)/<time>/g' -e 's/PT[0-9.]+S/<duration>/g' \
+                 -e 's/"(duration|startDatetime|endDatetime|recordedAt|startTimeUtc|endTimeUtc)": ?"[^"]*"/"\1":""/g' \
+                 -e 's/(time|duration|timestamp)="[^"]*"/\1=""/g' "$1"; }
 
 measure "$base" "$work/fleet" /dev/null /dev/null   # warm the page cache
 : >"$work/a"; : >"$work/b"
@@ -42,7 +45,9 @@ PY
 status=0
 compare() { if cmp -s <(blank "$1") <(blank "$2"); then echo "same output: $3"; else echo "OUTPUT DIFFERS: $3" >&2; status=1; fi; }
 compare "$work/out.a" "$work/out.b" "json, $n hosts"
-for format in table junit sarif; do
+formats=${FORMATS:-table junit sarif}
+[ "$formats" != all ] || formats="json yaml table diff markdown github azure junit sarif"
+for format in $formats; do
   "$base" config test --file "$doc" --against "$work/small" --format "$format" >"$work/s.a" 2>/dev/null || true
   "$cand" config test --file "$doc" --against "$work/small" --format "$format" >"$work/s.b" 2>/dev/null || true
   compare "$work/s.a" "$work/s.b" "$format, 1000 hosts"
