@@ -12,24 +12,15 @@ namespace DscOffload.Core.Recorded;
 public sealed class RecordedHost
 {
     private readonly Dictionary<string, List<RecordedInstance>> _byType;
-
     private readonly RecordedObject? _metadataValues;
     private JObject? _metadata;
 
-    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, JObject? metadata, Dictionary<string, List<RecordedInstance>> byType)
-        : this(hostName, sourcePath, os, osVersion, byType)
+    // The metadata comes as a token tree from the full parser or as values from a fleet's fast read (one of the two).
+    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, JObject? metadata, RecordedObject? metadataValues,
+        Dictionary<string, List<RecordedInstance>> byType)
     {
         _metadata = metadata;
-    }
-
-    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, RecordedObject? metadata, Dictionary<string, List<RecordedInstance>> byType)
-        : this(hostName, sourcePath, os, osVersion, byType)
-    {
-        _metadataValues = metadata;
-    }
-
-    private RecordedHost(string hostName, string sourcePath, string? os, string? osVersion, Dictionary<string, List<RecordedInstance>> byType)
-    {
+        _metadataValues = metadataValues;
         HostName = hostName;
         SourcePath = sourcePath;
         OperatingSystem = os;
@@ -124,7 +115,7 @@ public sealed class RecordedHost
             Add(byType, new RecordedInstance(type, name, properties, instance.Location(sourcePath)));
         }
 
-        return new RecordedHost(host, sourcePath, os, osVersion, meta, byType);
+        return new RecordedHost(host, sourcePath, os, osVersion, meta, null, byType);
     }
 
     /// <summary>
@@ -178,7 +169,7 @@ public sealed class RecordedHost
             Add(byType, new RecordedInstance(type, name, properties));
         }
 
-        return new RecordedHost(host, sourcePath, meta?.StringOf("os"), meta?.StringOf("osVersion"), meta, byType);
+        return new RecordedHost(host, sourcePath, meta?.StringOf("os"), meta?.StringOf("osVersion"), null, meta, byType);
     }
 
     private static void Add(Dictionary<string, List<RecordedInstance>> byType, RecordedInstance instance)
