@@ -1,3 +1,4 @@
+using DscOffload.Core.Diagnostics;
 using DscOffload.Core.Safety;
 
 namespace DscOffload.Linux.Persistence;
@@ -9,10 +10,24 @@ internal sealed class LiveNetworkConfigFiles : NetworkConfigFiles
     public override bool IsRecorded => false;
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> FilesIn(string directory, string suffix) =>
-        Directory.Exists(directory)
-            ? [.. Directory.EnumerateFiles(directory).Where(f => f.EndsWith(suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
-            : [];
+    /// <exception cref="DscOffloadException">No permission to list it (ElevationRequired, as for a file it may not read) or an I/O failure (Unexpected).</exception>
+    public override IReadOnlyList<string> FilesIn(string directory, string suffix)
+    {
+        try
+        {
+            return Directory.Exists(directory)
+                ? [.. Directory.EnumerateFiles(directory).Where(f => f.EndsWith(suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+                : [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new DscOffloadException(ErrorKind.ElevationRequired, $"listing {directory} needs root");
+        }
+        catch (IOException e)
+        {
+            throw new DscOffloadException(ErrorKind.Unexpected, $"listing {directory} failed: {e.Message}");
+        }
+    }
 
     /// <inheritdoc />
     public override string? ReadOrNull(string path) => IsMasked(path) ? null : HostTextFile.ReadOrNull(path);

@@ -171,11 +171,11 @@ internal static class NetworkConfigRecorder
             {
                 return Live.FilesIn(directory, suffix);
             }
-            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            catch (Core.Diagnostics.DscOffloadException e)
             {
                 if (!Unreadable.Any(u => u.Directory == directory))
                 {
-                    Unreadable.Add((directory, e is UnauthorizedAccessException ? "the directory cannot be listed without root" : $"the directory cannot be listed: {e.Message}"));
+                    Unreadable.Add((directory, e.Kind == Core.Diagnostics.ErrorKind.ElevationRequired ? "the directory cannot be listed without root" : $"the directory cannot be listed: {e.Message}"));
                 }
 
                 return [];
